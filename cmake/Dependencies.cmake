@@ -1,0 +1,12 @@
+# Every dependency comes from Debian 12 packages (scripts/setup-deps installs them).
+# Nothing is vendored and nothing is downloaded at build time.
+find_package(PkgConfig REQUIRED)
+find_package(LibXml2 REQUIRED)
+# Debian 12's libzip CMake package references tools (zipcmp, ...) that live in other
+# packages, so libzip is found through pkg-config.
+pkg_check_modules(LIBZIP REQUIRED IMPORTED_TARGET GLOBAL libzip)
+find_package(Poco REQUIRED COMPONENTS Foundation Util JSON XML Crypto Net)
+find_package(CLI11 REQUIRED)
+find_package(ICU REQUIRED COMPONENTS uc i18n data)
+find_package(OpenSSL REQUIRED)
+find_package(Threads REQUIRED)

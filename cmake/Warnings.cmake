@@ -1,0 +1,13 @@
+# Warnings for our own targets. They are errors only with PAPERBAG_WERROR=ON (CI and the
+# developer presets), never for packagers building a release.
+function(paperbag_warnings target)
+  target_compile_options(${target} PRIVATE -Wall -Wextra -Wconversion -Wshadow -Wpedantic)
+  if(PAPERBAG_WERROR)
+    target_compile_options(${target} PRIVATE -Werror)
+  endif()
+  if(PAPERBAG_SANITIZE)
+    target_compile_options(${target} PRIVATE -fsanitize=address,undefined -fno-omit-frame-pointer
+                                              -fno-sanitize-recover=undefined)
+    target_link_options(${target} PRIVATE -fsanitize=address,undefined)
+  endif()
+endfunction()

@@ -1,0 +1,14 @@
+// One file per subcommand: each registers itself on the CLI11 app with an options struct and
+// a callback that runs the library job and stores the exit code (0 ok, 1 invalid input,
+// 2 usage or tool error; see SPEC section 2).
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+namespace paperbag::cli {
+
+enum ExitCode : int { exit_ok = 0, exit_invalid = 1, exit_failure = 2 };
+
+void setup_inspect(CLI::App& app, int& exit_code);
+
+}  // namespace paperbag::cli

@@ -1,0 +1,57 @@
+#include "io/file.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+
+#include "io/unique_fd.hpp"
+#include "paperbag/diagnostic.hpp"
+
+namespace paperbag {
+
+std::string read_file(const std::filesystem::path& path, std::uint64_t max_size) {
+    const std::string name = path.string();
+    UniqueFd fd(::open(name.c_str(), O_RDONLY | O_CLOEXEC));
+    if (!fd) throw_system_error("cannot open", name);
+    struct stat st {};
+    if (::fstat(fd.get(), &st) != 0) throw_system_error("cannot stat", name);
+    if (!S_ISREG(st.st_mode)) throw Error("PB-IO", name, "not a regular file");
+    if (static_cast<std::uint64_t>(st.st_size) > max_size)
+        throw Error("PB-TOO-LARGE", name,
+                    "file is larger than the limit of " + std::to_string(max_size) + " bytes");
+    std::string data;
+    data.resize(static_cast<std::size_t>(st.st_size));
+    std::size_t done = 0;
+    while (true) {
+        if (done == data.size()) {
+            // The file may have grown since fstat; read on in chunks up to the limit.
+            if (data.size() >= max_size) break;
+            data.resize(std::min<std::uint64_t>(max_size, data.size() + 65536));
+        }
+        const ssize_t n = ::read(fd.get(), data.data() + done, data.size() - done);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            throw_system_error("cannot read", name);
+        }
+        if (n == 0) break;
+        done += static_cast<std::size_t>(n);
+    }
+    data.resize(done);
+    return data;
+}
+
+bool path_is_within(const std::filesystem::path& root, const std::filesystem::path& child) {
+    const auto r = root.lexically_normal();
+    const auto c = child.lexically_normal();
+    auto ri = r.begin();
+    auto ci = c.begin();
+    for (; ri != r.end(); ++ri, ++ci) {
+        if (ri->empty()) continue;  // trailing separator of a directory path
+        if (ci == c.end() || *ri != *ci) return false;
+    }
+    return true;
+}
+
+}  // namespace paperbag

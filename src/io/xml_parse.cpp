@@ -1,0 +1,120 @@
+#include "io/xml_parse.hpp"
+
+#include <libxml/globals.h>
+#include <libxml/xmlIO.h>
+
+#include <algorithm>
+#include <climits>
+#include <cstring>
+#include <mutex>
+
+namespace paperbag {
+
+namespace {
+
+void ignore_generic(void*, const char*, ...) {}
+
+std::string trim_message(const char* message) {
+    std::string out = message ? message : "unknown XML error";
+    while (!out.empty() && (out.back() == '\n' || out.back() == ' ')) out.pop_back();
+    return out;
+}
+
+std::uint64_t line_of_offset(std::string_view bytes, std::size_t offset) {
+    return 1 + static_cast<std::uint64_t>(
+                   std::count(bytes.begin(), bytes.begin() + static_cast<long>(offset), '\n'));
+}
+
+}  // namespace
+
+void init_libxml() {
+    static std::once_flag once;
+    std::call_once(once, [] {
+        xmlInitParser();
+        // Network URLs are refused; local files (e.g. schemas found through a catalog) load.
+        xmlSetExternalEntityLoader(xmlNoNetExternalEntityLoader);
+    });
+}
+
+Diagnostic diagnostic_from(const xmlError& error, const std::string& path,
+                           const std::string& code) {
+    Diagnostic d;
+    d.severity = error.level == XML_ERR_WARNING ? Severity::warning : Severity::error;
+    d.code = code;
+    d.path = path;
+    d.line = error.line > 0 ? static_cast<std::uint64_t>(error.line) : 0;
+    // For parser errors libxml2 keeps the column in int2.
+    d.column = (error.domain == XML_FROM_PARSER && error.int2 > 0)
+                   ? static_cast<std::uint64_t>(error.int2)
+                   : 0;
+    d.message = trim_message(error.message);
+    return d;
+}
+
+XmlErrorCapture::XmlErrorCapture(Diagnostics& sink, std::string path, std::string code)
+    : sink_(sink),
+      path_(std::move(path)),
+      code_(std::move(code)),
+      old_structured_(xmlStructuredError),
+      old_structured_ctx_(xmlStructuredErrorContext),
+      old_generic_(xmlGenericError),
+      old_generic_ctx_(xmlGenericErrorContext) {
+    xmlSetStructuredErrorFunc(this, &XmlErrorCapture::structured);
+    xmlSetGenericErrorFunc(nullptr, &ignore_generic);
+}
+
+XmlErrorCapture::~XmlErrorCapture() {
+    xmlSetStructuredErrorFunc(old_structured_ctx_, old_structured_);
+    xmlSetGenericErrorFunc(old_generic_ctx_, old_generic_);
+}
+
+void XmlErrorCapture::structured(void* self, xmlErrorPtr error) {
+    if (self == nullptr || error == nullptr) return;
+    auto* capture = static_cast<XmlErrorCapture*>(self);
+    capture->sink_.add(diagnostic_from(*error, capture->path_, capture->code_));
+}
+
+XmlDocPtr parse_xml(std::string_view bytes, const std::string& path, Diagnostics& out,
+                    const XmlParseOptions& options) {
+    init_libxml();
+    if (bytes.size() > static_cast<std::size_t>(INT_MAX)) {
+        out.add(Diagnostic{Severity::error,
+                           "PB-TOO-LARGE",
+                           path,
+                           0,
+                           0,
+                           {},
+                           "document is too large to load into memory (over 2 GiB)"});
+        return nullptr;
+    }
+    if (bytes.empty()) {
+        out.add(make_error(options.code, path, 0, "empty file: not an XML document"));
+        return nullptr;
+    }
+    XmlParserCtxtPtr ctxt(xmlNewParserCtxt());
+    if (!ctxt) throw Error("PB-XML", path, "cannot create an XML parser (out of memory)");
+    Diagnostics found;
+    XmlDocPtr doc;
+    {
+        XmlErrorCapture capture(found, path, options.code);
+        doc.reset(xmlCtxtReadMemory(ctxt.get(), bytes.data(), static_cast<int>(bytes.size()),
+                                    path.c_str(), nullptr, XML_PARSE_NONET | XML_PARSE_NOWARNING));
+        if (doc && !ctxt->wellFormed) doc.reset();
+    }
+    out.append(found);
+    if (!doc) {
+        if (!found.has_errors()) out.add(make_error(options.code, path, 0, "not well-formed XML"));
+        return nullptr;
+    }
+    if (!options.allow_dtd && xmlGetIntSubset(doc.get()) != nullptr) {
+        const std::size_t at = bytes.find("<!DOCTYPE");
+        Diagnostic d = make_error("PB-XML-DTD", path,
+                                  at == std::string_view::npos ? 0 : line_of_offset(bytes, at),
+                                  "document type declarations (DOCTYPE) are not allowed here");
+        out.add(std::move(d));
+        return nullptr;
+    }
+    return doc;
+}
+
+}  // namespace paperbag

@@ -1,0 +1,56 @@
+// Parsing untrusted XML with libxml2, safely: no network (XML_PARSE_NONET), no external
+// entities or DTD loading, no entity substitution, libxml2's size and amplification limits on
+// (no XML_PARSE_HUGE). Every libxml2 message becomes a Diagnostic with the caller's path and
+// libxml2's line and column; none is printed to stderr.
+#pragma once
+
+#include <libxml/xmlerror.h>
+
+#include <string>
+#include <string_view>
+
+#include "io/xml_handles.hpp"
+#include "paperbag/diagnostic.hpp"
+
+namespace paperbag {
+
+// Initialises libxml2 once per process and installs an external-entity loader that refuses
+// every network URL. Safe to call from any thread, any number of times.
+void init_libxml();
+
+// Options for parse_xml.
+struct XmlParseOptions {
+    bool allow_dtd = false;              // false: a document with a DOCTYPE is refused (PB-XML-DTD)
+    std::string code = "PB-XML-SYNTAX";  // code of the diagnostics for syntax errors
+};
+
+// Parses `bytes`; `path` names the document in diagnostics. Returns nullptr (and adds at
+// least one error to `out`) when the document is not well-formed or is refused.
+XmlDocPtr parse_xml(std::string_view bytes, const std::string& path, Diagnostics& out,
+                    const XmlParseOptions& options = {});
+
+// A Diagnostic from a libxml2 error, with `path` in place of libxml2's file name.
+Diagnostic diagnostic_from(const xmlError& error, const std::string& path, const std::string& code);
+
+// While alive, routes libxml2's generic and structured errors of this thread into `sink`
+// (as diagnostics with `path` and `code`) instead of stderr; restores the previous handlers.
+class XmlErrorCapture {
+public:
+    XmlErrorCapture(Diagnostics& sink, std::string path, std::string code);
+    ~XmlErrorCapture();
+    XmlErrorCapture(const XmlErrorCapture&) = delete;
+    XmlErrorCapture& operator=(const XmlErrorCapture&) = delete;
+
+    static void structured(void* self, xmlErrorPtr error);
+
+private:
+    Diagnostics& sink_;
+    std::string path_;
+    std::string code_;
+    xmlStructuredErrorFunc old_structured_;
+    void* old_structured_ctx_;
+    xmlGenericErrorFunc old_generic_;
+    void* old_generic_ctx_;
+};
+
+}  // namespace paperbag
