@@ -8,6 +8,7 @@ function(paperbag_warnings target)
   if(PAPERBAG_SANITIZE)
     target_compile_options(${target} PRIVATE -fsanitize=address,undefined -fno-omit-frame-pointer
                                               -fno-sanitize-recover=undefined)
-    target_link_options(${target} PRIVATE -fsanitize=address,undefined)
+    # PUBLIC: whoever links a sanitized static library needs the sanitizer runtimes too.
+    target_link_options(${target} PUBLIC -fsanitize=address,undefined)
   endif()
 endfunction()
