@@ -1,0 +1,94 @@
+#include "job/parallel.hpp"
+
+#include <doctest/doctest.h>
+
+#include <atomic>
+#include <chrono>
+#include <sstream>
+#include <stdexcept>
+
+#include "job/progress.hpp"
+
+using namespace paperbag;
+
+TEST_CASE("ordered_parallel delivers every result in index order") {
+    for (unsigned jobs : {1u, 2u, 4u, 8u}) {
+        std::vector<std::size_t> order;
+        ordered_parallel<std::size_t>(
+            100, jobs,
+            [](std::size_t i) {
+                // Later items finish first, to shuffle completion order.
+                std::this_thread::sleep_for(std::chrono::microseconds((100 - i) % 7 * 50));
+                return i * i;
+            },
+            [&](std::size_t i, Outcome<std::size_t>&& outcome) {
+                REQUIRE(outcome.value);
+                CHECK(*outcome.value == i * i);
+                order.push_back(i);
+            });
+        REQUIRE(order.size() == 100);
+        for (std::size_t i = 0; i < order.size(); ++i) CHECK(order[i] == i);
+    }
+}
+
+TEST_CASE("ordered_parallel keeps at most a window of results waiting") {
+    std::atomic<std::size_t> started{0};
+    std::size_t max_ahead = 0;
+    ordered_parallel<int>(
+        200, 4,
+        [&](std::size_t) {
+            ++started;
+            return 0;
+        },
+        [&](std::size_t i, Outcome<int>&&) {
+            max_ahead = std::max(max_ahead, started.load() - i);
+            std::this_thread::sleep_for(std::chrono::microseconds(200));
+        });
+    CHECK(max_ahead <= 2 * 4 + 1);
+}
+
+TEST_CASE("ordered_parallel passes exceptions of one item and goes on with the others") {
+    std::size_t failures = 0, successes = 0;
+    ordered_parallel<int>(
+        20, 3,
+        [](std::size_t i) -> int {
+            if (i % 5 == 0) throw std::runtime_error("item " + std::to_string(i));
+            return 1;
+        },
+        [&](std::size_t i, Outcome<int>&& outcome) {
+            if (outcome.error) {
+                ++failures;
+                CHECK_THROWS_WITH(std::rethrow_exception(outcome.error),
+                                  ("item " + std::to_string(i)).c_str());
+            } else {
+                ++successes;
+            }
+        });
+    CHECK(failures == 4);
+    CHECK(successes == 16);
+}
+
+TEST_CASE("ordered_parallel stops cleanly when delivery throws") {
+    CHECK_THROWS_WITH(ordered_parallel<int>(
+                          1000, 4, [](std::size_t) { return 0; },
+                          [](std::size_t i, Outcome<int>&&) {
+                              if (i == 10) throw std::runtime_error("disk full");
+                          }),
+                      "disk full");
+}
+
+TEST_CASE("Progress prints plain lines off a terminal and a bar on one") {
+    std::ostringstream plain;
+    Progress p(plain, 2, "issues", false);
+    p.item_done("ok  a.zip");
+    p.item_done("ok  b.zip");
+    p.finish();
+    CHECK(plain.str().find('\033') == std::string::npos);
+    CHECK(plain.str().find("ok  a.zip\nok  b.zip\n2 issues in ") == 0);
+
+    std::ostringstream tty;
+    Progress bar(tty, 4, "issues", true);
+    bar.item_done("ok  a.zip");
+    CHECK(bar.bar_text().find("[#######.......................] 1/4 issues") == 0);
+    CHECK(tty.str().find("\033[K") != std::string::npos);
+}
