@@ -13,7 +13,7 @@ namespace paperbag {
 
 namespace {
 
-constexpr std::uint64_t max_manifest_size = 16 * 1024 * 1024;
+constexpr std::uint64_t max_manifest_size = std::uint64_t{16} << 20;
 constexpr int max_pages = 100000;
 
 const XsdSchema& manifest_schema() {

@@ -1,6 +1,7 @@
 #include "job/progress.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 
 namespace paperbag {
@@ -9,7 +10,7 @@ namespace {
 
 std::string format_seconds(double seconds) {
     char buffer[32];
-    const auto s = static_cast<long>(seconds + 0.5);
+    const long s = std::lround(seconds);
     if (s >= 3600)
         std::snprintf(buffer, sizeof buffer, "%ldh%02ldm", s / 3600, s % 3600 / 60);
     else
