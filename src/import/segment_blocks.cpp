@@ -25,6 +25,7 @@ struct LineFacts {
     bool title_ish = false;  // could be a title line: no sentence or clause punctuation at its end
     bool spaced = false;     // spaced out by justification
     bool clause = false;     // has clause or sentence punctuation anywhere
+    bool subtitle = false;   // starts with a subtitle dash
 };
 
 bool ends_with_clause_punct(std::string_view s) {
@@ -63,6 +64,7 @@ LineFacts facts_of(const Line& line, const PatternSet& p) {
     f.terminal = is_sentence_end(t);
     f.title_ish = !f.terminal && !ends_with_clause_punct(t) && !f.starts_marker && !f.ends_marker;
     f.clause = has_clause_punct(t);
+    f.subtitle = p.at_start(PatternKind::subtitle, s).has_value();
     return f;
 }
 
@@ -130,11 +132,13 @@ Layout find_paragraphs(const std::vector<Line>& lines, const PatternSet& pattern
             brk = true;
         } else if (a.byline) {
             brk = !b.byline_title;
+        } else if (dbl && a.subtitle) {
+            brk = true;  // a deck is one printed line in double-spaced text
         } else if (dbl) {
             if (b.blanks_before == 0) {
                 if (a.ends_digit || a.unclosed) {
                     brk = false;
-                } else if (a.title_ish && b.title_ish) {
+                } else if (a.title_ish && !a.clause && b.title_ish && !b.clause) {
                     brk = false;
                     stacked[k] = true;
                 } else {

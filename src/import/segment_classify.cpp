@@ -101,11 +101,6 @@ public:
             emit(PieceKind::signature, begin, end, [&](Piece& x) { x.name = trim(m->names); });
             return;
         }
-        if (auto m = patterns_.whole(PatternKind::byline_line, raw)) {
-            emit(PieceKind::byline, begin, end,
-                 [&](Piece& x) { x.bylines = parse_bylines(m->names, "", patterns_); });
-            return;
-        }
         if (lines.size() == 2) {
             auto by = patterns_.whole(PatternKind::byline_line, lines[0]);
             auto title = patterns_.whole(PatternKind::byline_title, lines[1]);
@@ -115,6 +110,11 @@ public:
                 });
                 return;
             }
+        }
+        if (auto m = patterns_.whole(PatternKind::byline_line, raw)) {
+            emit(PieceKind::byline, begin, end,
+                 [&](Piece& x) { x.bylines = parse_bylines(m->names, "", patterns_); });
+            return;
         }
         if (patterns_.at_start(PatternKind::subtitle, raw) && lines.size() <= 3) {
             emit(PieceKind::subtitle, begin, end, {});
