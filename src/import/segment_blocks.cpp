@@ -132,8 +132,8 @@ Layout find_paragraphs(const std::vector<Line>& lines, const PatternSet& pattern
             brk = true;
         } else if (a.byline) {
             brk = !b.byline_title;
-        } else if (dbl && a.subtitle) {
-            brk = true;  // a deck is one printed line in double-spaced text
+        } else if (dbl && (a.subtitle || stacked[k - 1])) {
+            brk = true;  // a deck, or a tight stack of title lines, ends at its last line
         } else if (dbl) {
             if (b.blanks_before == 0) {
                 if (a.ends_digit || a.unclosed) {
