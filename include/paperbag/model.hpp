@@ -106,6 +106,8 @@ struct Block {
 struct Byline {
     std::string name;
     std::string role;
+    std::string
+        text;  // as printed, repaired: "本报记者 罗丽", "ROBERT OKAFOR, Courier Staff Writer"
     friend bool operator==(const Byline&, const Byline&) = default;
 };
 
@@ -135,6 +137,8 @@ struct Article {
                                        // it was linked back from elsewhere on the page
     std::string language;              // BCP 47; empty means the issue's language
     std::vector<Diagnostic> warnings;  // what a reviewer should check, and why
+    std::string source_path;           // text file of its first part, for messages
+    std::uint64_t first_line = 0;      // where it starts in that file (1-based)
 
     // The text paragraphs (not intertitles) joined with '\n'.
     std::string body_text() const;
@@ -143,7 +147,8 @@ struct Article {
 
 // A photo or graphic with its caption and credit.
 struct Illustration {
-    std::string id;  // unique within the issue: "ill-001"
+    std::string id;                       // unique within the issue: "ill-001"
+    std::optional<std::string> headline;  // a photo item's own title, when it has one
     std::string caption;
     std::optional<std::string> credit;
     std::vector<std::string> pages;
@@ -158,6 +163,9 @@ struct Page {
     std::string section;  // "要闻", "Local"; may be empty
     std::vector<PageFile> files;
     std::vector<Block> blocks;  // filled by the importer, in the order of the text file
+    std::string encoding;       // the text file's encoding as read ("UTF-8", "GB18030", ...)
+    // Page-level findings: decoding problems, headline blocks that match no article.
+    std::vector<Diagnostic> warnings;
 
     // The first file with this role, or nullptr.
     const PageFile* file(FileRole role) const noexcept;

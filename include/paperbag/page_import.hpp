@@ -1,0 +1,41 @@
+// Importing page text files and segmenting them into articles.
+//
+// An issue comes either from an issue folder (issue.xml, see manifest.hpp) or from page text
+// files named on the command line with the issue's metadata given as options. Either way
+// segment_issue() reads each page's text file (decoding it: see docs/segmentation.md),
+// splits it into blocks, articles and illustrations, and links continuations across the
+// pages of the issue ("（下转2版）" on page 1 + "（上接1版）" on page 2 become one article
+// whose pages are ["1","2"]).
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "paperbag/diagnostic.hpp"
+#include "paperbag/model.hpp"
+
+namespace paperbag {
+
+struct PageFilesOptions {
+    std::string title;     // publication title (required)
+    std::string date;      // YYYY-MM-DD (required)
+    std::string page;      // label of the only page (with one file)
+    int first_page = 1;    // numeric label of the first page when `page` is empty
+    std::string language;  // BCP 47; empty: guessed from the text ("zh-Hans" or "en")
+    std::string issn;
+    std::string encoding;  // empty: detect
+};
+
+// An Issue for the page text files, in the order given. Throws Error (PB-USAGE) when the
+// options are incomplete or wrong (no title, not a real date, --page with several files).
+Issue issue_from_page_files(const std::vector<std::filesystem::path>& files,
+                            const PageFilesOptions& options);
+
+// Reads and segments every text page of `issue` (file paths must be set), links
+// continuations and numbers articles ("art-001") and illustrations ("ill-001") in page
+// order. Page-level warnings go to each Page and to `diagnostics`. Throws Error when a text
+// file cannot be read (PB-IO) or is not text (PB-TEXT-BINARY).
+void segment_issue(Issue& issue, Diagnostics& diagnostics);
+
+}  // namespace paperbag

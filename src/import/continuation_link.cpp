@@ -1,0 +1,117 @@
+#include "import/continuation_link.hpp"
+
+#include <algorithm>
+#include <map>
+
+#include "import/headline_link.hpp"
+
+namespace paperbag::text {
+
+namespace {
+
+std::string start_text(const Article& a) {
+    std::string text = a.headline.value_or("");
+    for (const auto& p : a.body) {
+        if (text.size() > 600) break;
+        text += p.text;
+    }
+    return text;
+}
+
+std::string full_text(const Article& a) {
+    std::string text = a.headline.value_or("") + a.kicker.value_or("");
+    for (const auto& p : a.body) text += p.text;
+    return text;
+}
+
+void merge(Article& first, Article& second) {
+    for (const auto& page : second.pages)
+        if (std::find(first.pages.begin(), first.pages.end(), page) == first.pages.end())
+            first.pages.push_back(page);
+    first.body.insert(first.body.end(), second.body.begin(), second.body.end());
+    first.block_ids.insert(first.block_ids.end(), second.block_ids.begin(), second.block_ids.end());
+    if (first.bylines.empty()) first.bylines = second.bylines;
+    if (second.signature) first.signature = second.signature;
+    if (!first.headline && second.headline) {
+        first.headline = second.headline;
+        first.headline_confidence = second.headline_confidence;
+    }
+    // The second part's jump headline is a repeat; its "no headline" warning is moot.
+    for (auto& w : second.warnings)
+        if (w.code != "PB-SEG-NO-HEADLINE") first.warnings.push_back(w);
+    if (first.headline)
+        std::erase_if(first.warnings,
+                      [](const Diagnostic& d) { return d.code == "PB-SEG-NO-HEADLINE"; });
+}
+
+// Where an article is, for warnings: its first warning's place, else nothing.
+std::pair<std::string, std::uint64_t> where(const Article& a) {
+    return {a.source_path, a.first_line};
+}
+
+}  // namespace
+
+void link_continuations(std::vector<Article>& articles, std::vector<std::string>& jump_keys,
+                        const std::vector<std::string>& labels) {
+    auto imported = [&](const std::string& label) {
+        return std::find(labels.begin(), labels.end(), label) != labels.end();
+    };
+    // (from page, to page) -> indexes of jumps out and jumps in.
+    std::map<std::pair<std::string, std::string>,
+             std::pair<std::vector<std::size_t>, std::vector<std::size_t>>>
+        pairs;
+    for (std::size_t i = 0; i < articles.size(); ++i) {
+        const Article& a = articles[i];
+        if (a.continued_on && !a.pages.empty())
+            pairs[{a.pages.front(), *a.continued_on}].first.push_back(i);
+        if (a.continued_from && !a.pages.empty())
+            pairs[{*a.continued_from, a.pages.front()}].second.push_back(i);
+    }
+    std::vector<bool> removed(articles.size(), false);
+    for (auto& [key, lists] : pairs) {
+        const auto& [outs, ins] = lists;
+        if (!imported(key.first) || !imported(key.second)) continue;
+        std::vector<std::vector<double>> scores(outs.size(), std::vector<double>(ins.size(), 0));
+        for (std::size_t o = 0; o < outs.size(); ++o) {
+            const NgramProfile first(full_text(articles[outs[o]]));
+            for (std::size_t n = 0; n < ins.size(); ++n) {
+                double s = overlap(NgramProfile(start_text(articles[ins[n]])), first);
+                if (!jump_keys[outs[o]].empty() && jump_keys[outs[o]] == jump_keys[ins[n]]) s += 2;
+                // Any pair of markers that point at each other is a candidate.
+                scores[o][n] = s + 0.01;
+            }
+        }
+        const auto choice = assign(scores, 0.01);
+        std::vector<bool> used(ins.size(), false);
+        for (std::size_t o = 0; o < outs.size(); ++o) {
+            Article& first = articles[outs[o]];
+            if (choice[o] < 0) {
+                first.warnings.push_back(make_warning(
+                    "PB-SEG-JUMP-UNMATCHED", where(first).first, where(first).second,
+                    "continued on page " + key.second + ", but no continuation was found there"));
+                continue;
+            }
+            const auto n = static_cast<std::size_t>(choice[o]);
+            used[n] = true;
+            merge(first, articles[ins[n]]);
+            removed[ins[n]] = true;
+        }
+        for (std::size_t n = 0; n < ins.size(); ++n)
+            if (!used[n])
+                articles[ins[n]].warnings.push_back(make_warning(
+                    "PB-SEG-JUMP-UNMATCHED", where(articles[ins[n]]).first,
+                    where(articles[ins[n]]).second,
+                    "continued from page " + key.first + ", but no article there jumps here"));
+    }
+    std::vector<Article> kept;
+    std::vector<std::string> keys;
+    for (std::size_t i = 0; i < articles.size(); ++i)
+        if (!removed[i]) {
+            kept.push_back(std::move(articles[i]));
+            keys.push_back(std::move(jump_keys[i]));
+        }
+    articles = std::move(kept);
+    jump_keys = std::move(keys);
+}
+
+}  // namespace paperbag::text

@@ -1,0 +1,41 @@
+// Stage 5 of segmentation: linking headline blocks to articles by character n-gram overlap,
+// solved as an assignment.
+//
+// A text's profile is its set of n-grams: character bigrams inside runs of CJK ideographs
+// and kana, and lower-cased words of three or more letters in Latin text. The score of a
+// title for an article is the share of the title's n-grams that occur in the article's text
+// (0..1). The assignment of titles to articles that maximises the total score is found with
+// the Hungarian algorithm (O(n^3) for n = max(titles, articles) of one page; pages with more
+// than `max_exact` titles or articles fall back to a greedy assignment, so the cost stays
+// bounded whatever the input).
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+namespace paperbag::text {
+
+class NgramProfile {
+public:
+    NgramProfile() = default;
+    explicit NgramProfile(std::string_view text);
+    std::size_t size() const noexcept { return grams_.size(); }
+    bool contains(std::uint64_t gram) const;
+    const std::vector<std::uint64_t>& grams() const noexcept { return grams_; }
+
+private:
+    std::vector<std::uint64_t> grams_;  // sorted, unique
+};
+
+// Share of `title`'s n-grams found in `text` (0 when the title has none).
+double overlap(const NgramProfile& title, const NgramProfile& text);
+
+inline constexpr std::size_t max_exact = 64;
+
+// For a rows x columns score matrix, the column chosen for each row (or -1), maximising the
+// sum of chosen scores; pairs scoring below `threshold` are never chosen. Each column is
+// chosen at most once.
+std::vector<int> assign(const std::vector<std::vector<double>>& scores, double threshold);
+
+}  // namespace paperbag::text

@@ -1,0 +1,96 @@
+#include "paperbag/page_import.hpp"
+
+#include "import/continuation_link.hpp"
+#include "import/segment_page.hpp"
+#include "import/text_decode.hpp"
+#include "io/file.hpp"
+#include "paperbag/ids.hpp"
+
+namespace paperbag {
+
+namespace {
+
+// "zh-Hans" when a good share of the letters are CJK ideographs, else "en".
+std::string guess_language(std::string_view text) {
+    std::size_t wide = 0;
+    std::size_t ascii_letters = 0;
+    for (std::size_t i = 0; i < text.size() && i < 65536; ++i) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c >= 0xE4 && c <= 0xE9) ++wide;
+        if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') ++ascii_letters;
+    }
+    return wide * 2 > ascii_letters / 4 ? "zh-Hans" : "en";
+}
+
+std::string display_name(const PageFile& file) {
+    return file.href.empty() ? file.path.filename().string() : file.href;
+}
+
+}  // namespace
+
+Issue issue_from_page_files(const std::vector<std::filesystem::path>& files,
+                            const PageFilesOptions& options) {
+    if (options.title.empty()) throw Error("PB-USAGE", "", "page text files need --title");
+    const auto date = Date::parse(options.date);
+    if (!date)
+        throw Error(
+            "PB-USAGE", "",
+            "page text files need --date YYYY-MM-DD (a real date), got '" + options.date + "'");
+    if (!options.page.empty() && files.size() != 1)
+        throw Error("PB-USAGE", "", "--page names one page; use --first-page for several files");
+    Issue issue;
+    issue.title = options.title;
+    issue.date = *date;
+    if (!options.language.empty()) issue.languages.push_back(options.language);
+    if (!options.issn.empty()) issue.identifiers.push_back({"issn", options.issn});
+    for (std::size_t i = 0; i < files.size(); ++i) {
+        Page page;
+        page.sequence = static_cast<int>(i) + 1;
+        page.label = options.page.empty() ? std::to_string(options.first_page + static_cast<int>(i))
+                                          : options.page;
+        PageFile file;
+        file.role = FileRole::text;
+        file.path = files[i];
+        file.mime_type = "text/plain";
+        file.encoding = options.encoding;
+        page.files.push_back(file);
+        issue.pages.push_back(std::move(page));
+    }
+    return issue;
+}
+
+void segment_issue(Issue& issue, Diagnostics& diagnostics) {
+    std::vector<Article> articles;
+    std::vector<std::string> jump_keys;
+    issue.illustrations.clear();
+    for (Page& page : issue.pages) {
+        const PageFile* file = page.file(FileRole::text);
+        if (file == nullptr) continue;
+        const std::string name = display_name(*file);
+        const std::string bytes = read_file(file->path);
+        Diagnostics page_diagnostics;
+        const auto decoded = text::decode_text(bytes, file->encoding, name, page_diagnostics);
+        if (issue.languages.empty()) issue.languages.push_back(guess_language(decoded.text));
+        text::PageContext context{name, page.label, page.sequence, issue.language()};
+        auto segments = text::segment_page(decoded, context);
+        page.blocks = std::move(segments.blocks);
+        page.encoding = decoded.encoding;
+        for (const Diagnostic& d : page_diagnostics) page.warnings.push_back(d);
+        for (Diagnostic& d : segments.warnings) page.warnings.push_back(std::move(d));
+        for (const Diagnostic& d : page.warnings) diagnostics.add(d);
+        for (std::size_t i = 0; i < segments.articles.size(); ++i) {
+            articles.push_back(std::move(segments.articles[i]));
+            jump_keys.push_back(std::move(segments.jump_keys[i]));
+        }
+        for (auto& ill : segments.illustrations) issue.illustrations.push_back(std::move(ill));
+    }
+    std::vector<std::string> labels;
+    for (const Page& page : issue.pages) labels.push_back(page.label);
+    text::link_continuations(articles, jump_keys, labels);
+    for (std::size_t i = 0; i < articles.size(); ++i) articles[i].id = sequence_id("art-", i + 1);
+    for (std::size_t i = 0; i < issue.illustrations.size(); ++i)
+        issue.illustrations[i].id = sequence_id("ill-", i + 1);
+    issue.articles = std::move(articles);
+}
+
+}  // namespace paperbag

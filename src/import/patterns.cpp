@@ -1,0 +1,179 @@
+#include "import/patterns.hpp"
+
+#include <unicode/regex.h>
+#include <unicode/unistr.h>
+
+#include <algorithm>
+
+#include "paperbag/diagnostic.hpp"
+
+namespace paperbag::text {
+
+struct PatternSet::Compiled {
+    PatternKind kind;
+    std::unique_ptr<icu::RegexPattern> start;  // ^(?:row)
+    std::unique_ptr<icu::RegexPattern> end;    // (?:row)$
+    std::unique_ptr<icu::RegexPattern> whole;  // ^(?:row)$
+};
+
+namespace {
+
+std::unique_ptr<icu::RegexPattern> compile(const std::string& regex) {
+    UErrorCode status = U_ZERO_ERROR;
+    UParseError error{};
+    std::unique_ptr<icu::RegexPattern> pattern(
+        icu::RegexPattern::compile(icu::UnicodeString::fromUTF8(regex), 0, error, status));
+    if (U_FAILURE(status))
+        throw Error(
+            "PB-PATTERN", "",
+            "pattern table row does not compile: " + regex + " (" + u_errorName(status) + ")");
+    return pattern;
+}
+
+// Byte offset in `utf8` of UTF-16 index `index` of the same text.
+std::size_t utf8_offset(std::string_view utf8, std::int32_t index) {
+    std::size_t bytes = 0;
+    std::int32_t units = 0;
+    while (bytes < utf8.size() && units < index) {
+        const auto lead = static_cast<unsigned char>(utf8[bytes]);
+        const std::size_t len = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+        units += len == 4 ? 2 : 1;
+        bytes += len;
+    }
+    return std::min(bytes, utf8.size());
+}
+
+std::string group(icu::RegexMatcher& m, const icu::RegexPattern& p, const char* name) {
+    UErrorCode status = U_ZERO_ERROR;
+    const std::int32_t number = p.groupNumberFromName(name, -1, status);
+    if (U_FAILURE(status)) return {};
+    const icu::UnicodeString value = m.group(number, status);
+    if (U_FAILURE(status)) return {};
+    std::string out;
+    value.toUTF8String(out);
+    return out;
+}
+
+}  // namespace
+
+PatternSet::PatternSet(std::span<const PatternRow> rows, std::span<const RoleRow> roles)
+    : roles_(roles.begin(), roles.end()) {
+    for (const PatternRow& row : rows) {
+        auto compiled = std::make_unique<Compiled>();
+        compiled->kind = row.kind;
+        const std::string body = std::string("(?:") + row.regex + ")";
+        compiled->start = compile("^" + body);
+        compiled->end = compile(body + "$");
+        compiled->whole = compile("^" + body + "$");
+        compiled_.push_back(std::move(compiled));
+    }
+    // Longest role words first, so "本报记者" wins over "记者".
+    std::stable_sort(roles_.begin(), roles_.end(), [](const RoleRow& a, const RoleRow& b) {
+        return std::string_view(a.word).size() > std::string_view(b.word).size();
+    });
+}
+
+PatternSet::~PatternSet() = default;
+
+std::optional<PatternMatch> PatternSet::run(PatternKind kind, std::string_view text,
+                                            int anchor) const {
+    // End matches look only at the tail: continuation lines and credits are short.
+    std::size_t base = 0;
+    if (anchor == 1 && text.size() > 240) {
+        base = text.size() - 240;
+        while (base < text.size() && (static_cast<unsigned char>(text[base]) & 0xC0) == 0x80)
+            ++base;
+    }
+    const std::string_view searched = text.substr(base);
+    const icu::UnicodeString input = icu::UnicodeString::fromUTF8(
+        icu::StringPiece(searched.data(), static_cast<std::int32_t>(searched.size())));
+    for (const auto& c : compiled_) {
+        if (c->kind != kind) continue;
+        const icu::RegexPattern& pattern = anchor == 0   ? *c->start
+                                           : anchor == 1 ? *c->end
+                                                         : *c->whole;
+        UErrorCode status = U_ZERO_ERROR;
+        std::unique_ptr<icu::RegexMatcher> m(pattern.matcher(input, status));
+        if (U_FAILURE(status)) continue;
+        const bool found = anchor == 0   ? m->lookingAt(status)
+                           : anchor == 1 ? m->find(status)
+                                         : m->matches(status);
+        if (U_FAILURE(status) || !found) continue;
+        PatternMatch match;
+        match.begin = base + utf8_offset(searched, m->start(status));
+        match.end = base + utf8_offset(searched, m->end(status));
+        match.page = group(*m, pattern, "page");
+        match.key = group(*m, pattern, "key");
+        match.name = group(*m, pattern, "name");
+        match.names = group(*m, pattern, "names");
+        match.role = group(*m, pattern, "role");
+        match.title = group(*m, pattern, "title");
+        return match;
+    }
+    return std::nullopt;
+}
+
+std::optional<PatternMatch> PatternSet::at_start(PatternKind kind, std::string_view text) const {
+    return run(kind, text, 0);
+}
+std::optional<PatternMatch> PatternSet::at_end(PatternKind kind, std::string_view text) const {
+    return run(kind, text, 1);
+}
+std::optional<PatternMatch> PatternSet::whole(PatternKind kind, std::string_view text) const {
+    return run(kind, text, 2);
+}
+
+std::vector<PatternSet::RolePart> PatternSet::split_roles(std::string_view text) const {
+    std::vector<RolePart> parts;
+    std::size_t i = 0;
+    std::size_t name_start = 0;
+    auto flush_names = [&](std::size_t stop) {
+        if (parts.empty()) return;
+        parts.back().names.append(text.substr(name_start, stop - name_start));
+    };
+    while (i < text.size()) {
+        const RoleRow* hit = nullptr;
+        for (const RoleRow& row : roles_)
+            if (text.substr(i).starts_with(row.word)) {
+                hit = &row;
+                break;
+            }
+        // A Latin role word must stand alone ("By", not "Byron").
+        if (hit != nullptr && static_cast<unsigned char>(hit->word[0]) < 0x80) {
+            const std::size_t after = i + std::string_view(hit->word).size();
+            if (after < text.size() && text[after] != ' ') hit = nullptr;
+        }
+        if (hit == nullptr) {
+            ++i;
+            continue;
+        }
+        flush_names(i);
+        parts.push_back({hit->word, hit->role, {}});
+        i += std::string_view(hit->word).size();
+        name_start = i;
+    }
+    flush_names(text.size());
+    if (parts.empty() && !text.empty()) parts.push_back({"", "author", std::string(text)});
+    return parts;
+}
+
+const PatternSet& patterns_for(std::string_view language) {
+    static const PatternSet zh(chinese_patterns(), chinese_roles());
+    static const PatternSet en(english_patterns(), english_roles());
+    static const std::vector<PatternRow> all_rows = [] {
+        std::vector<PatternRow> rows(chinese_patterns().begin(), chinese_patterns().end());
+        rows.insert(rows.end(), english_patterns().begin(), english_patterns().end());
+        return rows;
+    }();
+    static const std::vector<RoleRow> all_roles = [] {
+        std::vector<RoleRow> roles(chinese_roles().begin(), chinese_roles().end());
+        roles.insert(roles.end(), english_roles().begin(), english_roles().end());
+        return roles;
+    }();
+    static const PatternSet both(all_rows, all_roles);
+    if (language.starts_with("zh")) return zh;
+    if (language.starts_with("en")) return en;
+    return both;
+}
+
+}  // namespace paperbag::text

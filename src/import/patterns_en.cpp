@@ -1,0 +1,64 @@
+// English newspaper conventions. One row per convention; see patterns.hpp for the kinds and
+// docs/segmentation.md for how to add rows.
+#include "import/patterns.hpp"
+
+#include <array>
+
+namespace paperbag::text {
+
+namespace {
+
+constexpr std::array en_rows{
+    PatternRow{
+        PatternKind::dateline,
+        R"(\s*[A-Z][A-Z.'\- ]{1,30}(?:,\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?))?(?:\s+\([^)\n]{2,40}\))?\s+(?:—|--|–))",
+        "GENEVA, March 17 (Meridian Wire) —, RIVERTON —"},
+    PatternRow{
+        PatternKind::byline_line,
+        R"(\s*By\s+(?<names>[A-Z][\p{L}.'\-]+(?:\s+(?:and\s+)?[A-Z][\p{L}.'\-]+){0,5}(?:,\s+[A-Z][\p{L}.'\-]+(?:\s+[A-Z][\p{L}.'\-]+){0,3}){0,3})\s*)",
+        "By Dana Whitfield, By ROBERT OKAFOR"},
+    PatternRow{
+        PatternKind::byline_title,
+        R"(\s*(?<title>(?:[A-Z][\p{L}.'\-]*\s+){0,3}(?:Staff Writer|Staff Reporter|Correspondent|Senior Writer|Contributing Writer|Associated Press|Reuters|Special to the [A-Z][\p{L}]+))\s*)",
+        "Courier Staff Writer"},
+    PatternRow{PatternKind::continuation_to,
+               R"((?:Continued|Cont\.|Please see)\s+on\s+(?:Page|P\.)\s*(?<page>[A-Z]?\d{1,3})\s*)",
+               "Continued on Page A2"},
+    PatternRow{PatternKind::continuation_to,
+               R"(See\s+(?<key>[A-Z][A-Z\-]{1,30}),\s+(?:Page|P\.)\s*(?<page>[A-Z]?\d{1,3})\s*)",
+               "See BUDGET, Page A2"},
+    PatternRow{PatternKind::continuation_from,
+               R"(\s*Continued\s+from\s+(?:Page|P\.)\s*(?<page>[A-Z]?\d{1,3}))",
+               "Continued from Page A1"},
+    PatternRow{PatternKind::continuation_from,
+               R"(\s*(?<key>[A-Z][A-Z\-]{1,30}),?\s+from\s+(?:Page|P\.)\s*(?<page>[A-Z]?\d{1,3}))",
+               "BUDGET, from Page A1"},
+    PatternRow{
+        PatternKind::signature,
+        R"(\s*(?:—|--|–)\s*(?<names>(?:Staff|Wire|From)\s+(?:and\s+wire\s+)?reports?|[A-Z][\p{L}.'\-]+(?:\s+[A-Z][\p{L}.'\-]+){0,3})\s*)",
+        "— Staff report"},
+    PatternRow{PatternKind::credit, R"(\(\s*Photo\s+by\s+(?<names>[^)\n]{2,60})\)\s*)",
+               "(Photo by Ana Ruiz)"},
+    PatternRow{PatternKind::credit,
+               R"((?:^|\s)(?:Photo|Photograph|Photos)\s*:\s*(?<names>[A-Z][^\n]{1,60}?)\s*)",
+               "Photo: Luis Moreno"},
+    PatternRow{
+        PatternKind::credit,
+        R"((?:^|\s)(?<names>[A-Z][\p{L}.'\-]+(?:\s+[A-Z][\p{L}.'\-]+){1,3})\s*/\s*(?:Staff Photographer|The [A-Z][\p{L}]+(?:\s+[A-Z][\p{L}]+)?)\s*)",
+        "Ana Ruiz / Staff Photographer"},
+};
+
+constexpr std::array en_roles{
+    RoleRow{"By", "reporter"},
+};
+
+}  // namespace
+
+std::span<const PatternRow> english_patterns() {
+    return en_rows;
+}
+std::span<const RoleRow> english_roles() {
+    return en_roles;
+}
+
+}  // namespace paperbag::text

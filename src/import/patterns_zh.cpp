@@ -1,0 +1,81 @@
+// Chinese newspaper conventions (zh-Hans and zh-Hant). One row per convention; see
+// patterns.hpp for the kinds and docs/segmentation.md for how to add rows.
+#include "import/patterns.hpp"
+
+#include <array>
+
+namespace paperbag::text {
+
+namespace {
+
+constexpr std::array zh_rows{
+    PatternRow{PatternKind::dateline,
+               R"(\s*(?:本报讯|本報訊|本报[\p{Han}]{2,6}电|本報[\p{Han}]{2,6}電))",
+               "本报讯 / 本报北京电: the paper's own report"},
+    PatternRow{
+        PatternKind::dateline,
+        R"(\s*(?:新华社|新華社|中新社|中新網|中新网|人民网|央视网)\s*[\p{Han}]{1,10}?\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*日\s*(?:电|電))",
+        "新华社北京5月15日电: agency dateline with place and date"},
+    PatternRow{
+        PatternKind::byline_bracket,
+        R"(\s*[（(]\s*(?<names>(?:本报|本報|新华社|新華社)?\s*(?:记者|記者|通讯员|通訊員|实习生|實習生|特约记者|见习记者)[^）)]{1,80}?)\s*[）)])",
+        "（记者 李雅萍 通讯员 武姝君） after 本报讯"},
+    PatternRow{
+        PatternKind::byline_line,
+        R"(\s*[□■◇◆●○]?\s*(?<names>(?:本报|本報|新华社|新華社|特约)?\s*(?:记者|記者|通讯员|通訊員|评论员|特约评论员)\s+[\p{Han}·]{2,5}(?:\s+(?:(?:本报)?(?:记者|通讯员)\s+)?[\p{Han}·]{2,5}){0,5})\s*)",
+        "□ 本报记者 罗丽: a byline on a line of its own"},
+    PatternRow{
+        PatternKind::continuation_to,
+        R"([（(]\s*下\s*[转轉]\s*(?:第\s*)?(?<page>[\dA-Za-z一二三四五六七八九十]{1,4})\s*[版版]\s*[）)]\s*)",
+        "（下转2版）, （下转 2 版）"},
+    PatternRow{
+        PatternKind::continuation_to,
+        R"([（(]\s*[转轉]\s*(?:第\s*)?(?<page>[\dA-Za-z一二三四五六七八九十]{1,4})\s*版\s*[）)]\s*)",
+        "（转2版）"},
+    PatternRow{
+        PatternKind::continuation_from,
+        R"(\s*[（(]\s*上\s*接\s*(?:第\s*)?(?<page>[\dA-Za-z一二三四五六七八九十]{1,4})\s*版\s*[）)])",
+        "（上接1版）"},
+    PatternRow{
+        PatternKind::continuation_from,
+        R"(\s*[（(]\s*[紧緊]?\s*接\s*(?:第\s*)?(?<page>[\dA-Za-z一二三四五六七八九十]{1,4})\s*版\s*[）)])",
+        "（接1版）, （紧接1版）"},
+    PatternRow{PatternKind::signature,
+               R"(\s*[（(]\s*(?<names>[\p{Han}·]{2,5}(?:\s+[\p{Han}·]{2,5}){0,3})\s*[）)]\s*)",
+               "（刘锦云）: the writer's name closing a short report"},
+    PatternRow{
+        PatternKind::credit,
+        R"((?:^|\s)(?<names>(?:(?:本报|新华社)?(?:记者|通讯员)\s*)?[\p{Han}·]{2,5}(?:\s+[\p{Han}·]{2,5}){0,2})\s+(?:摄|攝|摄影|供图)\s*)",
+        "侯利军 摄: photographer"},
+    PatternRow{PatternKind::subtitle, R"(\s*(?:——|──|－－|--))",
+               "——全市…综述: a deck below the headline"},
+};
+
+constexpr std::array zh_roles{
+    RoleRow{"新华社记者", "agency reporter"},
+    RoleRow{"新華社記者", "agency reporter"},
+    RoleRow{"本报记者", "reporter"},
+    RoleRow{"本報記者", "reporter"},
+    RoleRow{"特约记者", "reporter"},
+    RoleRow{"见习记者", "reporter"},
+    RoleRow{"本报通讯员", "correspondent"},
+    RoleRow{"记者", "reporter"},
+    RoleRow{"記者", "reporter"},
+    RoleRow{"通讯员", "correspondent"},
+    RoleRow{"通訊員", "correspondent"},
+    RoleRow{"实习生", "intern"},
+    RoleRow{"實習生", "intern"},
+    RoleRow{"特约评论员", "author"},
+    RoleRow{"评论员", "author"},
+};
+
+}  // namespace
+
+std::span<const PatternRow> chinese_patterns() {
+    return zh_rows;
+}
+std::span<const RoleRow> chinese_roles() {
+    return zh_roles;
+}
+
+}  // namespace paperbag::text

@@ -1,0 +1,201 @@
+#include "import/segment_blocks.hpp"
+
+#include <unicode/uchar.h>
+
+#include <algorithm>
+
+#include "import/text_repair.hpp"
+
+namespace paperbag::text {
+
+namespace {
+
+struct LineFacts {
+    std::size_t index = 0;  // into lines
+    double width = 0;
+    std::size_t blanks_before = 0;
+    bool starts_marker = false;  // dateline, byline, continuation-from, subtitle
+    bool ends_marker = false;    // continuation-to, credit, signature
+    bool byline = false;
+    bool byline_title = false;
+    bool ends_digit = false;
+    bool unclosed = false;  // an opening bracket without its closing one
+    bool indented = false;
+    bool terminal = false;   // ends a sentence
+    bool title_ish = false;  // could be a title line: no sentence or clause punctuation at its end
+    bool spaced = false;     // spaced out by justification
+    bool clause = false;     // has clause or sentence punctuation anywhere
+    bool subtitle = false;   // starts with a subtitle dash
+};
+
+bool ends_with_clause_punct(std::string_view s) {
+    const char32_t c = last_char(trim(s));
+    return c != 0 && u_hasBinaryProperty(static_cast<UChar32>(c), UCHAR_TERMINAL_PUNCTUATION);
+}
+
+bool has_unclosed_bracket(std::string_view s) {
+    const auto wide = s.rfind("\xEF\xBC\x88");  // （
+    const auto narrow = s.rfind('(');
+    if (wide == std::string_view::npos && narrow == std::string_view::npos) return false;
+    const auto open = wide == std::string_view::npos     ? narrow
+                      : narrow == std::string_view::npos ? wide
+                                                         : std::max(wide, narrow);
+    const auto rest = s.substr(open);
+    return rest.find("\xEF\xBC\x89") == std::string_view::npos &&
+           rest.find(')') == std::string_view::npos;
+}
+
+LineFacts facts_of(const Line& line, const PatternSet& p) {
+    LineFacts f;
+    const std::string_view s = line.content;
+    f.width = line_width(repair_line(s, RepairMode::body));
+    f.spaced = spaced_out(s);
+    f.byline = p.whole(PatternKind::byline_line, s).has_value();
+    f.byline_title = p.whole(PatternKind::byline_title, s).has_value();
+    f.starts_marker = f.byline || p.at_start(PatternKind::dateline, s) ||
+                      p.at_start(PatternKind::continuation_from, s) ||
+                      p.at_start(PatternKind::subtitle, s);
+    f.ends_marker = p.at_end(PatternKind::continuation_to, s) || p.at_end(PatternKind::credit, s) ||
+                    p.whole(PatternKind::signature, s);
+    const std::string_view t = trim(s);
+    f.ends_digit = !t.empty() && t.back() >= '0' && t.back() <= '9';
+    f.unclosed = has_unclosed_bracket(t);
+    f.indented = s.starts_with("  ") || s.starts_with("\t") || s.starts_with("\xE3\x80\x80");
+    f.terminal = is_sentence_end(t);
+    f.title_ish = !f.terminal && !ends_with_clause_punct(t) && !f.starts_marker && !f.ends_marker;
+    f.clause = has_clause_punct(t);
+    f.subtitle = p.at_start(PatternKind::subtitle, s).has_value();
+    return f;
+}
+
+double percentile(std::vector<double> values, double q) {
+    if (values.empty()) return 0;
+    std::sort(values.begin(), values.end());
+    const auto at = static_cast<std::size_t>(q * static_cast<double>(values.size() - 1));
+    return values[at];
+}
+
+}  // namespace
+
+Layout find_paragraphs(const std::vector<Line>& lines, const PatternSet& patterns) {
+    Layout layout;
+    std::vector<LineFacts> f;
+    std::size_t blanks = 0;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        if (lines[i].blank) {
+            ++blanks;
+            continue;
+        }
+        LineFacts facts = facts_of(lines[i], patterns);
+        facts.index = i;
+        facts.blanks_before = f.empty() ? 0 : blanks;
+        f.push_back(facts);
+        blanks = 0;
+    }
+    if (f.empty()) return layout;
+
+    std::size_t followed_by_one_blank = 0;
+    for (std::size_t k = 1; k < f.size(); ++k) followed_by_one_blank += f[k].blanks_before == 1;
+    layout.double_spaced = f.size() > 2 && followed_by_one_blank * 10 >= (f.size() - 1) * 6;
+    const bool dbl = layout.double_spaced;
+
+    // Stretches between hard boundaries, each with its own column width.
+    std::vector<std::size_t> stretch(f.size(), 0);
+    for (std::size_t k = 1; k < f.size(); ++k) {
+        const bool boundary =
+            f[k].starts_marker || f[k - 1].ends_marker || (!dbl && f[k].blanks_before > 0);
+        stretch[k] = stretch[k - 1] + (boundary ? 1 : 0);
+    }
+    // Column width per line: the upper quartile of the widths of the nearby lines of the
+    // same stretch (a window of 8 lines either side), so a stretch whose column changes
+    // (a wide article under a narrow one) follows the change. Linear in the page size.
+    std::vector<double> column(f.size(), 0);
+    for (std::size_t k = 0; k < f.size(); ++k) {
+        std::vector<double> widths;
+        const std::size_t from = k >= 8 ? k - 8 : 0;
+        const std::size_t to = std::min(f.size(), k + 9);
+        for (std::size_t j = from; j < to; ++j)
+            if (stretch[j] == stretch[k]) widths.push_back(f[j].spaced ? 0 : f[j].width);
+        column[k] = widths.size() >= 4 ? percentile(widths, 0.75)
+                                       : *std::max_element(widths.begin(), widths.end());
+    }
+
+    // Decide, between every two neighbouring lines, whether a paragraph ends.
+    std::vector<bool> breaks(f.size(), true);  // breaks[k]: a paragraph starts at f[k]
+    std::vector<bool> stacked(f.size(), false);
+    for (std::size_t k = 1; k < f.size(); ++k) {
+        const LineFacts& a = f[k - 1];
+        const LineFacts& b = f[k];
+        const double col = column[k - 1];
+        bool brk = false;
+        if (b.starts_marker || a.ends_marker) {
+            brk = true;
+        } else if (a.byline) {
+            brk = !b.byline_title;
+        } else if (dbl && (a.subtitle || stacked[k - 1])) {
+            brk = true;  // a deck, or a tight stack of title lines, ends at its last line
+        } else if (dbl) {
+            if (b.blanks_before == 0) {
+                if (a.ends_digit || a.unclosed) {
+                    brk = false;
+                } else if (a.title_ish && !a.clause && b.title_ish && !b.clause) {
+                    brk = false;
+                    stacked[k] = true;
+                } else {
+                    brk = true;
+                }
+            } else if (b.blanks_before == 1) {
+                // A paragraph ends with a sentence on a short line, or on a full line when
+                // the next line starts narrower (the dropped indent). A first line is itself
+                // narrower, so shortness alone ends nothing -- except for a clearly short
+                // title-like line. Spaced-out lines are justified, hence full.
+                const double aw = a.spaced ? col : a.width;
+                const double bw = b.spaced ? col : b.width;
+                const bool short_line = aw < col - 0.75;
+                const bool over = aw > col + 2 || bw > col + 2;
+                const bool narrow_next = bw <= col - 1.5;
+                const bool lone_title = a.title_ish && !a.clause && aw < col - 3;
+                brk = over || lone_title || (a.terminal && (short_line || narrow_next));
+            } else {
+                brk = true;
+            }
+        } else {
+            brk = b.blanks_before > 0 || b.indented;
+        }
+        breaks[k] = brk;
+    }
+
+    // Build paragraphs; a double-spaced run that never ends a sentence and is made only of
+    // title-like lines is a column of titles, not a paragraph: split it into lines.
+    std::size_t group = 0;
+    for (std::size_t k = 0; k < f.size();) {
+        std::size_t end = k + 1;
+        bool is_stack = false;
+        while (end < f.size() && !breaks[end]) {
+            is_stack = is_stack || stacked[end];
+            ++end;
+        }
+        if (k > 0 && !dbl && f[k].blanks_before > 0) ++group;
+        const bool all_titles = std::all_of(
+            f.begin() + static_cast<std::ptrdiff_t>(k),
+            f.begin() + static_cast<std::ptrdiff_t>(end),
+            [](const LineFacts& x) { return x.title_ish && !x.clause && x.width <= 30; });
+        const bool split = dbl && !is_stack && end - k > 1 && all_titles;
+        const std::size_t step = split ? 1 : end - k;
+        for (std::size_t j = k; j < end; j += step) {
+            Paragraph p;
+            p.first = f[j].index;
+            p.last = f[std::min(j + step, end) - 1].index;
+            p.group = dbl ? stretch[j] : group;
+            p.stacked = is_stack && !split;
+            p.column = column[j];
+            for (std::size_t m = j; m < std::min(j + step, end); ++m)
+                p.width = std::max(p.width, f[m].width);
+            layout.paragraphs.push_back(p);
+        }
+        k = end;
+    }
+    return layout;
+}
+
+}  // namespace paperbag::text

@@ -1,0 +1,280 @@
+#include "import/segment_classify.hpp"
+
+#include <algorithm>
+
+namespace paperbag::text {
+
+namespace {
+
+bool is_cjk_text(std::string_view s) {
+    for (std::size_t i = 0; i < s.size(); ++i)
+        if (static_cast<unsigned char>(s[i]) >= 0xE3) return true;
+    return false;
+}
+
+std::vector<std::string_view> split_raw(std::string_view raw) {
+    std::vector<std::string_view> out;
+    std::size_t pos = 0;
+    while (pos <= raw.size()) {
+        const auto stop = raw.find('\n', pos);
+        const auto line = raw.substr(pos, stop == std::string_view::npos ? raw.npos : stop - pos);
+        if (!trim(line).empty()) out.push_back(line);
+        if (stop == std::string_view::npos) break;
+        pos = stop + 1;
+    }
+    return out;
+}
+
+std::vector<std::string> split_names(std::string_view names) {
+    std::vector<std::string> out;
+    std::string current;
+    for (std::size_t i = 0; i <= names.size(); ++i) {
+        const bool space = i == names.size() || names[i] == ' ' || names[i] == '\t' ||
+                           names[i] == '\n' || names[i] == '\r';
+        if (!space) {
+            current += names[i];
+        } else if (!current.empty()) {
+            out.push_back(current);
+            current.clear();
+        }
+    }
+    return out;
+}
+
+// Bylines from a byline text: "记者 李雅萍 通讯员 武姝君" or "ROBERT OKAFOR".
+std::vector<Byline> parse_bylines(std::string_view names, std::string_view title,
+                                  const PatternSet& patterns) {
+    std::vector<Byline> out;
+    const std::string joined = repair_text(names, RepairMode::title);
+    if (!is_cjk_text(joined)) {
+        // Latin names: "A and B", "A, B".
+        std::string rest = joined;
+        std::vector<std::string> people;
+        std::size_t pos = 0;
+        while (pos <= rest.size()) {
+            std::size_t stop = rest.find(" and ", pos);
+            std::size_t comma = rest.find(", ", pos);
+            std::size_t next = std::min(stop, comma);
+            people.push_back(rest.substr(pos, next == std::string::npos ? rest.npos : next - pos));
+            if (next == std::string::npos) break;
+            pos = next + (next == stop ? 5 : 2);
+        }
+        for (const std::string& person : people) {
+            if (person.empty()) continue;
+            Byline b;
+            b.name = person;
+            b.role = "reporter";
+            b.text = title.empty() ? person : person + ", " + std::string(title);
+            out.push_back(b);
+        }
+        return out;
+    }
+    for (const auto& part : patterns.split_roles(joined)) {
+        for (const std::string& name : split_names(part.names)) {
+            Byline b;
+            b.name = name;
+            b.role = part.role;
+            b.text = part.word.empty() ? name : part.word + " " + name;
+            out.push_back(b);
+        }
+    }
+    return out;
+}
+
+class Classifier {
+public:
+    Classifier(std::string_view text, const std::vector<Line>& lines, const PatternSet& patterns)
+        : text_(text), lines_(lines), patterns_(patterns) {}
+
+    void paragraph(std::size_t index, const Paragraph& p, std::size_t begin, std::size_t end) {
+        const std::size_t raw_begin = lines_[p.first].begin;
+        const std::size_t raw_end = lines_[p.last].content_end;
+        current_ = Piece{};
+        current_.paragraph = index;
+        current_.group = p.group;
+        current_.column = p.column;
+        current_.width = p.width;
+        std::string_view raw = text_.substr(raw_begin, raw_end - raw_begin);
+        const auto lines = split_raw(raw);
+
+        if (auto m = patterns_.whole(PatternKind::signature, raw)) {
+            emit(PieceKind::signature, begin, end, [&](Piece& x) { x.name = trim(m->names); });
+            return;
+        }
+        if (lines.size() == 2) {
+            auto by = patterns_.whole(PatternKind::byline_line, lines[0]);
+            auto title = patterns_.whole(PatternKind::byline_title, lines[1]);
+            if (by && title) {
+                emit(PieceKind::byline, begin, end, [&](Piece& x) {
+                    x.bylines = parse_bylines(by->names, trim(title->title), patterns_);
+                });
+                return;
+            }
+        }
+        if (auto m = patterns_.whole(PatternKind::byline_line, raw)) {
+            emit(PieceKind::byline, begin, end,
+                 [&](Piece& x) { x.bylines = parse_bylines(m->names, "", patterns_); });
+            return;
+        }
+        if (patterns_.at_start(PatternKind::subtitle, raw) && lines.size() <= 3) {
+            emit(PieceKind::subtitle, begin, end, {});
+            return;
+        }
+
+        // Prefixes: continuation-from, dateline, bracketed byline.
+        std::size_t cut = raw_begin;
+        std::size_t piece_begin = begin;
+        if (auto m = patterns_.at_start(PatternKind::continuation_from, raw)) {
+            const std::size_t stop = raw_begin + m->end;
+            emit(PieceKind::continuation_from, piece_begin, stop, [&](Piece& x) {
+                x.page = m->page;
+                x.key = m->key;
+            });
+            piece_begin = cut = stop;
+        }
+        if (auto m = patterns_.at_start(PatternKind::dateline, tail(cut, raw_end))) {
+            const std::size_t stop = cut + m->end;
+            emit(PieceKind::dateline, piece_begin, stop, {});
+            piece_begin = cut = stop;
+            if (auto b = patterns_.at_start(PatternKind::byline_bracket, tail(cut, raw_end))) {
+                const std::size_t bstop = cut + b->end;
+                emit(PieceKind::byline, piece_begin, bstop,
+                     [&](Piece& x) { x.bylines = parse_bylines(b->names, "", patterns_); });
+                piece_begin = cut = bstop;
+            }
+        }
+        // Suffixes: continuation-to, credit.
+        std::size_t body_end = raw_end;
+        std::optional<PatternMatch> to;
+        std::optional<PatternMatch> credit;
+        if ((to = patterns_.at_end(PatternKind::continuation_to, tail(cut, raw_end))))
+            body_end = cut + to->begin;
+        else if ((credit = patterns_.at_end(PatternKind::credit, tail(cut, raw_end))))
+            body_end = cut + credit->begin;
+        const bool split = piece_begin != begin || body_end != raw_end;
+        const std::size_t rest_end = body_end == raw_end ? end : body_end;
+        if (body_end > cut && !trim(text_.substr(cut, body_end - cut)).empty()) {
+            const auto body_raw = text_.substr(cut, body_end - cut);
+            const bool title = !split && is_title(body_raw, p, lines.size());
+            emit_text(title ? PieceKind::title : PieceKind::body, piece_begin, rest_end, body_raw);
+            piece_begin = rest_end;
+        }
+        if (to) {
+            emit(PieceKind::continuation_to, piece_begin, end, [&](Piece& x) {
+                x.page = to->page;
+                x.key = to->key;
+            });
+        } else if (credit) {
+            emit(PieceKind::credit, piece_begin, end,
+                 [&](Piece& x) { x.name = repair_text(trim(credit->names), RepairMode::title); });
+        } else if (piece_begin < end) {
+            // Trailing blank lines after a prefix-only paragraph belong to its last piece.
+            if (!pieces_.empty()) pieces_.back().end = end;
+        }
+    }
+
+    std::vector<Piece> take() { return std::move(pieces_); }
+
+private:
+    std::string_view tail(std::size_t from, std::size_t to) const {
+        return text_.substr(from, to - from);
+    }
+
+    bool is_title(std::string_view raw, const Paragraph& p, std::size_t line_count) const {
+        if (line_count > 3 || is_sentence_end(raw)) return false;
+        const std::string repaired = repair_text(raw, RepairMode::title);
+        if (is_cjk_text(repaired)) {
+            if (line_width(repaired) > 40 || has_clause_punct(repaired)) return false;
+            // In double-spaced text a title is one line or a tight stack of lines.
+            return line_count == 1 || p.stacked || p.last == p.first;
+        }
+        return repaired.size() <= 160;
+    }
+
+    void emit_text(PieceKind kind, std::size_t begin, std::size_t end, std::string_view raw) {
+        // English title stacks: a line that starts with a capital after a line that does not
+        // end in a comma or hyphen starts the deck ("Council weighs $412 million budget" /
+        // "Transit routes, library hours on the table" / "as $18 million gap looms").
+        if (kind == PieceKind::title && !is_cjk_text(raw)) {
+            const auto lines = split_raw(raw);
+            for (std::size_t i = 1; i < lines.size(); ++i) {
+                const std::string_view prev = trim(lines[i - 1]);
+                const std::string_view line = trim(lines[i]);
+                const bool capital = !line.empty() && line[0] >= 'A' && line[0] <= 'Z';
+                const bool continues =
+                    prev.ends_with(',') || prev.ends_with('-') || prev.ends_with(':');
+                if (!capital || continues) continue;
+                const auto at = static_cast<std::size_t>(lines[i].data() - text_.data());
+                emit(PieceKind::title, begin, at, [&](Piece& x) {
+                    x.text = repair_text(text_.substr(begin, at - begin), RepairMode::title);
+                });
+                emit(PieceKind::subtitle, at, end, [&](Piece& x) {
+                    x.text = repair_text(
+                        raw.substr(at - static_cast<std::size_t>(raw.data() - text_.data())),
+                        RepairMode::title);
+                });
+                return;
+            }
+        }
+        emit(kind, begin, end, [&](Piece& x) {
+            x.text =
+                repair_text(raw, kind == PieceKind::body ? RepairMode::body : RepairMode::title);
+        });
+    }
+
+    template <typename F>
+    void emit(PieceKind kind, std::size_t begin, std::size_t end, F&& fill) {
+        Piece piece = current_;
+        piece.kind = kind;
+        piece.begin = begin;
+        piece.end = end;
+        piece.first_line = line_at(begin);
+        const std::size_t content_end = end > begin ? end - 1 : begin;
+        piece.last_line = std::max(piece.first_line, last_nonblank_line(begin, content_end));
+        piece.text = repair_text(trim(text_.substr(begin, end - begin)), RepairMode::body);
+        if constexpr (!std::is_same_v<std::decay_t<F>, std::nullptr_t>) fill(piece);
+        pieces_.push_back(std::move(piece));
+    }
+    void emit(PieceKind kind, std::size_t begin, std::size_t end, std::initializer_list<int>) {
+        emit(kind, begin, end, nullptr);
+    }
+
+    std::size_t line_at(std::size_t offset) const {
+        auto it = std::upper_bound(lines_.begin(), lines_.end(), offset,
+                                   [](std::size_t o, const Line& l) { return o < l.begin; });
+        return it == lines_.begin() ? 1 : std::prev(it)->number;
+    }
+    std::size_t last_nonblank_line(std::size_t begin, std::size_t last) const {
+        std::size_t n = line_at(last);
+        while (n > 1 && lines_[n - 1].blank && lines_[n - 1].begin > begin) --n;
+        return n;
+    }
+
+    std::string_view text_;
+    const std::vector<Line>& lines_;
+    const PatternSet& patterns_;
+    Piece current_;
+    std::vector<Piece> pieces_;
+};
+
+}  // namespace
+
+std::string repair_text(std::string_view raw, RepairMode mode) {
+    std::vector<std::string> repaired;
+    for (std::string_view line : split_raw(raw)) repaired.push_back(repair_line(line, mode));
+    return join_lines(repaired);
+}
+
+std::vector<Piece> classify(std::string_view text, const std::vector<Line>& lines,
+                            const Layout& layout, const PatternSet& patterns) {
+    Classifier classifier(text, lines, patterns);
+    const auto& ps = layout.paragraphs;
+    for (std::size_t i = 0; i < ps.size(); ++i) {
+        const std::size_t begin = i == 0 ? 0 : lines[ps[i].first].begin;
+        const std::size_t end = i + 1 < ps.size() ? lines[ps[i + 1].first].begin : text.size();
+        classifier.paragraph(i, ps[i], begin, end);
+    }
+    return classifier.take();
+}
+
+}  // namespace paperbag::text

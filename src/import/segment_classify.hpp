@@ -1,0 +1,57 @@
+// Stage 4 of segmentation: paragraphs -> classified pieces.
+//
+// Each paragraph is cut, at pattern matches, into pieces that partition its bytes: a
+// dateline, a bracketed byline, a continuation line, a photo credit are split off the
+// paragraph they were printed in; whole-paragraph bylines, signatures and subtitles are
+// recognised; what is left is a title (short, no sentence end, at most three lines) or
+// body text. Every piece carries its repaired text.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "import/patterns.hpp"
+#include "import/segment_blocks.hpp"
+#include "import/text_repair.hpp"
+#include "paperbag/model.hpp"
+
+namespace paperbag::text {
+
+enum class PieceKind {
+    body,
+    title,
+    subtitle,
+    byline,
+    dateline,
+    continuation_to,
+    continuation_from,
+    signature,
+    credit
+};
+
+struct Piece {
+    PieceKind kind = PieceKind::body;
+    std::size_t begin = 0;  // decoded byte range; pieces partition the text
+    std::size_t end = 0;
+    std::size_t first_line = 0;  // 1-based
+    std::size_t last_line = 0;
+    std::string text;             // repaired
+    std::vector<Byline> bylines;  // byline pieces
+    std::string page;             // continuation pieces: the page label
+    std::string key;              // continuation pieces: the jump keyword, if any
+    std::string name;             // signature and credit pieces: who
+    std::size_t paragraph = 0;    // index into Layout::paragraphs
+    std::size_t group = 0;
+    double column = 0;
+    double width = 0;
+    bool caption = false;  // set by assembly
+};
+
+std::vector<Piece> classify(std::string_view text, const std::vector<Line>& lines,
+                            const Layout& layout, const PatternSet& patterns);
+
+// Repairs a raw multi-line slice: each line repaired, lines re-joined.
+std::string repair_text(std::string_view raw, RepairMode mode);
+
+}  // namespace paperbag::text

@@ -1,0 +1,467 @@
+#include "import/segment_page.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "import/headline_link.hpp"
+#include "import/patterns.hpp"
+#include "import/segment_blocks.hpp"
+#include "import/segment_classify.hpp"
+#include "import/text_lines.hpp"
+#include "paperbag/ids.hpp"
+
+namespace paperbag::text {
+
+namespace {
+
+// Scores of headline linking (see docs/segmentation.md).
+constexpr double link_threshold = 0.2;
+constexpr double bonus_above_article = 0.25;  // the title stands right above an article
+constexpr double bonus_above_caption = 0.1;   // ... right above a caption
+constexpr double bonus_after_body = 0.1;      // ... right after the end of an article
+
+struct Item {
+    bool illustration = false;
+    std::vector<std::size_t> pieces;
+    bool open = true;
+    bool has_body = false;
+    bool has_dateline = false;
+};
+
+struct Zone {
+    std::vector<std::size_t> pieces;  // title and subtitle pieces
+    int prev = -1;                    // item that ends right before the zone
+    int next = -1;                    // item that starts right after it
+};
+
+struct Cluster {
+    std::vector<std::size_t> titles;     // title pieces in order
+    std::vector<std::size_t> subtitles;  // subtitle pieces
+    int zone = 0;
+    bool first_in_zone = false;
+    bool last_in_zone = false;
+    std::string text;
+};
+
+class Assembler {
+public:
+    Assembler(std::vector<Piece>& pieces, const PageContext& context)
+        : p_(pieces), context_(context) {}
+
+    void run() {
+        mark_captions();
+        for (std::size_t i = 0; i < p_.size();) i = step(i);
+        link_headlines();
+    }
+
+    std::vector<Item> items;
+    std::vector<Zone> zones;
+    std::vector<int> owner;                            // piece -> item (or -1)
+    std::vector<BlockKind> kinds;                      // piece -> block kind
+    std::vector<std::optional<std::size_t>> assigned;  // item -> cluster
+    std::vector<Cluster> clusters;
+    std::vector<double> confidence;  // item -> headline confidence
+    std::vector<Diagnostic> warnings;
+
+private:
+    // A credit ends a caption; the caption reaches back over body pieces of the same
+    // paragraph group, up to a title, a marker or another group.
+    void mark_captions() {
+        for (std::size_t c = 0; c < p_.size(); ++c) {
+            if (p_[c].kind != PieceKind::credit) continue;
+            p_[c].caption = true;
+            std::size_t i = c;
+            while (i > 0) {
+                const Piece& prev = p_[i - 1];
+                if (prev.kind != PieceKind::body || prev.group != p_[c].group || prev.caption)
+                    break;
+                p_[i - 1].caption = true;
+                --i;
+            }
+        }
+    }
+
+    int new_item(bool illustration) {
+        items.push_back({});
+        items.back().illustration = illustration;
+        const int id = static_cast<int>(items.size()) - 1;
+        if (!zones.empty() && zones.back().next < 0 && pending_zone_) zones.back().next = id;
+        pending_zone_ = false;
+        return id;
+    }
+
+    void add(int item, std::size_t piece) {
+        if (owner.size() < p_.size()) owner.assign(p_.size(), -1);
+        items[static_cast<std::size_t>(item)].pieces.push_back(piece);
+        owner[piece] = item;
+    }
+
+    void close_current() {
+        if (current_ >= 0) items[static_cast<std::size_t>(current_)].open = false;
+        current_ = -1;
+    }
+
+    std::size_t step(std::size_t i) {
+        if (owner.size() < p_.size()) owner.assign(p_.size(), -1);
+        if (kinds.size() < p_.size()) kinds.assign(p_.size(), BlockKind::unknown);
+        const Piece& piece = p_[i];
+        if (piece.caption) {
+            if (current_ < 0 || !items[static_cast<std::size_t>(current_)].illustration) {
+                close_current();
+                current_ = new_item(true);
+            }
+            add(current_, i);
+            kinds[i] = piece.kind == PieceKind::credit ? BlockKind::credit : BlockKind::caption;
+            if (piece.kind == PieceKind::credit) close_current();
+            return i + 1;
+        }
+        if (current_ >= 0 && items[static_cast<std::size_t>(current_)].illustration)
+            close_current();
+        switch (piece.kind) {
+            case PieceKind::title:
+            case PieceKind::subtitle: return title_run(i);
+            case PieceKind::dateline:
+            case PieceKind::byline:
+            case PieceKind::continuation_from: {
+                if (current_ >= 0) {
+                    const Item& it = items[static_cast<std::size_t>(current_)];
+                    if (it.has_body || (piece.kind == PieceKind::dateline && it.has_dateline) ||
+                        piece.kind == PieceKind::continuation_from)
+                        close_current();
+                }
+                if (current_ < 0) current_ = new_item(false);
+                add(current_, i);
+                if (piece.kind == PieceKind::dateline)
+                    items[static_cast<std::size_t>(current_)].has_dateline = true;
+                kinds[i] = piece.kind == PieceKind::dateline ? BlockKind::dateline
+                           : piece.kind == PieceKind::byline ? BlockKind::byline
+                                                             : BlockKind::continuation;
+                return i + 1;
+            }
+            case PieceKind::body:
+                if (current_ < 0) current_ = new_item(false);
+                add(current_, i);
+                items[static_cast<std::size_t>(current_)].has_body = true;
+                kinds[i] = BlockKind::body;
+                return i + 1;
+            case PieceKind::continuation_to:
+            case PieceKind::signature:
+            case PieceKind::credit:
+                if (current_ < 0)
+                    current_ = last_article_ >= 0 && last_piece_was(i, last_article_)
+                                   ? last_article_
+                                   : new_item(false);
+                add(current_, i);
+                kinds[i] = piece.kind == PieceKind::signature ? BlockKind::signature
+                           : piece.kind == PieceKind::credit  ? BlockKind::credit
+                                                              : BlockKind::continuation;
+                last_article_ = current_;
+                close_current();
+                return i + 1;
+        }
+        return i + 1;
+    }
+
+    bool last_piece_was(std::size_t i, int item) const { return i > 0 && owner[i - 1] == item; }
+
+    std::size_t title_run(std::size_t i) {
+        std::size_t end = i;
+        while (end < p_.size() && !p_[end].caption &&
+               (p_[end].kind == PieceKind::title || p_[end].kind == PieceKind::subtitle))
+            ++end;
+        // An intertitle: one title between two body paragraphs of the same open article.
+        const bool next_is_body =
+            end < p_.size() && p_[end].kind == PieceKind::body && !p_[end].caption;
+        if (current_ >= 0 && items[static_cast<std::size_t>(current_)].has_body && next_is_body &&
+            end - i == 1 && p_[i].kind == PieceKind::title && line_width(p_[i].text) <= 30) {
+            add(current_, i);
+            kinds[i] = BlockKind::intertitle;
+            return end;
+        }
+        Zone zone;
+        if (i > 0 && owner[i - 1] >= 0) zone.prev = owner[i - 1];
+        for (std::size_t k = i; k < end; ++k) {
+            zone.pieces.push_back(k);
+            kinds[k] =
+                p_[k].kind == PieceKind::subtitle ? BlockKind::subtitle : BlockKind::headline;
+        }
+        if (current_ >= 0) last_article_ = current_;
+        close_current();
+        zones.push_back(zone);
+        pending_zone_ = true;
+        return end;
+    }
+
+    std::string item_text(const Item& item) const {
+        std::string text;
+        for (std::size_t k : item.pieces) {
+            text += p_[k].text;
+            text += '\n';
+        }
+        return text;
+    }
+
+    void link_headlines() {
+        assigned.assign(items.size(), std::nullopt);
+        confidence.assign(items.size(), 0);
+        std::vector<NgramProfile> profiles;
+        for (const Item& item : items) profiles.emplace_back(item_text(item));
+        // Title units: each title piece, with the subtitles that follow it.
+        for (std::size_t z = 0; z < zones.size(); ++z) {
+            std::vector<Cluster> units;
+            for (std::size_t k : zones[z].pieces) {
+                if (p_[k].kind == PieceKind::subtitle && !units.empty()) {
+                    units.back().subtitles.push_back(k);
+                    continue;
+                }
+                Cluster unit;
+                unit.zone = static_cast<int>(z);
+                (p_[k].kind == PieceKind::subtitle ? unit.subtitles : unit.titles).push_back(k);
+                units.push_back(unit);
+            }
+            // Neighbouring units that best match the same item form one cluster
+            // (kicker + headline); at most two titles per cluster.
+            std::vector<Cluster> merged;
+            int merged_best = -1;
+            for (Cluster& unit : units) {
+                std::string text;
+                for (std::size_t k : unit.titles) text += p_[k].text;
+                const NgramProfile profile(text);
+                int best = -1;
+                double best_score = link_threshold;
+                for (std::size_t it = 0; it < items.size(); ++it) {
+                    const double s = overlap(profile, profiles[it]);
+                    if (s >= best_score) {
+                        best_score = s;
+                        best = static_cast<int>(it);
+                    }
+                }
+                if (!merged.empty() && best >= 0 && best == merged_best &&
+                    merged.back().subtitles.empty() && merged.back().titles.size() == 1 &&
+                    unit.titles.size() == 1) {
+                    merged.back().titles.push_back(unit.titles.front());
+                    merged.back().subtitles = unit.subtitles;
+                } else {
+                    merged.push_back(unit);
+                    merged_best = best;
+                }
+            }
+            for (std::size_t u = 0; u < merged.size(); ++u) {
+                merged[u].first_in_zone = u == 0;
+                merged[u].last_in_zone = u + 1 == merged.size();
+                for (std::size_t k : merged[u].titles) merged[u].text += p_[k].text;
+                clusters.push_back(merged[u]);
+            }
+        }
+        std::vector<std::vector<double>> scores(clusters.size(),
+                                                std::vector<double>(items.size(), 0));
+        std::vector<std::vector<double>> overlaps = scores;
+        for (std::size_t c = 0; c < clusters.size(); ++c) {
+            const NgramProfile profile(clusters[c].text);
+            const Zone& zone = zones[static_cast<std::size_t>(clusters[c].zone)];
+            for (std::size_t it = 0; it < items.size(); ++it) {
+                double s = overlap(profile, profiles[it]);
+                overlaps[c][it] = s;
+                if (clusters[c].last_in_zone && zone.next == static_cast<int>(it))
+                    s += items[it].illustration ? bonus_above_caption : bonus_above_article;
+                if (clusters[c].first_in_zone && zone.prev == static_cast<int>(it) &&
+                    zone.next != static_cast<int>(it))
+                    s += bonus_after_body;
+                scores[c][it] = s;
+            }
+        }
+        const std::vector<int> choice = assign(scores, link_threshold);
+        for (std::size_t c = 0; c < clusters.size(); ++c) {
+            const Piece& first = p_[clusters[c].titles.empty() ? clusters[c].subtitles.front()
+                                                               : clusters[c].titles.front()];
+            if (choice[c] < 0) {
+                warnings.push_back(
+                    make_warning("PB-SEG-ORPHAN-HEADLINE", context_.path, first.first_line,
+                                 "headline block has no article; kept as orphan headline"));
+                continue;
+            }
+            const auto it = static_cast<std::size_t>(choice[c]);
+            assigned[it] = c;
+            double second = 0;
+            for (std::size_t o = 0; o < items.size(); ++o)
+                if (o != it) second = std::max(second, overlaps[c][o]);
+            const Zone& zone = zones[static_cast<std::size_t>(clusters[c].zone)];
+            const bool above = clusters[c].last_in_zone && zone.next == choice[c];
+            const double conf = overlaps[c][it] - 0.5 * second + (above ? 0.5 : 0.0);
+            confidence[it] = std::round(std::clamp(conf, 0.05, 1.0) * 100) / 100;
+            // Kickers: every title of the cluster before the last.
+            for (std::size_t t = 0; t + 1 < clusters[c].titles.size(); ++t)
+                kinds[clusters[c].titles[t]] = BlockKind::kicker;
+        }
+    }
+
+    std::vector<Piece>& p_;
+    const PageContext& context_;
+    int current_ = -1;
+    int last_article_ = -1;
+    bool pending_zone_ = false;
+};
+
+std::string join_texts(const std::vector<std::string>& texts) {
+    std::string out;
+    for (const std::string& t : texts) append_joined(out, t);
+    return out;
+}
+
+}  // namespace
+
+PageSegments segment_page(const DecodedText& decoded, const PageContext& context) {
+    PageSegments out;
+    const std::string_view text = decoded.text;
+    const auto lines = split_lines(text);
+    const PatternSet& patterns = patterns_for(context.language);
+    const Layout layout = find_paragraphs(lines, patterns);
+    std::vector<Piece> pieces = classify(text, lines, layout, patterns);
+    if (pieces.empty() && !text.empty()) {
+        Piece all;
+        all.kind = PieceKind::body;
+        all.end = text.size();
+        all.first_line = 1;
+        all.last_line = lines.empty() ? 1 : lines.back().number;
+        pieces.push_back(all);
+    }
+    Assembler a(pieces, context);
+    a.run();
+
+    // Blocks: one per piece, covering the text.
+    const std::string prefix = "p" + std::to_string(context.sequence) + "-b";
+    std::vector<std::string> block_ids;
+    for (std::size_t i = 0; i < pieces.size(); ++i) {
+        Block b;
+        b.id = sequence_id(prefix, i + 1, 4);
+        b.kind = pieces.size() == 1 && pieces[i].text.empty() ? BlockKind::unknown : a.kinds[i];
+        if (pieces.size() == 1 && !text.empty() && a.items.empty()) b.kind = BlockKind::unknown;
+        b.text = pieces[i].text;
+        const std::uint64_t from = decoded.map.original(pieces[i].begin);
+        const std::uint64_t to = decoded.map.original(pieces[i].end);
+        b.source.push_back({from, to - from});
+        b.first_line = pieces[i].first_line;
+        b.last_line = pieces[i].last_line;
+        block_ids.push_back(b.id);
+        out.blocks.push_back(std::move(b));
+    }
+    if (!out.blocks.empty()) {
+        // The first block also holds a BOM, when there was one.
+        const std::uint64_t start = out.blocks.front().source.front().offset;
+        out.blocks.front().source.front().offset = 0;
+        out.blocks.front().source.front().length += start;
+    }
+
+    std::size_t article_no = 0;
+    std::size_t illustration_no = 0;
+    for (std::size_t it = 0; it < a.items.size(); ++it) {
+        const Item& item = a.items[it];
+        const auto cluster = a.assigned[it];
+        if (item.illustration) {
+            Illustration ill;
+            ill.id = sequence_id("ill-", ++illustration_no);
+            std::vector<std::string> caption;
+            for (std::size_t k : item.pieces) {
+                ill.block_ids.push_back(block_ids[k]);
+                if (pieces[k].kind == PieceKind::credit)
+                    ill.credit = pieces[k].name;
+                else
+                    caption.push_back(pieces[k].text);
+            }
+            ill.caption = join_texts(caption);
+            ill.pages.push_back(context.label);
+            if (cluster) {
+                const Cluster& c = a.clusters[*cluster];
+                ill.headline =
+                    pieces[c.titles.empty() ? c.subtitles.front() : c.titles.back()].text;
+                for (std::size_t k : c.titles) ill.block_ids.push_back(block_ids[k]);
+            }
+            out.illustrations.push_back(std::move(ill));
+            continue;
+        }
+        Article art;
+        art.id = sequence_id("art-", ++article_no);
+        art.pages.push_back(context.label);
+        std::string jump_key;
+        std::vector<std::string> block_list;
+        if (cluster) {
+            const Cluster& c = a.clusters[*cluster];
+            std::vector<std::string> kicker;
+            for (std::size_t t = 0; t < c.titles.size(); ++t) {
+                if (t + 1 < c.titles.size())
+                    kicker.push_back(pieces[c.titles[t]].text);
+                else
+                    art.headline = pieces[c.titles[t]].text;
+                block_list.push_back(block_ids[c.titles[t]]);
+            }
+            if (!kicker.empty()) art.kicker = join_texts(kicker);
+            std::vector<std::string> sub;
+            for (std::size_t k : c.subtitles) {
+                std::string_view s = pieces[k].text;
+                while (s.starts_with("\xE2\x80\x94") || s.starts_with("-") ||
+                       s.starts_with("\xE2\x94\x80") || s.starts_with("\xEF\xBC\x8D"))
+                    s.remove_prefix(s.starts_with("-") ? 1 : 3);
+                sub.emplace_back(trim(s));
+                block_list.push_back(block_ids[k]);
+            }
+            if (!sub.empty()) {
+                if (!art.headline) {
+                    art.headline = join_texts(sub);
+                } else {
+                    art.subtitle = join_texts(sub);
+                }
+            }
+            art.headline_confidence = a.confidence[it];
+        }
+        for (std::size_t k : item.pieces) {
+            const Piece& piece = pieces[k];
+            block_list.push_back(block_ids[k]);
+            switch (piece.kind) {
+                case PieceKind::dateline: art.dateline = piece.text; break;
+                case PieceKind::byline:
+                    art.bylines.insert(art.bylines.end(), piece.bylines.begin(),
+                                       piece.bylines.end());
+                    break;
+                case PieceKind::continuation_to:
+                    art.continued_on = piece.page;
+                    jump_key = piece.key;
+                    break;
+                case PieceKind::continuation_from:
+                    art.continued_from = piece.page;
+                    if (jump_key.empty()) jump_key = piece.key;
+                    break;
+                case PieceKind::signature: art.signature = piece.name; break;
+                case PieceKind::title:
+                    art.body.push_back(
+                        {paperbag::Paragraph::Kind::intertitle, piece.text, block_ids[k]});
+                    break;
+                default:
+                    art.body.push_back({paperbag::Paragraph::Kind::text, piece.text, block_ids[k]});
+                    break;
+            }
+        }
+        // Block ids in page order.
+        std::sort(block_list.begin(), block_list.end());
+        art.block_ids = block_list;
+        const std::size_t first_line = pieces[item.pieces.front()].first_line;
+        art.source_path = context.path;
+        art.first_line = first_line;
+        if (!art.headline) {
+            art.warnings.push_back(
+                make_warning("PB-SEG-NO-HEADLINE", context.path, first_line,
+                             "no headline found for this article; headline left empty"));
+        } else if (art.headline_confidence < 0.5) {
+            art.warnings.push_back(make_warning("PB-SEG-LOW-CONFIDENCE", context.path, first_line,
+                                                "headline linked with low confidence; check it"));
+        }
+        if (art.body.empty())
+            art.warnings.push_back(make_warning("PB-SEG-NO-BODY", context.path, first_line,
+                                                "article has no body text"));
+        out.jump_keys.push_back(jump_key);
+        out.articles.push_back(std::move(art));
+    }
+    out.warnings = std::move(a.warnings);
+    return out;
+}
+
+}  // namespace paperbag::text

@@ -1,0 +1,36 @@
+// The page segmenter: decoded page text -> blocks, articles and illustrations of one page.
+//
+// Stages (each in its own file, each tested on its own): lines (text_lines) -> paragraphs
+// (segment_blocks) -> classified pieces (segment_classify) -> assembly into articles and
+// captions, headline zones and intertitles (this file) -> headline linking
+// (headline_link) -> the model's Blocks, Articles and Illustrations with repaired text.
+// Article and illustration ids are provisional ("art-001" per page); the issue importer
+// renumbers them once continuations are linked.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "import/text_decode.hpp"
+#include "paperbag/model.hpp"
+
+namespace paperbag::text {
+
+struct PageContext {
+    std::string path;      // shown in warnings
+    std::string label;     // page label, "1"
+    int sequence = 1;      // for block ids "p<sequence>-b<NNNN>"
+    std::string language;  // BCP 47; selects the pattern tables
+};
+
+struct PageSegments {
+    std::vector<Block> blocks;
+    std::vector<Article> articles;
+    std::vector<Illustration> illustrations;
+    std::vector<std::string> jump_keys;  // per article: "BUDGET" from "See BUDGET, Page A2"
+    std::vector<Diagnostic> warnings;    // orphan headlines and other page-level findings
+};
+
+PageSegments segment_page(const DecodedText& decoded, const PageContext& context);
+
+}  // namespace paperbag::text
