@@ -3,6 +3,7 @@
 #include <sys/stat.h>
 #include <zip.h>
 
+#include <cerrno>
 #include <map>
 #include <set>
 
@@ -54,7 +55,8 @@ struct BundleReader::Impl {
             za = zip_open(path.c_str(), ZIP_RDONLY, &code);
         }
         if (za == nullptr) {
-            if (code == ZIP_ER_OPEN || code == ZIP_ER_READ) {
+            if (code == ZIP_ER_NOENT) errno = ENOENT;
+            if (code == ZIP_ER_OPEN || code == ZIP_ER_READ || code == ZIP_ER_NOENT) {
                 errno = errno ? errno : EIO;
                 throw_system_error("cannot open", display);
             }
@@ -118,6 +120,8 @@ struct BundleReader::Impl {
             return false;
         }
         const std::string nfc = *to_nfc(entry.name);
+        if (nfc != entry.name)
+            finding("PB-BAG-NOT-NFC", shown, "entry name is not in Unicode NFC", Severity::warning);
         const auto [it, inserted] = nfc_names.emplace(nfc, entry.name);
         if (!inserted) {
             if (it->second == entry.name)
@@ -127,8 +131,6 @@ struct BundleReader::Impl {
                         "entry name equals '" + it->second + "' after NFC normalisation");
             return false;
         }
-        if (nfc != entry.name)
-            finding("PB-BAG-NOT-NFC", shown, "entry name is not in Unicode NFC", Severity::warning);
         zip_uint8_t opsys = 0;
         zip_uint32_t attributes = 0;
         if (zip_file_get_external_attributes(archive.get(), entry.index, 0, &opsys, &attributes) ==
