@@ -198,7 +198,7 @@ struct BundleWriter::Impl {
             case ZIP_SOURCE_READ: return read(entry, static_cast<char*>(data), length);
             case ZIP_SOURCE_CLOSE:
                 entry.fd.reset();
-                entry.buffer = {};
+                std::vector<char>().swap(entry.buffer);  // release the memory, not just the size
                 entry.digests.reset();
                 return 0;
             case ZIP_SOURCE_ERROR: return zip_error_to_data(&entry.error, data, length);
@@ -234,7 +234,7 @@ struct BundleWriter::Impl {
                             "file shrank while it was being packed");
             entry.digests->finish(entry.record);
             entry.done = true;
-            if (entry.kind != Kind::file) entry.bytes = {};  // no longer needed
+            if (entry.kind != Kind::file) std::string().swap(entry.bytes);  // no longer needed
         }
         return static_cast<zip_int64_t>(n);
     }

@@ -3,6 +3,10 @@
 #include <doctest/doctest.h>
 #include <zip.h>
 
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <cstdlib>
 #include <ctime>
 #include <filesystem>
@@ -334,4 +338,31 @@ TEST_CASE("bundle writer: checksum_file streams a file") {
     CHECK(record.sha512 == digest_hex(DigestAlgorithm::sha512, std::string(1 << 20, 'a')));
     CHECK_THROWS_WITH_AS(checksum_file(dir / "none", "data/none", false),
                          doctest::Contains("cannot open"), Error);
+}
+
+TEST_CASE("bundle writer: a killed write leaves no bundle under the target name") {
+    TempDir dir;
+    const auto input = dir.write("in/page-01.txt", std::string(1 << 20, 'x'));
+    std::filesystem::create_directories(dir / "out");
+    const auto target = dir / "out/b.zip";
+    const pid_t child = ::fork();
+    REQUIRE(child >= 0);
+    if (child == 0) {
+        FixedClock clock(epoch);
+        BundleWriter writer(sample_options(), clock);
+        writer.add_file("data/text/page-01.txt", input);
+        writer.add_generated("data/mets.xml", [](const std::vector<BagFileRecord>&) {
+            ::raise(SIGKILL);  // killed halfway through writing the ZIP
+            return std::string();
+        });
+        writer.write(target);
+        ::_exit(0);
+    }
+    int status = 0;
+    REQUIRE(::waitpid(child, &status, 0) == child);
+    CHECK(WIFSIGNALED(status));
+    CHECK_FALSE(std::filesystem::exists(target));
+    // SIGKILL cannot be cleaned up after: only the hidden temporary file may remain.
+    for (const auto& e : std::filesystem::directory_iterator(dir / "out"))
+        CHECK(e.path().filename().string().rfind(".b.zip.tmp-", 0) == 0);
 }
