@@ -2,6 +2,8 @@
 
 #include <charconv>
 
+#include "package/entry_name.hpp"
+
 namespace paperbag::bagit {
 
 namespace {
@@ -152,7 +154,7 @@ Fields parse_fields(std::string_view text, const std::string& display_path,
         std::string_view value = line.substr(colon + 1);
         while (!value.empty() && (value.front() == ' ' || value.front() == '\t'))
             value.remove_prefix(1);
-        out.emplace_back(std::string(label), std::string(value));
+        out.emplace_back(printable_utf8(label), printable_utf8(value));
     });
     return out;
 }

@@ -182,6 +182,11 @@ private:
             for (auto& line :
                  bagit::parse_manifest(*text, hex_length(*algorithm), reader_.entry_path(name),
                                        result_.diagnostics)) {
+                if (!is_valid_utf8(line.path)) {
+                    error("PB-BAG-MANIFEST-PATH", name,
+                          "path '" + printable_utf8(line.path) + "' is not valid UTF-8", line.line);
+                    continue;
+                }
                 if (kind == "manifest-" && line.path.rfind("data/", 0) != 0) {
                     error("PB-BAG-MANIFEST-PATH", name,
                           "'" + line.path + "' is not a payload path (outside data/)", line.line);

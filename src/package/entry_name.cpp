@@ -41,6 +41,26 @@ bool is_valid_utf8(std::string_view text) {
     return true;
 }
 
+std::string printable_utf8(std::string_view text) {
+    if (is_valid_utf8(text)) return std::string(text);
+    std::string out;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        // Take the longest valid sequence starting here (1 to 4 bytes), else one bad byte.
+        std::size_t length = 0;
+        for (std::size_t n = 4; n >= 1 && length == 0; --n)
+            if (i + n <= text.size() && is_valid_utf8(text.substr(i, n))) length = n;
+        if (length == 0) {
+            out += "\xef\xbf\xbd";
+            ++i;
+        } else {
+            out.append(text.substr(i, length));
+            i += length;
+        }
+    }
+    return out;
+}
+
 std::optional<std::string> to_nfc(std::string_view text) {
     if (!is_valid_utf8(text)) return std::nullopt;
     bool ascii = true;

@@ -12,6 +12,10 @@ namespace paperbag {
 // U+10FFFF).
 bool is_valid_utf8(std::string_view text);
 
+// `text` itself when it is valid UTF-8, else with every invalid byte replaced by U+FFFD: for
+// echoing untrusted names and values in messages and JSON.
+std::string printable_utf8(std::string_view text);
+
 // The NFC form of valid UTF-8 text; nothing when `text` is not valid UTF-8.
 std::optional<std::string> to_nfc(std::string_view text);
 
