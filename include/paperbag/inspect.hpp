@@ -3,6 +3,7 @@
 
 #include <string>
 
+#include "paperbag/bundle_reader.hpp"
 #include "paperbag/model.hpp"
 
 namespace paperbag {
@@ -13,5 +14,17 @@ std::string describe_issue(const Issue& issue);
 
 // The same as one JSON object (UTF-8, keys in a fixed order, ends without newline).
 std::string describe_issue_json(const Issue& issue);
+
+// A human-readable summary of a bundle read with read_bundle_info(): its path, bag name,
+// bag-info.txt fields, every file with its size, and the structure findings (`findings`:
+// hostile or unreadable entries, bad tag files). Fixity is not checked (that reads every
+// byte: `paperbag verify`). The issue's title, pages and articles are shown once the METS
+// reader exists; until then the bag-info fields carry what is known.
+std::string describe_bundle(const std::string& bundle, const BundleInfo& info,
+                            const Diagnostics& findings);
+
+// The same as one JSON object.
+std::string describe_bundle_json(const std::string& bundle, const BundleInfo& info,
+                                 const Diagnostics& findings);
 
 }  // namespace paperbag

@@ -1,4 +1,6 @@
-// paperbag inspect: what is in an issue folder (and, once bundles exist, a bundle).
+// paperbag inspect: what is in an issue folder or a bundle.
+#include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <memory>
 
@@ -15,7 +17,28 @@ struct InspectOptions {
     bool json = false;
 };
 
+bool is_bundle(const std::string& input) {
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(input, ec)) return false;
+    std::ifstream in(input, std::ios::binary);
+    char magic[4] = {};
+    in.read(magic, 4);
+    return in.gcount() == 4 && magic[0] == 'P' && magic[1] == 'K';
+}
+
+int run_inspect_bundle(const InspectOptions& options) {
+    Diagnostics findings;
+    const BundleInfo info = read_bundle_info(options.input, findings);
+    if (options.json)
+        std::cout << describe_bundle_json(options.input, info, findings) << '\n';
+    else
+        std::cout << describe_bundle(options.input, info, findings);
+    return findings.has_errors() ? exit_invalid : exit_ok;
+}
+
 int run_inspect(const InspectOptions& options) {
+    if (is_bundle(options.input) || options.input.ends_with(".zip"))
+        return run_inspect_bundle(options);
     Diagnostics diagnostics;
     const auto issue = read_manifest(options.input, diagnostics);
     for (const Diagnostic& d : diagnostics) std::cerr << d.format() << '\n';
@@ -36,8 +59,10 @@ int run_inspect(const InspectOptions& options) {
 void setup_inspect(CLI::App& app, int& exit_code) {
     auto options = std::make_shared<InspectOptions>();
     CLI::App* sub = app.add_subcommand(
-        "inspect", "Show what an issue folder (issue.xml and its pages) contains");
-    sub->add_option("INPUT", options->input, "Issue folder or its issue.xml")->required();
+        "inspect",
+        "Show what an issue folder (issue.xml and its pages) or a bundle (.zip) contains");
+    sub->add_option("INPUT", options->input, "Issue folder, its issue.xml, or a bundle")
+        ->required();
     sub->add_flag("--json", options->json, "Print one JSON object instead of text");
     sub->callback([options, &exit_code] { exit_code = run_inspect(*options); });
 }
