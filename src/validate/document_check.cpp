@@ -1,0 +1,297 @@
+#include "validate/document_check.hpp"
+
+#include <libxml/xmlreader.h>
+
+#include <climits>
+
+#include "core/embedded.hpp"
+#include "io/xml_parse.hpp"
+
+namespace paperbag {
+
+namespace {
+
+constexpr std::uint64_t max_in_memory = std::uint64_t{INT_MAX};
+constexpr std::string_view builtin_prefix = "builtin:";
+
+struct XmlReaderFree {
+    void operator()(xmlTextReader* p) const noexcept { xmlFreeTextReader(p); }
+};
+using XmlReaderPtr = std::unique_ptr<xmlTextReader, XmlReaderFree>;
+
+std::string text(const xmlChar* s) {
+    return s ? reinterpret_cast<const char*>(s) : "";
+}
+
+RootElement root_of(const xmlNode* root) {
+    RootElement r;
+    r.ns = root->ns && root->ns->href ? text(root->ns->href) : "";
+    r.name = text(root->name);
+    XmlCharPtr version(
+        xmlGetNoNsProp(root, BAD_CAST(r.name == "alto" ? "SCHEMAVERSION" : "version")));
+    if (version) r.version = text(version.get());
+    return r;
+}
+
+std::string describe(const RootElement& r) {
+    return "{" + r.ns + "}" + r.name + (r.version.empty() ? "" : " version " + r.version);
+}
+
+// The schemas that apply to a document of `row` under `profile`: the official one first.
+std::vector<std::string> schemas_for(const SchemaRow& row, Profile profile) {
+    std::vector<std::string> out{std::string(row.location)};
+    if (profile == Profile::paperbag && !row.profile_schema.empty() &&
+        !builtin::embedded_file(row.profile_schema).empty())
+        out.push_back(std::string(builtin_prefix) + std::string(row.profile_schema));
+    return out;
+}
+
+bool validate_tree(const XsdSchema& schema, xmlDoc* doc, FindingSink& sink, const std::string& code,
+                   const std::string& label) {
+    XmlSchemaValidCtxtPtr ctxt(xmlSchemaNewValidCtxt(schema.handle()));
+    if (!ctxt) throw Error("PB-XSD", sink.path(), "cannot create a validation context");
+    xmlSchemaSetValidStructuredErrors(ctxt.get(), &FindingSink::on_libxml_error, &sink);
+    sink.set_libxml_code(code);
+    const std::size_t before = sink.errors();
+    const int rc = xmlSchemaValidateDoc(ctxt.get(), doc);
+    if (rc > 0 && sink.errors() == before)
+        sink.add(Severity::error, code, 0, "document is not valid against " + label);
+    if (rc < 0)
+        sink.add(Severity::error, code, 0, "internal error while validating against " + label);
+    return rc == 0;
+}
+
+class DocumentChecker {
+public:
+    DocumentChecker(const DocumentSource& source, SchemaRegistry& registry,
+                    const ValidateOptions& options)
+        : source_(source),
+          registry_(registry),
+          options_(options),
+          sink_(source.name, options.max_errors, options.skip) {
+        outcome_.result.path = source.name;
+    }
+
+    DocumentOutcome run() {
+        try {
+            check();
+        } catch (const Error& e) {
+            Diagnostic d = e.diagnostic();
+            d.path = source_.name;
+            sink_.add(std::move(d));
+            not_validated_ = true;
+        } catch (const std::exception& e) {
+            sink_.add(Severity::error, "PB-IO", 0, std::string("cannot validate: ") + e.what());
+            not_validated_ = true;
+        }
+        FileResult& r = outcome_.result;
+        r.findings = sink_.findings();
+        r.suppressed = sink_.suppressed();
+        r.verdict = not_validated_       ? Verdict::not_validated
+                    : sink_.errors() > 0 ? Verdict::invalid
+                                         : Verdict::valid;
+        return std::move(outcome_);
+    }
+
+private:
+    void check() {
+        if (source_.problem) {
+            const std::string& code = source_.problem->code;
+            not_validated_ = code == "PB-IO" || code == "PB-BUNDLE";
+            sink_.add(*source_.problem);
+            return;
+        }
+        const auto on_disk = source_.space->disk_path(source_.path);
+        if (on_disk && source_.size > options_.stream_threshold) return check_streaming(*on_disk);
+        const std::string bytes = source_.space->read_all(source_.path, max_in_memory);
+        XmlDocPtr doc = parse(bytes);
+        if (!doc) return;
+        xmlNode* root = xmlDocGetRootElement(doc.get());
+        const RootElement element = root_of(root);
+        const SchemaRow* row = identify(element);
+        if (!row) return;
+        bool official_missing = false;
+        bool any_used = false;
+        for (const std::string& location : schemas_for(*row, options_.profile)) {
+            const bool is_profile = location != row->location;
+            const auto compiled = registry_.get(location);
+            if (!compiled->schema) {
+                official_missing = official_missing || !is_profile;
+                missing(*compiled, is_profile);
+                continue;
+            }
+            any_used = true;
+            outcome_.result.schemas.push_back(location);
+            validate_tree(*compiled->schema, doc.get(), sink_,
+                          is_profile ? "PB-PROFILE-XSD" : "PB-XSD", location);
+        }
+        if (official_missing) {
+            if (any_used)
+                sink_.add(Severity::warning, "PB-SCHEMA-MISSING", 0,
+                          "official schema not available; validated against paperbag's profile "
+                          "schema only (" +
+                              missing_schema_advice() + ")");
+            else
+                not_validated_ = true;
+        }
+        if (options_.profile == Profile::none) return;
+        RuleContext context{source_,       doc.get(), sink_, registry_, options_.stream_threshold,
+                            outcome_.cross};
+        const std::string_view id = row->id;
+        if (id == "mets-1")
+            check_mets_rules(context);
+        else if (id.starts_with("alto-"))
+            check_alto_rules(context);
+        else if (id == "newsml-g2")
+            check_newsml_rules(context);
+        else if (id.starts_with("mods-") || id == "premis-3")
+            check_metadata_dates(context, root);
+    }
+
+    const SchemaRow* identify(const RootElement& element) {
+        const SchemaRow* row = find_schema_row(element);
+        if (!row) {
+            not_validated_ = true;
+            sink_.add(
+                Severity::error, "PB-SCHEMA-UNKNOWN", 0,
+                "not validated: no schema is known for the root element " + describe(element));
+            return nullptr;
+        }
+        outcome_.result.kind = std::string(row->kind);
+        return row;
+    }
+
+    void missing(const CompiledSchema& compiled, bool is_profile) {
+        if (is_profile) {
+            sink_.add(Severity::warning, "PB-SCHEMA-MISSING", 0,
+                      "paperbag profile schema " + compiled.location +
+                          " not applied: " + compiled.failure);
+            return;
+        }
+        sink_.add(Severity::error, "PB-SCHEMA-MISSING", 0,
+                  "not validated: schema " + compiled.location + " is not available (" +
+                      compiled.failure + "); " + missing_schema_advice());
+    }
+
+    XmlDocPtr parse(const std::string& bytes) {
+        if (bytes.empty()) {
+            sink_.add(Severity::error, "PB-XML-SYNTAX", 0, "empty file: not an XML document");
+            return nullptr;
+        }
+        XmlParserCtxtPtr ctxt(xmlNewParserCtxt());
+        if (!ctxt) throw Error("PB-XML", source_.name, "cannot create an XML parser");
+        XmlDocPtr doc;
+        {
+            sink_.set_libxml_code("PB-XML-SYNTAX");
+            LibxmlErrorsTo errors(sink_);
+            doc.reset(xmlCtxtReadMemory(ctxt.get(), bytes.data(), static_cast<int>(bytes.size()),
+                                        source_.name.c_str(), nullptr, safe_parse_options()));
+            if (doc && !ctxt->wellFormed) doc.reset();
+        }
+        if (!doc) {
+            if (sink_.errors() == 0)
+                sink_.add(Severity::error, "PB-XML-SYNTAX", 0, "not well-formed XML");
+            return nullptr;
+        }
+        if (xmlDtd* dtd = xmlGetIntSubset(doc.get())) {
+            sink_.add(Severity::error, "PB-XML-DTD", line_of_dtd(dtd),
+                      "document type declaration (DOCTYPE) refused: DTDs and entities are not "
+                      "loaded or expanded");
+            return nullptr;
+        }
+        if (!xmlDocGetRootElement(doc.get())) {
+            sink_.add(Severity::error, "PB-XML-SYNTAX", 0, "no root element");
+            return nullptr;
+        }
+        return doc;
+    }
+
+    static std::uint64_t line_of_dtd(const xmlDtd* dtd) {
+        // The DOCTYPE precedes the root element; its own line is not kept by libxml2.
+        (void)dtd;
+        return 1;
+    }
+
+    // Huge files: read the root element first, then validate streaming with a text reader
+    // so memory stays flat. Rules that need the whole tree are skipped.
+    void check_streaming(const std::filesystem::path& file) {
+        RootElement element;
+        if (!sniff_root(file, element)) return;
+        const SchemaRow* row = identify(element);
+        if (!row) return;
+        const std::string location(row->location);
+        const auto compiled = registry_.get(location);
+        if (!compiled->schema) {
+            not_validated_ = true;
+            missing(*compiled, false);
+            return;
+        }
+        outcome_.result.schemas.push_back(location);
+        XmlReaderPtr reader(xmlReaderForFile(file.c_str(), nullptr, safe_parse_options()));
+        if (!reader) throw Error("PB-IO", source_.name, "cannot open for reading");
+        XmlSchemaValidCtxtPtr ctxt(xmlSchemaNewValidCtxt(compiled->schema->handle()));
+        if (!ctxt) throw Error("PB-XSD", source_.name, "cannot create a validation context");
+        sink_.set_libxml_code("PB-XSD");
+        LibxmlErrorsTo errors(sink_);
+        xmlSchemaSetValidStructuredErrors(ctxt.get(), &FindingSink::on_libxml_error, &sink_);
+        if (xmlTextReaderSchemaValidateCtxt(reader.get(), ctxt.get(), 0) != 0)
+            throw Error("PB-XSD", source_.name, "cannot start streaming validation");
+        int rc = 0;
+        while ((rc = xmlTextReaderRead(reader.get())) == 1) {
+        }
+        if (rc < 0 && sink_.errors() == 0)
+            sink_.add(Severity::error, "PB-XML-SYNTAX", 0, "not well-formed XML");
+        if (xmlTextReaderIsValid(reader.get()) != 1 && sink_.errors() == 0)
+            sink_.add(Severity::error, "PB-XSD", 0, "document is not valid against " + location);
+        if (options_.profile != Profile::none)
+            sink_.add(Severity::info, "PB-STREAMED", 0,
+                      "file larger than the streaming threshold: validated streaming against " +
+                          location + "; profile rules that need the document tree were skipped");
+    }
+
+    bool sniff_root(const std::filesystem::path& file, RootElement& element) {
+        sink_.set_libxml_code("PB-XML-SYNTAX");
+        LibxmlErrorsTo errors(sink_);
+        XmlReaderPtr reader(xmlReaderForFile(file.c_str(), nullptr, safe_parse_options()));
+        if (!reader) throw Error("PB-IO", source_.name, "cannot open for reading");
+        while (xmlTextReaderRead(reader.get()) == 1) {
+            const int type = xmlTextReaderNodeType(reader.get());
+            if (type == XML_READER_TYPE_DOCUMENT_TYPE) {
+                sink_.add(Severity::error, "PB-XML-DTD", 1,
+                          "document type declaration (DOCTYPE) refused: DTDs and entities are "
+                          "not loaded or expanded");
+                return false;
+            }
+            if (type != XML_READER_TYPE_ELEMENT) continue;
+            element.ns = text(xmlTextReaderConstNamespaceUri(reader.get()));
+            element.name = text(xmlTextReaderConstLocalName(reader.get()));
+            XmlCharPtr version(xmlTextReaderGetAttribute(
+                reader.get(), BAD_CAST(element.name == "alto" ? "SCHEMAVERSION" : "version")));
+            if (version) element.version = text(version.get());
+            return true;
+        }
+        if (sink_.errors() == 0) sink_.add(Severity::error, "PB-XML-SYNTAX", 0, "no root element");
+        return false;
+    }
+
+    const DocumentSource& source_;
+    SchemaRegistry& registry_;
+    const ValidateOptions& options_;
+    FindingSink sink_;
+    DocumentOutcome outcome_;
+    bool not_validated_ = false;
+};
+
+}  // namespace
+
+int safe_parse_options() {
+    return XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOWARNING;
+}
+
+DocumentOutcome check_document(const DocumentSource& source, SchemaRegistry& registry,
+                               const ValidateOptions& options) {
+    init_libxml();
+    return DocumentChecker(source, registry, options).run();
+}
+
+}  // namespace paperbag
