@@ -2,7 +2,9 @@
 
 #include <libxml/xmlreader.h>
 
+#include <algorithm>
 #include <climits>
+#include <optional>
 
 #include "core/embedded.hpp"
 #include "io/xml_parse.hpp"
@@ -13,6 +15,54 @@ namespace {
 
 constexpr std::uint64_t max_in_memory = std::uint64_t{INT_MAX};
 constexpr std::string_view builtin_prefix = "builtin:";
+constexpr std::size_t max_text_node = 10'000'000;  // libxml2's XML_MAX_TEXT_LENGTH
+
+// The line of a DOCTYPE in the prolog (after the XML declaration, comments, processing
+// instructions and white space), or nothing when the prolog has none.
+std::optional<std::uint64_t> doctype_line(std::string_view bytes) {
+    std::uint64_t line = 1;
+    std::size_t i = bytes.starts_with("\xEF\xBB\xBF") ? 3 : 0;
+    auto skip_to = [&](std::string_view end) {
+        const auto at = bytes.find(end, i);
+        const std::size_t stop = at == std::string_view::npos ? bytes.size() : at + end.size();
+        line += static_cast<std::uint64_t>(std::count(
+            bytes.begin() + static_cast<long>(i), bytes.begin() + static_cast<long>(stop), '\n'));
+        i = stop;
+    };
+    while (i < bytes.size()) {
+        const char c = bytes[i];
+        if (c == '\n') {
+            ++line;
+            ++i;
+        } else if (c == ' ' || c == '\t' || c == '\r') {
+            ++i;
+        } else if (bytes.substr(i, 4) == "<!--") {
+            skip_to("-->");
+        } else if (bytes.substr(i, 2) == "<?") {
+            skip_to("?>");
+        } else if (bytes.substr(i, 9) == "<!DOCTYPE") {
+            return line;
+        } else {
+            return std::nullopt;
+        }
+    }
+    return std::nullopt;
+}
+
+// Calls f(node) for every node (any type) below `root`, in document order.
+template <typename F>
+void for_each_node(xmlNode* root, F&& f) {
+    for (xmlNode* n = root; n != nullptr;) {
+        f(n);
+        if (n->type == XML_ELEMENT_NODE && n->children != nullptr) {
+            n = n->children;
+            continue;
+        }
+        while (n != nullptr && n != root && n->next == nullptr) n = n->parent;
+        if (n == nullptr || n == root) break;
+        n = n->next;
+    }
+}
 
 struct XmlReaderFree {
     void operator()(xmlTextReader* p) const noexcept { xmlFreeTextReader(p); }
@@ -178,6 +228,11 @@ private:
             sink_.add(Severity::error, "PB-XML-SYNTAX", 0, "empty file: not an XML document");
             return nullptr;
         }
+        // Refuse a DOCTYPE before libxml2 reads it: no DTD, no entity is ever processed.
+        if (const auto line = doctype_line(bytes)) {
+            refuse_doctype(*line);
+            return nullptr;
+        }
         XmlParserCtxtPtr ctxt(xmlNewParserCtxt());
         if (!ctxt) throw Error("PB-XML", source_.name, "cannot create an XML parser");
         XmlDocPtr doc;
@@ -193,23 +248,37 @@ private:
                 sink_.add(Severity::error, "PB-XML-SYNTAX", 0, "not well-formed XML");
             return nullptr;
         }
-        if (xmlDtd* dtd = xmlGetIntSubset(doc.get())) {
-            sink_.add(Severity::error, "PB-XML-DTD", line_of_dtd(dtd),
-                      "document type declaration (DOCTYPE) refused: DTDs and entities are not "
-                      "loaded or expanded");
+        if (xmlGetIntSubset(doc.get()) != nullptr) {  // e.g. a UTF-16 document's DOCTYPE
+            refuse_doctype(1);
             return nullptr;
         }
         if (!xmlDocGetRootElement(doc.get())) {
             sink_.add(Severity::error, "PB-XML-SYNTAX", 0, "no root element");
             return nullptr;
         }
+        if (bytes.size() > max_text_node && has_huge_text(doc.get())) return nullptr;
         return doc;
     }
 
-    static std::uint64_t line_of_dtd(const xmlDtd* dtd) {
-        // The DOCTYPE precedes the root element; its own line is not kept by libxml2.
-        (void)dtd;
-        return 1;
+    void refuse_doctype(std::uint64_t line) {
+        sink_.add(Severity::error, "PB-XML-DTD", line,
+                  "document type declaration (DOCTYPE) refused: DTDs and entities are not "
+                  "loaded or expanded");
+    }
+
+    // libxml2 enforces its 10 MB text limit only on some code paths; enforce it everywhere.
+    bool has_huge_text(xmlDoc* doc) {
+        bool found = false;
+        for_each_node(xmlDocGetRootElement(doc), [&](xmlNode* n) {
+            if (found || (n->type != XML_TEXT_NODE && n->type != XML_CDATA_SECTION_NODE)) return;
+            if (n->content && xmlStrlen(n->content) > static_cast<int>(max_text_node)) {
+                sink_.add(
+                    Severity::error, "PB-XML-SYNTAX", line_of(n->parent),
+                    "huge text node (over " + std::to_string(max_text_node) + " bytes) refused");
+                found = true;
+            }
+        });
+        return found;
     }
 
     // Huge files: read the root element first, then validate streaming with a text reader

@@ -13,6 +13,8 @@ void ignore_generic(void*, const char*, ...) {}
 void FindingSink::add(Diagnostic d) {
     if (skip_.contains(d.code)) return;
     if (d.path.empty()) d.path = path_;
+    // libxml2 reports some parser errors twice in a row; keep one.
+    if (!findings_.empty() && findings_.items().back() == d) return;
     if (d.severity == Severity::error) ++errors_;
     if (max_ > 0 && findings_.size() >= max_) {
         ++suppressed_;
