@@ -1,13 +1,18 @@
 #include "validate/document_check.hpp"
 
+#include <fcntl.h>
 #include <libxml/xmlreader.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <climits>
 #include <optional>
 
 #include "core/embedded.hpp"
+#include "io/file.hpp"
+#include "io/unique_fd.hpp"
 #include "io/xml_parse.hpp"
+#include "validate/stream_check.hpp"
 
 namespace paperbag {
 
@@ -71,16 +76,6 @@ using XmlReaderPtr = std::unique_ptr<xmlTextReader, XmlReaderFree>;
 
 std::string text(const xmlChar* s) {
     return s ? reinterpret_cast<const char*>(s) : "";
-}
-
-RootElement root_of(const xmlNode* root) {
-    RootElement r;
-    r.ns = root->ns && root->ns->href ? text(root->ns->href) : "";
-    r.name = text(root->name);
-    XmlCharPtr version(
-        xmlGetNoNsProp(root, BAD_CAST(r.name == "alto" ? "SCHEMAVERSION" : "version")));
-    if (version) r.version = text(version.get());
-    return r;
 }
 
 std::string describe(const RootElement& r) {
@@ -152,18 +147,40 @@ private:
             return;
         }
         const auto on_disk = source_.space->disk_path(source_.path);
-        if (on_disk && source_.size > options_.stream_threshold) return check_streaming(*on_disk);
-        const std::string bytes = source_.space->read_all(source_.path, max_in_memory);
+        std::string bytes;
+        UniqueFd fd;
+        if (on_disk) {
+            std::error_code ec;
+            if (!std::filesystem::is_regular_file(*on_disk, ec))
+                throw Error("PB-IO", source_.name, "not a regular file");
+            fd = UniqueFd(::open(on_disk->c_str(), O_RDONLY | O_CLOEXEC));
+            if (!fd) throw_system_error("cannot open", source_.name);
+        } else {
+            bytes = source_.space->read_all(source_.path, max_in_memory);
+        }
+        RootElement element;
+        if (!sniff_root(fd.get(), bytes, element)) return;
+        const SchemaRow* row = identify(element);
+        if (!row) return;
+        const bool huge = source_.size > options_.stream_threshold;
+        // ALTO (the bulk of most collections) is validated streaming, its ID rules fed from
+        // the SAX events; other documents are checked on a tree (their rules need one), and
+        // huge files always stream.
+        const bool alto = std::string_view(row->id).starts_with("alto-");
+        if (huge || (alto && options_.profile != Profile::paperbag))
+            return check_stream(*row, fd.get(), bytes, huge, alto && !huge);
+        if (on_disk) bytes = read_file(*on_disk, max_in_memory);
+        check_tree(*row, bytes);
+    }
+
+    void check_tree(const SchemaRow& row, const std::string& bytes) {
         XmlDocPtr doc = parse(bytes);
         if (!doc) return;
         xmlNode* root = xmlDocGetRootElement(doc.get());
-        const RootElement element = root_of(root);
-        const SchemaRow* row = identify(element);
-        if (!row) return;
         bool official_missing = false;
         bool any_used = false;
-        for (const std::string& location : schemas_for(*row, options_.profile)) {
-            const bool is_profile = location != row->location;
+        for (const std::string& location : schemas_for(row, options_.profile)) {
+            const bool is_profile = location != row.location;
             const auto compiled = registry_.get(location);
             if (!compiled->schema) {
                 official_missing = official_missing || !is_profile;
@@ -187,7 +204,7 @@ private:
         if (options_.profile == Profile::none) return;
         RuleContext context{source_,       doc.get(), sink_, registry_, options_.stream_threshold,
                             outcome_.cross};
-        const std::string_view id = row->id;
+        const std::string_view id = row.id;
         if (id == "mets-1")
             check_mets_rules(context);
         else if (id.starts_with("alto-"))
@@ -196,6 +213,30 @@ private:
             check_newsml_rules(context);
         else if (id.starts_with("mods-") || id == "premis-3")
             check_metadata_dates(context, root);
+    }
+
+    // Validation without a tree: SAX events through the schema validator (memory stays flat
+    // for huge files); the ALTO reference rules are fed from the same events.
+    void check_stream(const SchemaRow& row, int fd, const std::string& bytes, bool huge,
+                      bool alto_ids) {
+        const std::string location(row.location);
+        const auto compiled = registry_.get(location);
+        if (!compiled->schema) {
+            not_validated_ = true;
+            missing(*compiled, false);
+            return;
+        }
+        outcome_.result.schemas.push_back(location);
+        AltoReferences refs;
+        stream_validate(*compiled->schema, StreamInput{fd, bytes}, sink_, "PB-XSD", location,
+                        alto_ids ? &refs : nullptr);
+        if (alto_ids) refs.report(sink_, options_.profile != Profile::none);
+        if (huge && options_.profile != Profile::none)
+            sink_.add(Severity::info, "PB-STREAMED", 0,
+                      "file larger than " + std::to_string(options_.stream_threshold) +
+                          " bytes: validated streaming against " + location +
+                          "; profile rules and profile schemas that need the document tree were "
+                          "skipped");
     }
 
     const SchemaRow* identify(const RootElement& element) {
@@ -281,54 +322,37 @@ private:
         return found;
     }
 
-    // Huge files: read the root element first, then validate streaming with a text reader
-    // so memory stays flat. Rules that need the whole tree are skipped.
-    void check_streaming(const std::filesystem::path& file) {
-        RootElement element;
-        if (!sniff_root(file, element)) return;
-        const SchemaRow* row = identify(element);
-        if (!row) return;
-        const std::string location(row->location);
-        const auto compiled = registry_.get(location);
-        if (!compiled->schema) {
-            not_validated_ = true;
-            missing(*compiled, false);
-            return;
+    // Reads just far enough to know the root element (and refuses a DOCTYPE first). For a
+    // file, the descriptor is rewound afterwards.
+    bool sniff_root(int fd, const std::string& bytes, RootElement& element) {
+        std::string head;
+        if (fd >= 0) {
+            head.resize(64 * 1024);
+            const ssize_t n = ::pread(fd, head.data(), head.size(), 0);
+            if (n < 0) throw_system_error("cannot read", source_.name);
+            head.resize(static_cast<std::size_t>(n));
         }
-        outcome_.result.schemas.push_back(location);
-        XmlReaderPtr reader(xmlReaderForFile(file.c_str(), nullptr, safe_parse_options()));
-        if (!reader) throw Error("PB-IO", source_.name, "cannot open for reading");
-        XmlSchemaValidCtxtPtr ctxt(xmlSchemaNewValidCtxt(compiled->schema->handle()));
-        if (!ctxt) throw Error("PB-XSD", source_.name, "cannot create a validation context");
-        sink_.set_libxml_code("PB-XSD");
-        LibxmlErrorsTo errors(sink_);
-        xmlSchemaSetValidStructuredErrors(ctxt.get(), &FindingSink::on_libxml_error, &sink_);
-        if (xmlTextReaderSchemaValidateCtxt(reader.get(), ctxt.get(), 0) != 0)
-            throw Error("PB-XSD", source_.name, "cannot start streaming validation");
-        int rc = 0;
-        while ((rc = xmlTextReaderRead(reader.get())) == 1) {
+        const std::string_view start = fd >= 0 ? std::string_view(head) : std::string_view(bytes);
+        if (start.empty()) {
+            sink_.add(Severity::error, "PB-XML-SYNTAX", 0, "empty file: not an XML document");
+            return false;
         }
-        if (rc < 0 && sink_.errors() == 0)
-            sink_.add(Severity::error, "PB-XML-SYNTAX", 0, "not well-formed XML");
-        if (xmlTextReaderIsValid(reader.get()) != 1 && sink_.errors() == 0)
-            sink_.add(Severity::error, "PB-XSD", 0, "document is not valid against " + location);
-        if (options_.profile != Profile::none)
-            sink_.add(Severity::info, "PB-STREAMED", 0,
-                      "file larger than the streaming threshold: validated streaming against " +
-                          location + "; profile rules that need the document tree were skipped");
-    }
-
-    bool sniff_root(const std::filesystem::path& file, RootElement& element) {
+        if (const auto line = doctype_line(start.substr(0, 64 * 1024))) {
+            refuse_doctype(*line);
+            return false;
+        }
         sink_.set_libxml_code("PB-XML-SYNTAX");
         LibxmlErrorsTo errors(sink_);
-        XmlReaderPtr reader(xmlReaderForFile(file.c_str(), nullptr, safe_parse_options()));
+        XmlReaderPtr reader(
+            fd >= 0 ? xmlReaderForFd(fd, source_.name.c_str(), nullptr, safe_parse_options())
+                    : xmlReaderForMemory(bytes.data(), static_cast<int>(bytes.size()),
+                                         source_.name.c_str(), nullptr, safe_parse_options()));
         if (!reader) throw Error("PB-IO", source_.name, "cannot open for reading");
-        while (xmlTextReaderRead(reader.get()) == 1) {
+        bool found = false;
+        while (!found && xmlTextReaderRead(reader.get()) == 1) {
             const int type = xmlTextReaderNodeType(reader.get());
             if (type == XML_READER_TYPE_DOCUMENT_TYPE) {
-                sink_.add(Severity::error, "PB-XML-DTD", 1,
-                          "document type declaration (DOCTYPE) refused: DTDs and entities are "
-                          "not loaded or expanded");
+                refuse_doctype(1);
                 return false;
             }
             if (type != XML_READER_TYPE_ELEMENT) continue;
@@ -337,10 +361,13 @@ private:
             XmlCharPtr version(xmlTextReaderGetAttribute(
                 reader.get(), BAD_CAST(element.name == "alto" ? "SCHEMAVERSION" : "version")));
             if (version) element.version = text(version.get());
-            return true;
+            found = true;
         }
-        if (sink_.errors() == 0) sink_.add(Severity::error, "PB-XML-SYNTAX", 0, "no root element");
-        return false;
+        if (fd >= 0 && ::lseek(fd, 0, SEEK_SET) != 0)
+            throw_system_error("cannot rewind", source_.name);
+        if (!found && sink_.errors() == 0)
+            sink_.add(Severity::error, "PB-XML-SYNTAX", 0, "no root element");
+        return found;
     }
 
     const DocumentSource& source_;

@@ -31,9 +31,11 @@ void FindingSink::add(Severity severity, const std::string& code, std::uint64_t 
 void FindingSink::on_libxml_error(void* self, xmlErrorPtr error) {
     if (self == nullptr || error == nullptr) return;
     auto* sink = static_cast<FindingSink*>(self);
-    Diagnostic d = diagnostic_from(*error, sink->path_, sink->libxml_code_);
-    // Schema validation messages carry libxml2's own "Element '...'" prefix; keep it.
-    sink->add(std::move(d));
+    // Validator messages get the code of the schema being applied; everything else (parser,
+    // encoding, I/O) is a well-formedness problem.
+    const bool schema = error->domain == XML_FROM_SCHEMASV || error->domain == XML_FROM_SCHEMASP ||
+                        error->domain == XML_FROM_VALID;
+    sink->add(diagnostic_from(*error, sink->path_, schema ? sink->libxml_code_ : "PB-XML-SYNTAX"));
 }
 
 LibxmlErrorsTo::LibxmlErrorsTo(FindingSink& sink)

@@ -4,7 +4,9 @@
 
 #include <libxml/tree.h>
 
+#include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "validate/document_source.hpp"
@@ -57,6 +59,31 @@ void for_each_element(xmlNode* root, F&& f) {
         n = n->next;
     }
 }
+
+// The ALTO reference rules, fed attribute by attribute (from a tree or from SAX events).
+class AltoReferences {
+public:
+    static constexpr std::string_view reference_attributes[] = {"STYLEREFS", "TAGREFS",
+                                                                "PROCESSINGREFS", "IDNEXT"};
+    // Records one attribute of an ALTO element (ID or a reference attribute; others ignored).
+    void attribute(std::string_view name, const std::string& value, std::uint64_t line);
+    // Reports duplicate IDs, and with `rules` (a profile is active) dangling references.
+    void report(FindingSink& sink, bool rules) const;
+
+private:
+    void id(std::string value, std::uint64_t line);
+    struct Duplicate {
+        std::string id;
+        std::uint64_t line, first;
+    };
+    struct Ref {
+        std::string attribute, value;
+        std::uint64_t line;
+    };
+    std::map<std::string, std::uint64_t> ids_;
+    std::vector<Duplicate> duplicates_;
+    std::vector<Ref> refs_;
+};
 
 void check_mets_rules(RuleContext& context);
 void check_alto_rules(RuleContext& context);
