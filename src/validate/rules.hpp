@@ -4,7 +4,7 @@
 
 #include <libxml/tree.h>
 
-#include <map>
+#include <unordered_map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -80,7 +80,7 @@ private:
         std::string attribute, value;
         std::uint64_t line;
     };
-    std::map<std::string, std::uint64_t> ids_;
+    std::unordered_map<std::string, std::uint64_t> ids_;
     std::vector<Duplicate> duplicates_;
     std::vector<Ref> refs_;
 };
