@@ -20,6 +20,7 @@ int main(int argc, char** argv) {
     int exit_code = paperbag::cli::exit_ok;
     paperbag::cli::setup_inspect(app, exit_code);
     paperbag::cli::setup_validate(app, exit_code);
+    paperbag::cli::setup_schemas(app, exit_code);
 
     try {
         app.parse(argc, argv);

@@ -4,9 +4,9 @@
 
 #include <libxml/tree.h>
 
-#include <unordered_map>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "validate/document_source.hpp"
