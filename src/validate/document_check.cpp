@@ -147,14 +147,20 @@ private:
             return;
         }
         const auto on_disk = source_.space->disk_path(source_.path);
+        const bool huge = source_.size > options_.stream_threshold;
         std::string bytes;
         UniqueFd fd;
         if (on_disk) {
             std::error_code ec;
             if (!std::filesystem::is_regular_file(*on_disk, ec))
                 throw Error("PB-IO", source_.name, "not a regular file");
+        }
+        if (on_disk && huge) {
+            // Huge files are never loaded: they are read through a descriptor as they stream.
             fd = UniqueFd(::open(on_disk->c_str(), O_RDONLY | O_CLOEXEC));
             if (!fd) throw_system_error("cannot open", source_.name);
+        } else if (on_disk) {
+            bytes = read_file(*on_disk, max_in_memory);
         } else {
             bytes = source_.space->read_all(source_.path, max_in_memory);
         }
@@ -162,14 +168,12 @@ private:
         if (!sniff_root(fd.get(), bytes, element)) return;
         const SchemaRow* row = identify(element);
         if (!row) return;
-        const bool huge = source_.size > options_.stream_threshold;
         // ALTO (the bulk of most collections) is validated streaming, its ID rules fed from
         // the SAX events; other documents are checked on a tree (their rules need one), and
         // huge files always stream.
         const bool alto = std::string_view(row->id).starts_with("alto-");
         if (huge || (alto && options_.profile != Profile::paperbag))
             return check_stream(*row, fd.get(), bytes, huge, alto && !huge);
-        if (on_disk) bytes = read_file(*on_disk, max_in_memory);
         check_tree(*row, bytes);
     }
 

@@ -4,6 +4,10 @@
 
 #include <libxml/parserInternals.h>
 
+#include <algorithm>
+#include <cstring>
+#include <memory>
+
 namespace paperbag {
 
 namespace {
@@ -49,6 +53,23 @@ void on_doctype(void* ctx, const xmlChar*, const xmlChar*, const xmlChar*) {
         xmlStopParser(parser);
 }
 
+struct MemoryReader {
+    std::string_view rest;
+};
+
+int read_memory(void* context, char* buffer, int len) {
+    auto* reader = static_cast<MemoryReader*>(context);
+    const std::size_t n = std::min(reader->rest.size(), static_cast<std::size_t>(std::max(len, 0)));
+    std::memcpy(buffer, reader->rest.data(), n);
+    reader->rest.remove_prefix(n);
+    return static_cast<int>(n);
+}
+
+int close_memory(void* context) {
+    delete static_cast<MemoryReader*>(context);
+    return 0;
+}
+
 }  // namespace
 
 bool stream_validate(const XsdSchema& schema, StreamInput input, FindingSink& sink,
@@ -69,8 +90,12 @@ bool stream_validate(const XsdSchema& schema, StreamInput input, FindingSink& si
         buffer = xmlParserInputBufferCreateFd(fd, XML_CHAR_ENCODING_NONE);
         if (!buffer) ::close(fd);
     } else {
-        buffer = xmlParserInputBufferCreateStatic(
-            input.bytes.data(), static_cast<int>(input.bytes.size()), XML_CHAR_ENCODING_NONE);
+        // Memory is read through callbacks, like a file: with libxml2 2.9.14's static
+        // memory buffer, xmlSchemaValidateStream sees part of the data twice.
+        auto reader = std::make_unique<MemoryReader>(MemoryReader{input.bytes});
+        buffer = xmlParserInputBufferCreateIO(&read_memory, &close_memory, reader.get(),
+                                              XML_CHAR_ENCODING_NONE);
+        if (buffer) reader.release();  // owned by the buffer now (close_memory frees it)
     }
     if (!buffer) throw Error("PB-IO", sink.path(), "cannot create an input buffer");
 

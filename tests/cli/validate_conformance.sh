@@ -41,6 +41,17 @@ expect_rc 0
 expect_out "8 file(s): 8 valid, 0 invalid, 0 not validated"
 expect_out "valid/mets.xml: valid [METS 1.12.1"
 
+# The same documents inside a ZIP bundle, read without extracting: the same verdicts, and the
+# METS FLocat files (checksums, ALTO IDs) are looked up inside the bundle.
+(cd "$data/valid" && python3 -c 'import sys, zipfile, os
+with zipfile.ZipFile(sys.argv[1], "w", zipfile.ZIP_DEFLATED) as z:
+    for n in sorted(os.listdir(".")):
+        z.write(n, "bag/data/" + n)' "$work/valid.zip")
+run "$PAPERBAG" validate -j 3 --catalog "$catalog" "$work/valid.zip"
+expect_rc 0
+expect_out "8 file(s): 8 valid, 0 invalid, 0 not validated"
+expect_out "valid.zip!/bag/data/mets.xml: valid [METS 1.12.1"
+
 # Broken documents: every expected finding at its line.
 for expect in "$data"/invalid/*.expect; do
   f=${expect%.expect}.xml
