@@ -60,7 +60,8 @@ void setup_validate(CLI::App& app, int& exit_code) {
                                                 {"json", ReportFormat::json},
                                                 {"junit", ReportFormat::junit},
                                                 {"sarif", ReportFormat::sarif}},
-            CLI::ignore_case));
+            CLI::ignore_case))
+        ->option_text("text|json|junit|sarif (default: text)");
     sub->add_option("-o,--output", o->output,
                     "Write the report to FILE (atomically); the text report goes to stdout");
     sub->add_option("--catalog", o->job.catalogs, "OASIS XML catalog mapping schema URLs to files")

@@ -125,5 +125,9 @@ expect_rc 1
 run "$PAPERBAG" validate --list-rules
 expect_rc 0
 expect_out "PB-METS-010  error  [mets]  file CHECKSUM matches the FLocat file's digest"
+# ... and docs/validate.md documents every one of them.
+while read -r rule _; do
+  grep -qF "| $rule |" "$SOURCE_DIR/docs/validate.md" || fail "$rule is not in docs/validate.md"
+done <"$work/out"
 
 finish

@@ -71,7 +71,7 @@ TEST_CASE("validation rules have unique, sorted ids and a one-line summary") {
     }
 }
 
-TEST_CASE("a manifest validates with zero configuration; a broken one names its line") {
+TEST_CASE("a manifest validates with zero configuration and a broken one names its line") {
     test::TempDir dir;
     dir.write("issue.xml",
               "<?xml version=\"1.0\"?>\n"
