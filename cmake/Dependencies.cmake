@@ -5,7 +5,7 @@ find_package(LibXml2 REQUIRED)
 # Debian 12's libzip CMake package references tools (zipcmp, ...) that live in other
 # packages, so libzip is found through pkg-config.
 pkg_check_modules(LIBZIP REQUIRED IMPORTED_TARGET GLOBAL libzip)
-find_package(Poco REQUIRED COMPONENTS Foundation Util JSON XML Crypto Net)
+find_package(Poco REQUIRED COMPONENTS Foundation Util JSON XML Crypto Net NetSSL)
 find_package(CLI11 REQUIRED)
 find_package(ICU REQUIRED COMPONENTS uc i18n data)
 find_package(OpenSSL REQUIRED)

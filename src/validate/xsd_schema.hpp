@@ -27,6 +27,9 @@ public:
                   const std::string& code = "PB-XSD") const;
 
     const std::string& name() const noexcept { return name_; }
+    // The compiled libxml2 schema, for callers that drive validation themselves (streaming,
+    // their own error routing). Read-only; shared across threads.
+    xmlSchema* handle() const noexcept { return schema_.get(); }
 
 private:
     XsdSchema(XmlSchemaPtr schema, std::string name)

@@ -1,0 +1,90 @@
+// Validating XML files for CI: the `paperbag validate` job as a library call.
+//
+// Every input (a file, a folder searched recursively, or a ZIP bundle read without
+// extracting) is identified by its root element's namespace (and version attribute where a
+// standard has several, e.g. ALTO 2.x/3.x/4.x), validated against the schema registered for
+// it -- compiled once per run and shared by the worker threads -- and then checked against
+// profile rules that XSD cannot express (references resolve, files exist and match their
+// SIZE and CHECKSUM, dates are real dates). Schemas are found through XML catalogs
+// (--catalog, XML_CATALOG_FILES, the user's schema directory); nothing is ever fetched from
+// the network. A document whose schema cannot be found is "not validated", never "valid".
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <set>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "paperbag/diagnostic.hpp"
+
+namespace paperbag {
+
+// Which rules run beyond XSD. none: XSD only. mets: XSD + the reference, fixity and date
+// rules (PB-METS-*, PB-ALTO-*, PB-NEWSML-*). paperbag: as mets, plus paperbag's stricter
+// profile schemas (xsd/paperbag-*.xsd) where they are built in.
+enum class Profile { none, mets, paperbag };
+
+enum class ReportFormat { text, json, junit, sarif };
+
+struct ValidateOptions {
+    std::vector<std::string> inputs;    // files, folders, ZIP bundles
+    std::vector<std::string> catalogs;  // extra OASIS XML catalogs (--catalog)
+    Profile profile = Profile::mets;
+    std::set<std::string> skip;  // rule ids not to run or report (--skip)
+    std::size_t max_errors = 0;  // findings kept per file; 0 = all
+    unsigned jobs = 0;           // worker threads; 0 = all cores
+    bool strict = false;         // warnings fail the run
+    // Files larger than this are validated streaming (memory does not grow with the file);
+    // the profile rules that need the document tree are then skipped (PB-STREAMED).
+    std::uint64_t stream_threshold = std::uint64_t{64} << 20;
+};
+
+// valid: every schema that applies was used and nothing is wrong. invalid: the document
+// breaks its schema or a profile rule, or is not well-formed / hostile. not_validated: no
+// schema was available or the input could not be read (exit 2).
+enum class Verdict { valid, invalid, not_validated };
+
+std::string_view to_string(Verdict verdict);
+
+struct FileResult {
+    std::string path;                  // as given, or "bundle.zip!/entry/path.xml"
+    std::string kind;                  // e.g. "ALTO 4.4", "METS 1.12.1"; empty when unknown
+    std::vector<std::string> schemas;  // the schemas used, e.g. "http://...alto-4-4.xsd"
+    Verdict verdict = Verdict::valid;
+    Diagnostics findings;        // in document order (XSD first, then profile rules)
+    std::size_t suppressed = 0;  // findings dropped because of max_errors
+};
+
+struct ValidationRun {
+    std::vector<FileResult> files;  // in input order
+    Diagnostics messages;           // run-level notes (catalogs used, missing profile schemas)
+    bool strict = false;
+
+    // 0 all valid (no warnings under strict), 1 any invalid, 2 any not validated.
+    int exit_code() const;
+};
+
+// Runs the validation. Throws Error (exit 2) for problems with the run itself: an input
+// that does not exist, an unreadable catalog.
+ValidationRun validate_inputs(const ValidateOptions& options);
+
+// One profile rule: stable id, severity, the profile that enables it, one line.
+struct RuleInfo {
+    std::string_view id;
+    Severity severity;
+    std::string_view profile;  // "xml" (always), "mets", "paperbag"
+    std::string_view summary;
+};
+
+// Every rule paperbag validate can report, sorted by id.
+std::span<const RuleInfo> validation_rules();
+
+// The report in `format` (text: one `path:line:col: severity: message [RULE]` line per
+// finding plus a verdict line per file; json: docs/validate-report.schema.json; junit: one
+// testcase per file; sarif: SARIF 2.1.0).
+std::string format_report(const ValidationRun& run, ReportFormat format);
+
+}  // namespace paperbag

@@ -1,0 +1,106 @@
+#include <algorithm>
+#include <atomic>
+#include <map>
+#include <thread>
+
+#include "core/embedded.hpp"
+#include "io/xml_parse.hpp"
+#include "paperbag/validate.hpp"
+#include "validate/catalog.hpp"
+#include "validate/document_check.hpp"
+
+namespace paperbag {
+
+namespace {
+
+// NewsML-G2 packageItem references resolve to items among all inputs of the run.
+void resolve_item_refs(std::vector<DocumentOutcome>& outcomes, const ValidateOptions& options) {
+    if (options.profile == Profile::none || options.skip.contains("PB-NEWSML-001")) return;
+    std::set<std::string> guids;
+    for (const DocumentOutcome& o : outcomes)
+        guids.insert(o.cross.guids.begin(), o.cross.guids.end());
+    for (DocumentOutcome& o : outcomes) {
+        for (const ItemRef& ref : o.cross.item_refs) {
+            if (guids.contains(ref.residref)) continue;
+            FileResult& r = o.result;
+            r.findings.add(Diagnostic{Severity::error,
+                                      "PB-NEWSML-001",
+                                      r.path,
+                                      ref.line,
+                                      0,
+                                      {},
+                                      "itemRef residref '" + ref.residref +
+                                          "' is not the guid of any item among the inputs"});
+            if (r.verdict == Verdict::valid) r.verdict = Verdict::invalid;
+        }
+    }
+}
+
+void note_profile_schemas(const ValidateOptions& options, Diagnostics& messages) {
+    if (options.profile != Profile::paperbag) return;
+    std::set<std::string_view> seen;
+    for (const SchemaRow& row : schema_rows()) {
+        if (row.profile_schema.empty() || !seen.insert(row.profile_schema).second) continue;
+        if (builtin::embedded_file(row.profile_schema).empty())
+            messages.add(Diagnostic{Severity::warning,
+                                    "PB-SCHEMA-MISSING",
+                                    "xsd/" + std::string(row.profile_schema),
+                                    0,
+                                    0,
+                                    {},
+                                    "paperbag profile schema is not built into this paperbag; "
+                                    "only the official schema and the profile rules apply"});
+    }
+}
+
+}  // namespace
+
+std::string_view to_string(Verdict verdict) {
+    switch (verdict) {
+        case Verdict::valid: return "valid";
+        case Verdict::invalid: return "invalid";
+        case Verdict::not_validated: return "not validated";
+    }
+    return "not validated";
+}
+
+int ValidationRun::exit_code() const {
+    int code = 0;
+    for (const FileResult& f : files) {
+        if (f.verdict == Verdict::not_validated) return 2;
+        if (f.verdict == Verdict::invalid) code = 1;
+        if (strict && f.findings.count(Severity::warning) > 0) code = 1;
+    }
+    return code;
+}
+
+ValidationRun validate_inputs(const ValidateOptions& options) {
+    ValidationRun run;
+    run.strict = options.strict;
+    init_libxml();
+    configure_catalogs(options.catalogs, run.messages);  // process-global: before threads
+    note_profile_schemas(options, run.messages);
+    const std::vector<DocumentSource> sources = collect_documents(options.inputs);
+
+    SchemaRegistry registry;
+    std::vector<DocumentOutcome> outcomes(sources.size());
+    std::atomic<std::size_t> next{0};
+    auto worker = [&] {
+        for (std::size_t i = next++; i < sources.size(); i = next++)
+            outcomes[i] = check_document(sources[i], registry, options);
+    };
+    unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
+    jobs = static_cast<unsigned>(
+        std::min<std::size_t>(jobs, std::max<std::size_t>(1, sources.size())));
+    {
+        std::vector<std::jthread> threads;
+        for (unsigned t = 1; t < jobs; ++t) threads.emplace_back(worker);
+        worker();
+    }
+    resolve_item_refs(outcomes, options);
+    run.files.reserve(outcomes.size());
+    for (DocumentOutcome& o : outcomes) run.files.push_back(std::move(o.result));
+    return run;
+}
+
+}  // namespace paperbag

@@ -1,0 +1,199 @@
+#include "validate/document_source.hpp"
+
+#include <algorithm>
+#include <fstream>
+
+#include "io/file.hpp"
+
+namespace paperbag {
+
+namespace {
+
+constexpr std::uint64_t max_zip_entries = 200000;
+
+class FolderSpace final : public FileSpace {
+public:
+    explicit FolderSpace(std::filesystem::path root) : root_(std::move(root)) {
+        std::error_code ec;
+        canonical_root_ = std::filesystem::weakly_canonical(root_, ec);
+    }
+
+    std::optional<std::filesystem::path> disk_path(const std::string& path) const override {
+        const auto full = root_ / path;
+        std::error_code ec;
+        const auto real = std::filesystem::weakly_canonical(full, ec);
+        if (ec || !path_is_within(canonical_root_, real)) return std::nullopt;
+        return full;
+    }
+
+    std::optional<std::uint64_t> size_of(const std::string& path) const override {
+        const auto full = disk_path(path);
+        std::error_code ec;
+        if (!full || !std::filesystem::is_regular_file(*full, ec)) return std::nullopt;
+        const auto size = std::filesystem::file_size(*full, ec);
+        if (ec) return std::nullopt;
+        return size;
+    }
+
+    void read(const std::string& path,
+              const std::function<void(std::string_view)>& sink) const override {
+        const auto full = disk_path(path);
+        if (!full) throw Error("PB-IO", path, "outside the input folder");
+        std::ifstream in(*full, std::ios::binary);
+        if (!in) throw_system_error("cannot open", full->string());
+        std::string buffer(1 << 16, '\0');
+        while (in) {
+            in.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+            const auto n = static_cast<std::size_t>(in.gcount());
+            if (n > 0) sink(std::string_view(buffer.data(), n));
+        }
+        if (in.bad()) throw_system_error("cannot read", full->string());
+    }
+
+private:
+    std::filesystem::path root_;
+    std::filesystem::path canonical_root_;
+};
+
+bool has_extension(const std::string& name, std::string_view ext) {
+    if (name.size() < ext.size()) return false;
+    return std::equal(ext.rbegin(), ext.rend(), name.rbegin(), [](char a, char b) {
+        return a == std::tolower(static_cast<unsigned char>(b));
+    });
+}
+
+// True when the file starts like an XML document (after an optional BOM and whitespace).
+bool sniff_xml(const std::filesystem::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    char head[64] = {};
+    in.read(head, sizeof head);
+    std::string_view s(head, static_cast<std::size_t>(in.gcount()));
+    if (s.starts_with("\xEF\xBB\xBF")) s.remove_prefix(3);
+    while (!s.empty() &&
+           (s.front() == ' ' || s.front() == '\n' || s.front() == '\r' || s.front() == '\t'))
+        s.remove_prefix(1);
+    return s.starts_with("<?xml") ||
+           (s.size() > 1 && s[0] == '<' && std::isalpha(static_cast<unsigned char>(s[1])));
+}
+
+bool sniff_zip(const std::filesystem::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    char head[4] = {};
+    in.read(head, sizeof head);
+    return in.gcount() == 4 && std::string_view(head, 4) == std::string_view("PK\x03\x04", 4);
+}
+
+void add_zip(const std::filesystem::path& file, std::vector<DocumentSource>& out) {
+    std::vector<std::string> entries, refused;
+    const std::string name = file.string();
+    std::shared_ptr<FileSpace> space;
+    try {
+        space = zip_space(file, entries, refused);
+    } catch (const Error& e) {
+        DocumentSource bad{name, nullptr, {}, 0, e.diagnostic()};
+        bad.problem->path = name;
+        out.push_back(std::move(bad));
+        return;
+    }
+    for (const std::string& entry : refused)
+        out.push_back({name + "!/" + entry, nullptr, entry, 0,
+                       make_error("PB-BUNDLE-PATH", name + "!/" + entry, 0,
+                                  "entry name is absolute or contains '..'; not read")});
+    std::sort(entries.begin(), entries.end());
+    if (entries.size() > max_zip_entries) {
+        out.push_back({name,
+                       nullptr,
+                       {},
+                       0,
+                       make_error("PB-TOO-LARGE", name, 0, "bundle has too many entries")});
+        return;
+    }
+    for (const std::string& entry : entries) {
+        if (!has_extension(entry, ".xml")) continue;
+        out.push_back({name + "!/" + entry, space, entry, space->size_of(entry).value_or(0), {}});
+    }
+}
+
+}  // namespace
+
+std::string FileSpace::read_all(const std::string& path, std::uint64_t max_size) const {
+    std::string out;
+    read(path, [&](std::string_view piece) {
+        if (out.size() + piece.size() > max_size)
+            throw Error("PB-TOO-LARGE", path,
+                        "larger than the limit of " + std::to_string(max_size) + " bytes");
+        out.append(piece);
+    });
+    return out;
+}
+
+std::shared_ptr<FileSpace> folder_space(const std::filesystem::path& root) {
+    return std::make_shared<FolderSpace>(root);
+}
+
+std::optional<std::string> resolve_in_space(const std::string& base, std::string_view href) {
+    if (href.empty() || href.front() == '/' || href.find(':') != std::string_view::npos ||
+        href.find('\\') != std::string_view::npos || href.find('\0') != std::string_view::npos)
+        return std::nullopt;
+    std::vector<std::string> parts;
+    const auto slash = base.rfind('/');
+    std::string joined = (slash == std::string::npos ? std::string() : base.substr(0, slash + 1)) +
+                         std::string(href);
+    std::size_t start = 0;
+    while (start <= joined.size()) {
+        const auto end = std::min(joined.find('/', start), joined.size());
+        const std::string part = joined.substr(start, end - start);
+        if (part == "..") {
+            if (parts.empty()) return std::nullopt;
+            parts.pop_back();
+        } else if (!part.empty() && part != ".") {
+            parts.push_back(part);
+        }
+        start = end + 1;
+    }
+    if (parts.empty()) return std::nullopt;
+    std::string out;
+    for (const std::string& p : parts) out += (out.empty() ? "" : "/") + p;
+    return out;
+}
+
+std::vector<DocumentSource> collect_documents(const std::vector<std::string>& inputs) {
+    std::vector<DocumentSource> out;
+    for (const std::string& input : inputs) {
+        const std::filesystem::path path(input);
+        std::error_code ec;
+        const auto status = std::filesystem::status(path, ec);
+        if (ec || !std::filesystem::exists(status))
+            throw Error("PB-IO", input, "cannot open: No such file or directory");
+        if (std::filesystem::is_directory(status)) {
+            auto space = folder_space(path);
+            std::vector<std::string> found;
+            auto it = std::filesystem::recursive_directory_iterator(
+                path, std::filesystem::directory_options::skip_permission_denied, ec);
+            for (; !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
+                if (it->is_symlink() || !it->is_regular_file()) continue;
+                const std::string relative = it->path().lexically_relative(path).generic_string();
+                if (has_extension(relative, ".xml") || sniff_xml(it->path()))
+                    found.push_back(relative);
+            }
+            if (ec) throw Error("PB-IO", input, "cannot list the folder: " + ec.message());
+            std::sort(found.begin(), found.end());
+            for (const std::string& relative : found)
+                out.push_back({(path / relative).string(),
+                               space,
+                               relative,
+                               space->size_of(relative).value_or(0),
+                               {}});
+        } else if (has_extension(input, ".zip") || sniff_zip(path)) {
+            add_zip(path, out);
+        } else {
+            const auto parent = path.has_parent_path() ? path.parent_path() : ".";
+            auto space = folder_space(parent);
+            const std::string relative = path.filename().string();
+            out.push_back({input, space, relative, space->size_of(relative).value_or(0), {}});
+        }
+    }
+    return out;
+}
+
+}  // namespace paperbag

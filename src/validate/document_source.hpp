@@ -1,0 +1,65 @@
+// The input layer of `paperbag validate`: documents to validate, whatever they come from
+// (a file, a folder, a ZIP bundle), and the "file space" around each one, where profile
+// rules look up the files a document refers to (METS FLocat, ALTO referenced by METS).
+// A bundle reader only has to provide a FileSpace to plug in.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "paperbag/diagnostic.hpp"
+
+namespace paperbag {
+
+// A tree of files addressed by normalised relative '/'-separated paths. Implementations
+// never give access to anything outside the tree.
+class FileSpace {
+public:
+    virtual ~FileSpace() = default;
+    // The size of the file at `path`, or nothing when there is no such regular file.
+    virtual std::optional<std::uint64_t> size_of(const std::string& path) const = 0;
+    // Streams the file's bytes to `sink` in pieces. Throws Error (PB-IO) when unreadable.
+    virtual void read(const std::string& path,
+                      const std::function<void(std::string_view)>& sink) const = 0;
+    // The file on disk, when the space is a folder (for streaming libxml2 input).
+    virtual std::optional<std::filesystem::path> disk_path(const std::string& path) const = 0;
+    // Reads a whole file of at most `max_size` bytes (Error PB-TOO-LARGE beyond).
+    std::string read_all(const std::string& path, std::uint64_t max_size) const;
+};
+
+// A folder on disk. Symbolic links that lead outside it are treated as missing.
+std::shared_ptr<FileSpace> folder_space(const std::filesystem::path& root);
+
+// A ZIP archive read without extracting (implemented in zip_space.cpp). Entry names that
+// are absolute or contain ".." are refused and listed in `refused`. Throws Error (PB-IO)
+// when the archive cannot be opened.
+std::shared_ptr<FileSpace> zip_space(const std::filesystem::path& archive,
+                                     std::vector<std::string>& entries,
+                                     std::vector<std::string>& refused);
+
+// Resolves `href` (relative, '/'-separated, maybe with "." and "..") against the folder of
+// `base` (a path in the space). Nothing when the result would leave the space or `href` is
+// absolute or a URL.
+std::optional<std::string> resolve_in_space(const std::string& base, std::string_view href);
+
+// One document to validate.
+struct DocumentSource {
+    std::string name;  // for reports: "dir/a.xml", "b.zip!/data/mets.xml"
+    std::shared_ptr<const FileSpace> space;
+    std::string path;  // the document's path in `space`
+    std::uint64_t size = 0;
+    std::optional<Diagnostic> problem;  // set when the input itself is unusable
+};
+
+// Expands the command line: files as given, folders recursively (*.xml and files that
+// start like XML), ZIP bundles (entries ending in .xml). In input order; folder contents
+// sorted by path. Throws Error (PB-IO) for an input that does not exist.
+std::vector<DocumentSource> collect_documents(const std::vector<std::string>& inputs);
+
+}  // namespace paperbag

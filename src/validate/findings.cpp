@@ -1,0 +1,55 @@
+#include "validate/findings.hpp"
+
+#include <libxml/globals.h>
+
+#include "io/xml_parse.hpp"
+
+namespace paperbag {
+
+namespace {
+void ignore_generic(void*, const char*, ...) {}
+}  // namespace
+
+void FindingSink::add(Diagnostic d) {
+    if (skip_.contains(d.code)) return;
+    if (d.path.empty()) d.path = path_;
+    // libxml2 reports some parser errors twice in a row; keep one.
+    if (!findings_.empty() && findings_.items().back() == d) return;
+    if (d.severity == Severity::error) ++errors_;
+    if (max_ > 0 && findings_.size() >= max_) {
+        ++suppressed_;
+        return;
+    }
+    findings_.add(std::move(d));
+}
+
+void FindingSink::add(Severity severity, const std::string& code, std::uint64_t line,
+                      std::string message) {
+    add(Diagnostic{severity, code, path_, line, 0, {}, std::move(message)});
+}
+
+void FindingSink::on_libxml_error(void* self, xmlErrorPtr error) {
+    if (self == nullptr || error == nullptr) return;
+    auto* sink = static_cast<FindingSink*>(self);
+    // Validator messages get the code of the schema being applied; everything else (parser,
+    // encoding, I/O) is a well-formedness problem.
+    const bool schema = error->domain == XML_FROM_SCHEMASV || error->domain == XML_FROM_SCHEMASP ||
+                        error->domain == XML_FROM_VALID;
+    sink->add(diagnostic_from(*error, sink->path_, schema ? sink->libxml_code_ : "PB-XML-SYNTAX"));
+}
+
+LibxmlErrorsTo::LibxmlErrorsTo(FindingSink& sink)
+    : old_structured_(xmlStructuredError),
+      old_structured_ctx_(xmlStructuredErrorContext),
+      old_generic_(xmlGenericError),
+      old_generic_ctx_(xmlGenericErrorContext) {
+    xmlSetStructuredErrorFunc(&sink, &FindingSink::on_libxml_error);
+    xmlSetGenericErrorFunc(nullptr, &ignore_generic);
+}
+
+LibxmlErrorsTo::~LibxmlErrorsTo() {
+    xmlSetStructuredErrorFunc(old_structured_ctx_, old_structured_);
+    xmlSetGenericErrorFunc(old_generic_ctx_, old_generic_);
+}
+
+}  // namespace paperbag
