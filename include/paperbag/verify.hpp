@@ -1,10 +1,14 @@
-// The `paperbag verify` job: checks bundles (BagIt-in-ZIP) and reports, as text or JSON.
+// The `paperbag verify` job: checks bundles (BagIt-in-ZIP) received from others.
 //
-// What is checked is described in bundle_reader.hpp and docs/bundles.md: ZIP structure and
-// hostile entries, BagIt completeness and fixity, Payload-Oxum, tag manifests. Schema and
-// profile validation of the XML inside (and METS SIZE/CHECKSUM against the bytes) runs when a
-// validator is passed in VerifyJobOptions::validate_xml; until the validation engine is
-// wired in, reports say that it was not done.
+// For each bundle, without extracting it to disk:
+//   1. ZIP structure, hostile entries, BagIt completeness and fixity, Payload-Oxum and tag
+//      manifests (verify_bundle in bundle_reader.hpp; docs/bundles.md lists every check);
+//   2. when the structure is sound, every XML file inside goes through the validation engine
+//      (validate.hpp): schemas by namespace, embedded MODS/PREMIS, and the profile rules,
+//      which include METS SIZE/CHECKSUM against the bytes and FLocat files present.
+// The result is one ValidationRun: per bundle, a first FileResult for the bundle itself
+// ("BagIt bundle", its structure and fixity findings), followed by one per XML file. Reports
+// and exit codes are therefore exactly those of `paperbag validate`.
 #pragma once
 
 #include <filesystem>
@@ -12,32 +16,24 @@
 #include <vector>
 
 #include "paperbag/bundle_reader.hpp"
+#include "paperbag/validate.hpp"
 
 namespace paperbag {
 
 struct VerifyJobOptions {
-    VerifyOptions verify;
-    bool strict = false;  // warnings make a bundle invalid
+    VerifyOptions verify;  // limits for the structure and fixity checks
+    // Validation of the XML inside: catalogs, profile (default paperbag), skip, max_errors,
+    // jobs, strict. Its `inputs` are ignored (each bundle is the input).
+    ValidateOptions validation;
+    bool validate_xml = true;  // false: structure and fixity only (--no-xml)
 };
 
-struct BundleVerification {
-    std::string bundle;   // as given
-    bool opened = false;  // false when the file could not be opened at all (I/O error)
-    bool valid = false;
-    VerifyResult result;  // diagnostics include the I/O error when !opened
-};
+// Default options: profile paperbag, XML validation on.
+VerifyJobOptions default_verify_options();
 
-// Verifies each bundle in turn (memory does not grow with their number or size).
-std::vector<BundleVerification> verify_bundles(const std::vector<std::filesystem::path>& bundles,
-                                               const VerifyJobOptions& options);
-
-// 0 when every bundle is valid, 2 when one could not be opened, else 1.
-int verify_exit_code(const std::vector<BundleVerification>& results);
-
-// Text: every finding as "path:line: severity: message [CODE]", then one summary line per
-// bundle ("x.zip: valid: 4 payload files, 5422 bytes").
-std::string format_verify_text(const std::vector<BundleVerification>& results, bool xml_validated);
-// One JSON object: {"tool":"paperbag verify","xml_validated":false,"bundles":[...]}.
-std::string format_verify_json(const std::vector<BundleVerification>& results, bool xml_validated);
+// Verifies each bundle in turn; memory does not grow with their number or size. Never throws
+// for a bad bundle: an unreadable one becomes a "not validated" entry (exit 2).
+ValidationRun verify_bundles(const std::vector<std::filesystem::path>& bundles,
+                             const VerifyJobOptions& options);
 
 }  // namespace paperbag

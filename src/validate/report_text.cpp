@@ -17,7 +17,7 @@ std::string text_report(const ValidationRun& run) {
         out += '\n';
         ++counts[static_cast<int>(file.verdict)];
     }
-    out += "paperbag validate: " + std::to_string(run.files.size()) +
+    out += "summary: " + std::to_string(run.files.size()) +
            " file(s): " + std::to_string(counts[0]) + " valid, " + std::to_string(counts[1]) +
            " invalid, " + std::to_string(counts[2]) + " not validated\n";
     return out;
