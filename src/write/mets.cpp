@@ -160,7 +160,7 @@ void write_physical(XmlOut& xml, const WriteContext& context, const FileIndex& i
         xml.attr("TYPE", "page");
         xml.attr("ORDER", static_cast<std::uint64_t>(page.sequence));
         xml.attr("ORDERLABEL", page.label);
-        if (!page.section.empty()) xml.attr("LABEL", page.section);
+        if (has_text(page.section)) xml.attr("LABEL", page.section);
         for (const char* group : {"text", "ocr", "image", "pdf", "alto"}) {
             const auto it = index.by_page_group.find({page.sequence, group});
             if (it == index.by_page_group.end()) continue;
@@ -266,7 +266,7 @@ void write_logical(XmlOut& xml, const WriteContext& context, const FileIndex& in
         xml.start("mets:div");
         xml.attr("ID", "LOG_" + article.id);
         xml.attr("TYPE", "article");
-        if (article.headline) xml.attr("LABEL", *article.headline);
+        if (article.headline && has_text(*article.headline)) xml.attr("LABEL", *article.headline);
         xml.attr("ORDER", ++order);
         xml.attr("DMDID", "DMD_" + article.id);
         if (const auto it = index.by_item.find(article.id); it != index.by_item.end())

@@ -106,6 +106,7 @@ void write_article_mods(XmlOut& xml, const WriteContext& context, const Article&
         xml.end();
     }
     for (const Byline& byline : article.bylines) {
+        if (!has_text(byline.name)) continue;
         xml.start("mods:name");
         xml.attr("type", byline.role == "agency" ? "corporate" : "personal");
         xml.element("mods:namePart", byline.name);

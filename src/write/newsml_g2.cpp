@@ -63,7 +63,9 @@ void write_item_meta(XmlOut& xml, const WriteContext& context, const char* item_
     xml.start("itemMeta");
     qcode_element(xml, "itemClass", item_class);
     xml.start("provider");
-    xml.attr("literal", issue.publisher.empty() ? issue.title : issue.publisher);
+    xml.attr("literal", has_text(issue.publisher) ? issue.publisher
+                        : has_text(issue.title)   ? issue.title
+                                                  : "unknown");
     xml.end();
     xml.element("versionCreated", context.created);
     qcode_element(xml, "pubStatus", "stat:usable");
@@ -71,7 +73,7 @@ void write_item_meta(XmlOut& xml, const WriteContext& context, const char* item_
     xml.attr("versioninfo", context.tool_version);
     xml.text("paperbag");
     xml.end();
-    if (!title.empty()) xml.element("title", title);
+    if (has_text(title)) xml.element("title", title);
     for (const Diagnostic& note : notes) xml.element("edNote", note.message);
     xml.end();
 }
@@ -91,6 +93,7 @@ void write_genre(XmlOut& xml, const char* qcode, const char* name) {
 }
 
 void write_creator(XmlOut& xml, const std::string& name) {
+    if (!has_text(name)) return;
     xml.start("creator");
     xml.element("name", name);
     xml.end();
@@ -111,7 +114,8 @@ void write_located(XmlOut& xml, const Issue& issue) {
 
 std::string joined_bylines(const std::vector<Byline>& bylines) {
     std::string by;
-    for (const Byline& byline : bylines) by += (by.empty() ? "" : ", ") + byline.name;
+    for (const Byline& byline : bylines)
+        if (has_text(byline.name)) by += (by.empty() ? "" : ", ") + byline.name;
     return by;
 }
 
@@ -159,7 +163,7 @@ std::string write_newsml_article(const WriteContext& context, const Article& art
     if (article.kicker) write_headline(xml, "pbhl:kicker", *article.kicker);
     if (article.subtitle) write_headline(xml, "pbhl:subtitle", *article.subtitle);
     if (article.dateline) xml.element("dateline", *article.dateline);
-    if (!article.bylines.empty()) xml.element("by", joined_bylines(article.bylines));
+    if (const std::string by = joined_bylines(article.bylines); has_text(by)) xml.element("by", by);
     xml.end();
     write_xhtml(xml, article, language);
     xml.end();
@@ -178,7 +182,8 @@ std::string write_newsml_picture(const WriteContext& context, const Illustration
     if (illustration.credit) write_creator(xml, *illustration.credit);
     write_language(xml, issue.language());
     write_genre(xml, "pbgenre:caption", "photo caption");
-    if (illustration.credit) xml.element("creditline", *illustration.credit);
+    if (illustration.credit && has_text(*illustration.credit))
+        xml.element("creditline", *illustration.credit);
     xml.start("description");
     xml.attr("role", "drol:caption");
     xml.text(illustration.caption);
@@ -199,7 +204,7 @@ void write_item_ref(XmlOut& xml, const WriteContext& context, const std::string&
     // Relative to package.xml, which sits next to the items.
     xml.attr("href", id + ".xml");
     qcode_element(xml, "itemClass", item_class);
-    if (!title.empty()) xml.element("title", title);
+    if (has_text(title)) xml.element("title", title);
     xml.end();
 }
 

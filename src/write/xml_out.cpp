@@ -66,6 +66,12 @@ std::string clean_xml_text(std::string_view text, TextRepairs& repairs) {
     return out;
 }
 
+bool has_text(std::string_view text) {
+    TextRepairs ignored;
+    const std::string clean = clean_xml_text(text, ignored);
+    return clean.find_first_not_of(" \t\r\n") != std::string::npos;
+}
+
 std::string decimal(std::uint64_t value) {
     char digits[24];
     const auto result = std::to_chars(digits, digits + sizeof digits, value);

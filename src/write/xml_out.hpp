@@ -25,6 +25,10 @@ struct TextRepairs {
 // tab, LF and CR, and U+FFFE/U+FFFF are removed. Counts what it changed in `repairs`.
 std::string clean_xml_text(std::string_view text, TextRepairs& repairs);
 
+// True when `text`, cleaned, has something besides spaces: an element or attribute that must
+// not be empty is left out when this is false.
+bool has_text(std::string_view text);
+
 class XmlOut {
 public:
     // `path` names the document in errors and warnings ("alto/0001.xml").

@@ -37,8 +37,8 @@ inline std::string name_of(const xmlNode* node) {
 
 // The attribute without namespace, or with the given namespace; "" when absent.
 inline std::string attr(xmlNode* node, const char* name, const char* ns = nullptr) {
-    xmlChar* value = ns ? xmlGetNsProp(node, BAD_CAST name, BAD_CAST ns)
-                        : xmlGetNoNsProp(node, BAD_CAST name);
+    xmlChar* value =
+        ns ? xmlGetNsProp(node, BAD_CAST name, BAD_CAST ns) : xmlGetNoNsProp(node, BAD_CAST name);
     if (!value) return "";
     std::string out = reinterpret_cast<const char*>(value);
     xmlFree(value);
