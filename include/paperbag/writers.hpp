@@ -90,7 +90,10 @@ std::vector<PayloadFile> payload_from_disk(const Issue& issue);
 // Writes every file of the issue to `out`: ALTO first, then NewsML-G2, then METS (which
 // describes the ALTO and NewsML-G2 bytes just written). Throws Error when the model cannot be
 // written (PB-WRITE-MODEL: e.g. duplicate or unknown ids, a block range outside its page's
-// text file; PB-WRITE: libxml2 failed); nothing is put into `out` before the checks passed.
+// text file), before anything is put into `out`. Files are put into `out` one by one as they
+// are written; if libxml2 fails later (PB-WRITE, e.g. out of memory) some may already be there,
+// so a caller that needs all-or-nothing writes to a staging tree (the packager's temporary
+// ZIP, a MemoryTree).
 WriteResult write_issue(const Issue& issue, OutputTree& out, const WriteOptions& options);
 
 // The same, into memory: path -> bytes.

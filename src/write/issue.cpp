@@ -1,5 +1,7 @@
 // write_issue: every file of an issue, ALTO and NewsML-G2 first so that METS can describe
-// their bytes (size, SHA-256) exactly as written.
+// their bytes (size, SHA-256) exactly as written. Each document goes to the sink as soon as it
+// is written, so memory holds the model and one document, not the whole issue; the model is
+// checked completely (make_context) before the first one.
 #include <set>
 
 #include "core/digest.hpp"
@@ -74,7 +76,6 @@ std::vector<PayloadFile> payload_from_pages(const Issue& issue) {
 WriteResult write_issue(const Issue& issue, OutputTree& out, const WriteOptions& options) {
     const WriteContext context = make_context(issue, options);
     WriteResult result;
-    std::vector<std::pair<std::string, std::string>> documents;
     std::vector<DescribedFile> described;
     std::set<std::string> ids;
     for (const PayloadFile& file : context.payload)
@@ -86,7 +87,7 @@ WriteResult write_issue(const Issue& issue, OutputTree& out, const WriteOptions&
         described.push_back(
             generated(std::move(id), std::move(group), page, std::move(item), path, bytes));
         result.files.push_back({path, bytes.size(), described.back().sha256});
-        documents.emplace_back(std::move(path), std::move(bytes));
+        out.put(path, bytes);
     };
     for (const Page& page : issue.pages)
         add(alto_path(page), write_alto(context, page, result.warnings),
@@ -102,9 +103,7 @@ WriteResult write_issue(const Issue& issue, OutputTree& out, const WriteOptions&
         "newsml", 0, "");
     std::string mets = write_mets(context, described, result.warnings);
     result.files.push_back({"mets.xml", mets.size(), digest_hex(DigestAlgorithm::sha256, mets)});
-    documents.emplace_back("mets.xml", std::move(mets));
-    // Everything is in memory and checked: only now does anything reach the sink.
-    for (const auto& [path, bytes] : documents) out.put(path, bytes);
+    out.put("mets.xml", mets);
     return result;
 }
 

@@ -20,6 +20,7 @@ struct FileIndex {
     std::map<std::pair<int, std::string>, std::vector<const DescribedFile*>> by_page_group;
     std::map<std::string, const DescribedFile*> by_item;
     const DescribedFile* package = nullptr;
+    mutable std::map<std::string, std::vector<const Illustration*>> illustrations_of;
 
     const DescribedFile* first(int page, const std::string& group) const {
         const auto it = by_page_group.find({page, group});
@@ -272,9 +273,8 @@ void write_logical(XmlOut& xml, const WriteContext& context, const FileIndex& in
         if (const auto it = index.by_item.find(article.id); it != index.by_item.end())
             fptr(xml, it->second->id);
         write_parts(xml, context, index, article.id, article.block_ids);
-        for (const Illustration& illustration : issue.illustrations)
-            if (illustration.article_id == article.id)
-                write_illustration(xml, context, index, illustration);
+        for (const Illustration* illustration : index.illustrations_of[article.id])
+            write_illustration(xml, context, index, *illustration);
         xml.end();
     }
     for (const Illustration& illustration : issue.illustrations)
@@ -295,6 +295,9 @@ std::string write_mets(const WriteContext& context, const std::vector<DescribedF
         if (!file.item_id.empty()) index.by_item[file.item_id] = &file;
         if (file.path == newsml_package_path) index.package = &file;
     }
+    for (const Illustration& illustration : issue.illustrations)
+        if (!illustration.article_id.empty())
+            index.illustrations_of[illustration.article_id].push_back(&illustration);
     for (const Page& page : issue.pages)
         if (!page.blocks.empty() && !index.first(page.sequence, "alto"))
             throw Error("PB-WRITE-MODEL", "mets.xml", "page " + page.label + " has no ALTO file");

@@ -223,6 +223,9 @@ std::string write_newsml_package(const WriteContext& context, Diagnostics& warni
     // Items go to the group of the first page they are on; a caption follows its article.
     std::map<std::string, std::vector<const Illustration*>> by_article;
     std::map<std::string, std::vector<const Illustration*>> orphans_by_page;
+    std::map<std::string, std::vector<const Article*>> articles_by_page;
+    for (const Article& article : issue.articles)
+        articles_by_page[article.pages.front()].push_back(&article);
     for (const Illustration& illustration : issue.illustrations) {
         if (!illustration.article_id.empty())
             by_article[illustration.article_id].push_back(&illustration);
@@ -248,10 +251,9 @@ std::string write_newsml_package(const WriteContext& context, Diagnostics& warni
         xml.attr("role", "pbgrp:page");
         xml.attr("mode", "pgrmod:seq");
         xml.element("title", page.label);
-        for (const Article& article : issue.articles) {
-            if (article.pages.empty() || article.pages.front() != page.label) continue;
-            write_item_ref(xml, context, article.id, "ninat:text", article.headline.value_or(""));
-            for (const Illustration* illustration : by_article[article.id])
+        for (const Article* article : articles_by_page[page.label]) {
+            write_item_ref(xml, context, article->id, "ninat:text", article->headline.value_or(""));
+            for (const Illustration* illustration : by_article[article->id])
                 write_item_ref(xml, context, illustration->id, "ninat:picture", "");
         }
         for (const Illustration* illustration : orphans_by_page[page.label])
