@@ -55,7 +55,7 @@ struct WriteOptions {
     // Required: the source of every timestamp written (METS CREATEDATE, PREMIS event dates,
     // ALTO processingDateTime, NewsML-G2 versionCreated).
     const Clock* clock = nullptr;
-    // The version written as the creating agent ("paperbag 0.1.0").
+    // The version written as the creating agent ("paperbag 0.1.0"); empty: PAPERBAG_VERSION.
     std::string tool_version;
     // Files METS must describe besides the XML written here; see payload_from_pages().
     std::vector<PayloadFile> payload;

@@ -7,7 +7,16 @@
 namespace paperbag {
 
 std::vector<PayloadFile> payload_from_disk(const Issue& issue) {
-    Issue described = issue;
+    // Only the metadata and the page files are needed, not the blocks and articles.
+    Issue described;
+    described.pages.reserve(issue.pages.size());
+    for (const Page& page : issue.pages) {
+        Page copy;
+        copy.sequence = page.sequence;
+        copy.label = page.label;
+        copy.files = page.files;
+        described.pages.push_back(std::move(copy));
+    }
     for (Page& page : described.pages) {
         for (PageFile& file : page.files) {
             if (file.sha256.size() == 64) continue;

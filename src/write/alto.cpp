@@ -99,7 +99,9 @@ void write_block(XmlOut& xml, const WriteContext& context, const Block& block) {
         xml.attr("VPOS", number(block.box->vpos));
     }
     xml.attr("LANG", context.language_of(block));
-    std::string_view text = block.text;
+    // Cleaned before splitting, so that no String and no TextLine ends up empty.
+    const std::string clean = xml.clean(block.text);
+    std::string_view text = clean;
     std::size_t line_number = 0;
     while (!text.empty()) {
         const std::size_t end = std::min(text.find('\n'), text.size());

@@ -7,6 +7,7 @@
 #include "io/output_tree.hpp"
 #include "paperbag/clock.hpp"
 #include "paperbag/ids.hpp"
+#include "paperbag/version.hpp"
 #include "write/xml_out.hpp"
 
 namespace paperbag {
@@ -73,7 +74,7 @@ WriteContext make_context(const Issue& issue, const WriteOptions& options) {
     context.options = &options;
     context.issue_key = issue_key(issue);
     context.created = format_iso8601_utc(options.clock->now());
-    context.tool_version = options.tool_version.empty() ? "unknown" : options.tool_version;
+    context.tool_version = options.tool_version.empty() ? PAPERBAG_VERSION : options.tool_version;
     context.payload = options.payload;
 
     if (!issue.date.valid())
@@ -87,7 +88,7 @@ WriteContext make_context(const Issue& issue, const WriteOptions& options) {
         if (page.sequence <= 0 || !sequences.insert(page.sequence).second)
             model_error("page sequence " + std::to_string(page.sequence) +
                         " is not positive or used twice");
-        if (page.label.empty() || !labels.insert(page.label).second)
+        if (!has_text(page.label) || !labels.insert(page.label).second)
             model_error("page " + std::to_string(page.sequence) +
                         ": its label is empty or used by another page");
         const PayloadFile* text = context.payload_file(page.sequence, FileRole::text);

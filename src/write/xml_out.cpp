@@ -116,6 +116,10 @@ void XmlOut::text(std::string_view value) {
     check(xmlTextWriterWriteString(writer_.get(), BAD_CAST clean.c_str()), "write text");
 }
 
+std::string XmlOut::clean(std::string_view value) {
+    return clean_xml_text(value, repairs_);
+}
+
 void XmlOut::element(const char* name, std::string_view value) {
     start(name);
     text(value);

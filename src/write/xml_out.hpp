@@ -43,6 +43,9 @@ public:
     void text(std::string_view value);
     // <name>value</name>
     void element(const char* name, std::string_view value);
+    // clean_xml_text, counted in this document's repairs: for callers that split text before
+    // writing it (attr() and text() clean again, which changes nothing the second time).
+    std::string clean(std::string_view value);
 
     // Ends the document and returns its bytes. Adds one PB-WRITE-TEXT warning to `warnings`
     // when text had to be repaired.

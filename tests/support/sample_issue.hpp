@@ -63,7 +63,7 @@ public:
     IssueBuilder(Issue issue, std::string folder, std::string separator)
         : issue_(std::move(issue)), folder_(std::move(folder)), separator_(std::move(separator)) {}
 
-    // Adds a page whose text is samples/<folder>/<file>.
+    // Adds a page whose text is samples/<folder>/<file> (or `file` itself when it is absolute).
     IssueBuilder& page(std::string label, std::string section, std::string file) {
         Page page;
         page.sequence = static_cast<int>(issue_.pages.size()) + 1;
@@ -72,7 +72,10 @@ public:
         PageFile text;
         text.role = FileRole::text;
         text.href = file;
-        text.path = std::string(PAPERBAG_SOURCE_DIR) + "/samples/" + folder_ + "/" + file;
+        text.path = file.starts_with("/")
+                        ? std::filesystem::path(file)
+                        : std::filesystem::path(PAPERBAG_SOURCE_DIR) / "samples" / folder_ / file;
+        text.href = text.path.filename().string();
         text.mime_type = "text/plain";
         const std::string bytes = read_all(text.path);
         text.size = bytes.size();
@@ -310,6 +313,33 @@ inline Issue sample_issue_en() {
     Issue issue = std::move(b.issue());
     issue.articles = std::move(articles);
     issue.illustrations = {c1};
+    return issue;
+}
+
+// The seed page (a real page 1 of a Chinese daily, ../shared/seeds/) as one article: the
+// byline on line 1, then body blocks of 40 lines. Only the segmenter can do better; this
+// checks the writers on a full-size real page.
+inline Issue seed_page_issue(const std::string& path) {
+    Issue meta;
+    meta.title = "Seed daily";
+    meta.identifiers = {{"local", "seed-000"}};
+    meta.languages = {"zh-Hans"};
+    meta.date = {2024, 5, 16};
+    IssueBuilder b(meta, "", "");
+    b.page("1", "", path);
+    const std::string& text = b.text(0);
+    const auto lines = static_cast<std::uint64_t>(std::count(text.begin(), text.end(), '\n'));
+    Article article;
+    article.id = "art-001";
+    article.pages = {"1"};
+    article.bylines = {{"罗丽", "reporter"}};
+    article.block_ids.push_back(b.block(BlockKind::byline, 1, 1));
+    for (std::uint64_t first = 3; first <= lines; first += 40) {
+        b.block(BlockKind::body, first, std::min(first + 39, lines));
+        body(article, b.last_block());
+    }
+    Issue issue = std::move(b.issue());
+    issue.articles.push_back(std::move(article));
     return issue;
 }
 

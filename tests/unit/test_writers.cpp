@@ -297,6 +297,7 @@ TEST_CASE("writers: hostile text is repaired with a warning and stays valid") {
     article.kicker = std::string(200000, 'K');
     article.body.push_back({Paragraph::Kind::text, "\xEF\xBF\xBF nonchar \x1B[31m", ""});
     article.bylines.push_back({"\x01\x02", "reporter"});
+    issue.pages[0].blocks[1].text = "word \x01 \x02\x03 word\n\x04\n \x05 \n\xFF";
     Diagnostics warnings;
     const Files files = write(issue, &warnings);
     CHECK(warnings.size() >= 2);
