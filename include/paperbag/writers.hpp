@@ -105,4 +105,12 @@ std::map<std::string, std::string> write_issue_to_memory(const Issue& issue,
 WriteResult write_issue_to_folder(const Issue& issue, const std::filesystem::path& folder,
                                   const WriteOptions& options);
 
+// What `paperbag export --format xml -o DIR` does for one imported and segmented issue: writes
+// every XML file into `folder` and, with `copy_originals`, the page files too under the paths
+// METS gives them (text/..., images/..., pdf/...), so that every FLocat resolves. Sizes and
+// checksums come from the model or, when it has none, from the files on disk
+// (payload_from_disk). Timestamps from `clock`; tool version PAPERBAG_VERSION.
+WriteResult export_issue_xml(const Issue& issue, const std::filesystem::path& folder,
+                             const Clock& clock, bool copy_originals = true);
+
 }  // namespace paperbag

@@ -2,6 +2,7 @@
 // no checksums (the writers themselves never read input files).
 #include "core/digest.hpp"
 #include "io/file.hpp"
+#include "io/output_tree.hpp"
 #include "paperbag/writers.hpp"
 
 namespace paperbag {
@@ -29,6 +30,34 @@ std::vector<PayloadFile> payload_from_disk(const Issue& issue) {
         }
     }
     return payload_from_pages(described);
+}
+
+WriteResult export_issue_xml(const Issue& issue, const std::filesystem::path& folder,
+                             const Clock& clock, bool copy_originals) {
+    WriteOptions options;
+    options.clock = &clock;
+    options.payload = payload_from_disk(issue);
+    WriteResult result = write_issue_to_folder(issue, folder, options);
+    if (!copy_originals) return result;
+    FolderTree tree(folder);
+    for (const Page& page : issue.pages) {
+        for (const PageFile& file : page.files) {
+            if (file.path.empty()) continue;
+            for (const PayloadFile& payload : options.payload) {
+                if (payload.page_sequence != page.sequence || payload.role != file.role ||
+                    payload.path.substr(payload.path.find('/') + 1) !=
+                        file.href.substr(file.href.find_last_of('/') + 1))
+                    continue;
+                const std::string bytes = read_file(file.path);
+                // The copy must be what METS describes.
+                if (digest_hex(DigestAlgorithm::sha256, bytes) != payload.sha256)
+                    throw Error("PB-WRITE-PAYLOAD", file.path.string(),
+                                "file changed while it was being exported");
+                tree.put(payload.path, bytes);
+            }
+        }
+    }
+    return result;
 }
 
 }  // namespace paperbag

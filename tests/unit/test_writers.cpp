@@ -371,6 +371,17 @@ TEST_CASE("writers: a model that cannot be written is refused before anything is
                          doctest::Contains("no clock given to the writers"), Error);
 }
 
+TEST_CASE("writers: export_issue_xml writes XML and the originals METS points to") {
+    const Issue issue = test::sample_issue_en();
+    test::TempDir dir;
+    const WriteResult result = export_issue_xml(issue, dir.path(), clock_2024);
+    CHECK(result.files.size() == 2 + 4 + 1 + 1 + 1);
+    CHECK(test::read_all(dir / "text/page-02.txt") == test::read_all(issue.pages[1].files[0].path));
+    CHECK(test::read_all(dir / "mets.xml").find(R"(xlink:href="text/page-02.txt")") !=
+          std::string::npos);
+    if (conformance_available()) CHECK(check_conformance(dir.path()) == 0);
+}
+
 TEST_CASE("writers: payload descriptions") {
     Issue issue = test::sample_issue_zh();
     const std::vector<PayloadFile> payload = payload_from_pages(issue);
