@@ -20,7 +20,13 @@ struct FileIndex {
     std::map<std::pair<int, std::string>, std::vector<const DescribedFile*>> by_page_group;
     std::map<std::string, const DescribedFile*> by_item;
     const DescribedFile* package = nullptr;
-    mutable std::map<std::string, std::vector<const Illustration*>> illustrations_of;
+    std::map<std::string, std::vector<const Illustration*>> illustrations_of;  // by article id
+
+    const std::vector<const Illustration*>& illustrations(const std::string& article_id) const {
+        static const std::vector<const Illustration*> none;
+        const auto it = illustrations_of.find(article_id);
+        return it == illustrations_of.end() ? none : it->second;
+    }
 
     const DescribedFile* first(int page, const std::string& group) const {
         const auto it = by_page_group.find({page, group});
@@ -273,7 +279,7 @@ void write_logical(XmlOut& xml, const WriteContext& context, const FileIndex& in
         if (const auto it = index.by_item.find(article.id); it != index.by_item.end())
             fptr(xml, it->second->id);
         write_parts(xml, context, index, article.id, article.block_ids);
-        for (const Illustration* illustration : index.illustrations_of[article.id])
+        for (const Illustration* illustration : index.illustrations(article.id))
             write_illustration(xml, context, index, *illustration);
         xml.end();
     }

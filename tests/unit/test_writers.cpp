@@ -128,6 +128,20 @@ TEST_CASE("writers: same model and clock give identical bytes; the clock is the 
     for (const auto& [path, bytes] : first) CHECK(test::read_all(dir / path) == bytes);
 }
 
+TEST_CASE("writers: SOURCE_DATE_EPOCH makes two runs byte-identical") {
+    const Issue issue = test::sample_issue_en();
+    ::setenv("SOURCE_DATE_EPOCH", "1700000000", 1);
+    const auto run = [&] {
+        const std::unique_ptr<Clock> clock = clock_from_environment();
+        return write_issue_to_memory(issue, options_for(issue, *clock));
+    };
+    const Files first = run();
+    const Files second = run();
+    ::unsetenv("SOURCE_DATE_EPOCH");
+    CHECK(first == second);
+    CHECK(first.at("mets.xml").find(R"(CREATEDATE="2023-11-14T22:13:20Z")") != std::string::npos);
+}
+
 TEST_CASE("writers: every METS reference resolves and sizes and checksums match") {
     for (const Issue& issue : samples()) {
         const Files files = write(issue);
