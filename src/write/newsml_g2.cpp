@@ -173,15 +173,22 @@ std::string write_newsml_article(const WriteContext& context, const Article& art
 std::string write_newsml_picture(const WriteContext& context, const Illustration& illustration,
                                  Diagnostics& warnings) {
     const Issue& issue = *context.issue;
+    // A photo item may print a headline of its own (a headline block among its blocks).
+    std::string headline;
+    for (const std::string& id : illustration.block_ids)
+        if (const Block& block = *context.blocks.at(id).block;
+            block.kind == BlockKind::headline && headline.empty())
+            headline = block.text;
     XmlOut xml(newsml_path(illustration.id));
     start_item(xml, "newsItem", newsml_guid(context, illustration.id), issue.language());
-    write_item_meta(xml, context, "ninat:picture", "", illustration.warnings);
+    write_item_meta(xml, context, "ninat:picture", headline, illustration.warnings);
     xml.start("contentMeta");
     xml.element("contentCreated", issue.date.to_string());
     write_located(xml, issue);
     if (illustration.credit) write_creator(xml, *illustration.credit);
     write_language(xml, issue.language());
     write_genre(xml, "pbgenre:caption", "photo caption");
+    if (has_text(headline)) write_headline(xml, "pbhl:main", headline);
     if (illustration.credit && has_text(*illustration.credit))
         xml.element("creditline", *illustration.credit);
     xml.start("description");
