@@ -55,16 +55,16 @@ DescribedFile generated(std::string id, std::string group, int page, std::string
 
 std::vector<PayloadFile> payload_from_pages(const Issue& issue) {
     std::vector<PayloadFile> payload;
+    std::set<std::string> paths;
     for (const Page& page : issue.pages) {
         for (const PageFile& file : page.files) {
             const std::string name = file.href.substr(file.href.find_last_of('/') + 1);
             const std::string path = std::string(folder_for(file.role)) + "/" + name;
             if (file.sha256.size() != 64)
                 throw Error("PB-WRITE-PAYLOAD", file.href, "no SHA-256 recorded for this file");
-            for (const PayloadFile& other : payload)
-                if (other.path == path)
-                    throw Error("PB-WRITE-PAYLOAD", file.href,
-                                "two page files would both be stored as '" + path + "'");
+            if (!paths.insert(path).second)
+                throw Error("PB-WRITE-PAYLOAD", file.href,
+                            "two page files would both be stored as '" + path + "'");
             payload.push_back({page.sequence, file.role, path,
                                file.mime_type.empty() ? "application/octet-stream" : file.mime_type,
                                file.size, file.sha256});

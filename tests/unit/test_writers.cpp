@@ -407,6 +407,10 @@ TEST_CASE("writers: payload descriptions") {
     CHECK_THROWS_WITH_AS(payload_from_pages(issue),
                          doctest::Contains("no SHA-256 recorded for this file"), Error);
     CHECK(payload_from_disk(issue)[0].sha256 == payload[0].sha256);
+    issue.pages[1].files[0].href = "elsewhere/page-01.txt";
+    CHECK_THROWS_WITH_AS(
+        payload_from_disk(issue),
+        doctest::Contains("two page files would both be stored as 'text/page-01.txt'"), Error);
 }
 
 }  // namespace paperbag
