@@ -1,9 +1,9 @@
-# Golden-file tests of paperbag export: tests/golden/<case>/args -> expected.jsonl.
+# Golden-file tests of paperbag export: tests/golden/jsonl/<case>/args -> expected.jsonl.
 # PAPERBAG_REGENERATE=1 rewrites the expected files for review (never set in CI).
 source "$(dirname "$0")/../support/cli_lib.sh"
 set -e
 cd "$SOURCE_DIR"
-for case_dir in tests/golden/*/; do
+for case_dir in tests/golden/jsonl/*/; do
   [ -f "$case_dir/args" ] || continue
   # shellcheck disable=SC2046
   run "$PAPERBAG" export $(cat "$case_dir/args") --format jsonl

@@ -1,0 +1,336 @@
+// METS 1.12.1 for an issue: header, MODS per issue and article, PREMIS objects/events/agent,
+// one fileGrp per role, a PHYSICAL structMap (issue > page > files) and a LOGICAL one
+// (issue > article > heading/byline/body, illustration > caption) whose areas point into the
+// ALTO TextBlocks (BETYPE="IDREF") and into the byte ranges of the original page text
+// (BETYPE="BYTE", 0-based BEGIN, EXTENT in bytes).
+#include <algorithm>
+#include <map>
+
+#include "paperbag/ids.hpp"
+#include "write/mods.hpp"
+#include "write/premis.hpp"
+
+namespace paperbag {
+
+namespace {
+
+constexpr const char* mets_ns = "http://www.loc.gov/METS/";
+
+struct FileIndex {
+    std::map<std::pair<int, std::string>, std::vector<const DescribedFile*>> by_page_group;
+    std::map<std::string, const DescribedFile*> by_item;
+    const DescribedFile* package = nullptr;
+    std::map<std::string, std::vector<const Illustration*>> illustrations_of;  // by article id
+
+    const std::vector<const Illustration*>& illustrations(const std::string& article_id) const {
+        static const std::vector<const Illustration*> none;
+        const auto it = illustrations_of.find(article_id);
+        return it == illustrations_of.end() ? none : it->second;
+    }
+
+    const DescribedFile* first(int page, const std::string& group) const {
+        const auto it = by_page_group.find({page, group});
+        return it == by_page_group.end() || it->second.empty() ? nullptr : it->second.front();
+    }
+};
+
+void write_header(XmlOut& xml, const WriteContext& context) {
+    xml.start("mets:metsHdr");
+    xml.attr("CREATEDATE", context.created);
+    xml.start("mets:agent");
+    xml.attr("ROLE", "CREATOR");
+    xml.attr("TYPE", "OTHER");
+    xml.attr("OTHERTYPE", "SOFTWARE");
+    xml.element("mets:name", "paperbag");
+    xml.element("mets:note", "version " + context.tool_version);
+    xml.end();
+    xml.end();
+}
+
+void start_wrap(XmlOut& xml, const char* section, const std::string& id, const char* type,
+                const char* other_type = nullptr) {
+    xml.start(section);
+    xml.attr("ID", id);
+    xml.start("mets:mdWrap");
+    xml.attr("MDTYPE", type);
+    if (other_type) xml.attr("OTHERMDTYPE", other_type);
+    xml.attr("MIMETYPE", "text/xml");
+    xml.start("mets:xmlData");
+}
+
+void end_wrap(XmlOut& xml) {
+    xml.end();
+    xml.end();
+    xml.end();
+}
+
+void write_dmd(XmlOut& xml, const WriteContext& context) {
+    start_wrap(xml, "mets:dmdSec", "DMD_ISSUE", "MODS");
+    write_issue_mods(xml, context);
+    end_wrap(xml);
+    for (const Article& article : context.issue->articles) {
+        start_wrap(xml, "mets:dmdSec", "DMD_" + article.id, "MODS");
+        write_article_mods(xml, context, article);
+        end_wrap(xml);
+    }
+}
+
+std::string event_id(std::size_t number) {
+    return "PROV_EVENT_" + sequence_id("", number, 2);
+}
+
+// Returns the ADMIDs of the digital provenance sections.
+std::string write_amd(XmlOut& xml, const WriteContext& context,
+                      const std::vector<DescribedFile>& files) {
+    xml.start("mets:amdSec");
+    xml.attr("ID", "AMD");
+    for (const DescribedFile& file : files) {
+        start_wrap(xml, "mets:techMD", "TECH_" + file.id, "PREMIS:OBJECT");
+        write_premis_object(xml, file);
+        end_wrap(xml);
+    }
+    std::vector<std::string> sources;
+    std::vector<std::string> generated;
+    for (const DescribedFile& file : files)
+        (file.group == "alto" || file.group == "newsml" ? generated : sources).push_back(file.path);
+    std::string admids;
+    std::size_t number = 0;
+    for (const PreservationEvent& event : events_to_record(context)) {
+        ++number;
+        start_wrap(xml, "mets:digiprovMD", event_id(number), "PREMIS:EVENT");
+        // Ingestion read the originals, segmentation produced ALTO and NewsML-G2; later
+        // events (validation, packing) concern the package as a whole.
+        static const std::vector<std::string> none;
+        const std::vector<std::string>& objects = event.type == "ingestion"             ? sources
+                                                  : event.type == "metadata extraction" ? generated
+                                                                                        : none;
+        write_premis_event(xml, context, event, number, objects);
+        end_wrap(xml);
+        admids += event_id(number) + " ";
+    }
+    start_wrap(xml, "mets:digiprovMD", "PROV_AGENT", "PREMIS:AGENT");
+    write_premis_agent(xml, context);
+    end_wrap(xml);
+    xml.end();
+    return admids + "PROV_AGENT";
+}
+
+void write_file_sec(XmlOut& xml, const WriteContext& context,
+                    const std::vector<DescribedFile>& files) {
+    xml.start("mets:fileSec");
+    for (const char* group : {"text", "ocr", "image", "pdf", "alto", "newsml"}) {
+        bool open = false;
+        for (const DescribedFile& file : files) {
+            if (file.group != group) continue;
+            if (!open) {
+                xml.start("mets:fileGrp");
+                xml.attr("ID", std::string("GRP_") + group);
+                xml.attr("USE", group);
+                open = true;
+            }
+            xml.start("mets:file");
+            xml.attr("ID", file.id);
+            xml.attr("MIMETYPE", file.mime_type);
+            xml.attr("SIZE", file.size);
+            // Only for files paperbag created; the creation date of an original is unknown.
+            if (file.group == "alto" || file.group == "newsml")
+                xml.attr("CREATED", context.created);
+            xml.attr("CHECKSUM", file.sha256);
+            xml.attr("CHECKSUMTYPE", "SHA-256");
+            xml.attr("ADMID", "TECH_" + file.id);
+            xml.start("mets:FLocat");
+            xml.attr("LOCTYPE", "URL");
+            xml.attr("xlink:href", file.path);
+            xml.end();
+            xml.end();
+        }
+        if (open) xml.end();
+    }
+    xml.end();
+}
+
+void fptr(XmlOut& xml, const std::string& file_id) {
+    xml.start("mets:fptr");
+    xml.attr("FILEID", file_id);
+    xml.end();
+}
+
+void write_physical(XmlOut& xml, const WriteContext& context, const FileIndex& index) {
+    xml.start("mets:structMap");
+    xml.attr("TYPE", "PHYSICAL");
+    xml.start("mets:div");
+    xml.attr("ID", "PHYS_ISSUE");
+    xml.attr("TYPE", "physSequence");
+    for (const Page& page : context.issue->pages) {
+        xml.start("mets:div");
+        xml.attr("ID", "PHYS_" + sequence_id("", static_cast<std::size_t>(page.sequence), 4));
+        xml.attr("TYPE", "page");
+        xml.attr("ORDER", static_cast<std::uint64_t>(page.sequence));
+        xml.attr("ORDERLABEL", page.label);
+        if (has_text(page.section)) xml.attr("LABEL", page.section);
+        for (const char* group : {"text", "ocr", "image", "pdf", "alto"}) {
+            const auto it = index.by_page_group.find({page.sequence, group});
+            if (it == index.by_page_group.end()) continue;
+            for (const DescribedFile* file : it->second) fptr(xml, file->id);
+        }
+        xml.end();
+    }
+    xml.end();
+    xml.end();
+}
+
+void area(XmlOut& xml, const std::string& file_id, const char* type, const std::string& begin,
+          const ByteRange* range) {
+    xml.start("mets:area");
+    xml.attr("FILEID", file_id);
+    xml.attr("BEGIN", begin);
+    if (range) {
+        xml.attr("EXTENT", range->length);
+        xml.attr("EXTTYPE", "BYTE");
+    }
+    xml.attr("BETYPE", type);
+    xml.end();
+}
+
+// One fptr per block: the ALTO TextBlock and, in parallel, its bytes in the page text.
+void block_pointer(XmlOut& xml, const FileIndex& index, const BlockRef& ref) {
+    const DescribedFile* alto = index.first(ref.page->sequence, "alto");
+    const DescribedFile* text = index.first(ref.page->sequence, "text");
+    const std::vector<ByteRange>& source = ref.block->source;
+    xml.start("mets:fptr");
+    const bool parallel = text && !source.empty();
+    if (parallel) xml.start("mets:par");
+    area(xml, alto->id, "IDREF", ref.block->id, nullptr);
+    if (parallel) {
+        if (source.size() > 1) xml.start("mets:seq");
+        for (const ByteRange& range : source)
+            area(xml, text->id, "BYTE", decimal(range.offset), &range);
+        if (source.size() > 1) xml.end();
+        xml.end();
+    }
+    xml.end();
+}
+
+const char* part_of(BlockKind kind) {
+    switch (kind) {
+        case BlockKind::kicker:
+        case BlockKind::headline:
+        case BlockKind::subtitle: return "heading";
+        case BlockKind::byline:
+        case BlockKind::dateline: return "byline";
+        case BlockKind::caption:
+        case BlockKind::credit: return "caption";
+        default: return "body";
+    }
+}
+
+// The blocks grouped into part divs, in the order of the first block of each part.
+void write_parts(XmlOut& xml, const WriteContext& context, const FileIndex& index,
+                 const std::string& owner, const std::vector<std::string>& block_ids) {
+    std::vector<std::pair<std::string, std::vector<const BlockRef*>>> parts;
+    for (const std::string& id : block_ids) {
+        const BlockRef& ref = context.blocks.at(id);
+        const std::string part = part_of(ref.block->kind);
+        auto it = std::find_if(parts.begin(), parts.end(),
+                               [&](const auto& p) { return p.first == part; });
+        if (it == parts.end()) it = parts.insert(parts.end(), {part, {}});
+        it->second.push_back(&ref);
+    }
+    for (const auto& [part, refs] : parts) {
+        xml.start("mets:div");
+        xml.attr("ID", "LOG_" + owner + "_" + part);
+        xml.attr("TYPE", part);
+        for (const BlockRef* ref : refs) block_pointer(xml, index, *ref);
+        xml.end();
+    }
+}
+
+void write_illustration(XmlOut& xml, const WriteContext& context, const FileIndex& index,
+                        const Illustration& illustration) {
+    xml.start("mets:div");
+    xml.attr("ID", "LOG_" + illustration.id);
+    xml.attr("TYPE", "illustration");
+    if (const auto it = index.by_item.find(illustration.id); it != index.by_item.end())
+        fptr(xml, it->second->id);
+    write_parts(xml, context, index, illustration.id, illustration.block_ids);
+    xml.end();
+}
+
+void write_logical(XmlOut& xml, const WriteContext& context, const FileIndex& index,
+                   const std::string& admids) {
+    const Issue& issue = *context.issue;
+    xml.start("mets:structMap");
+    xml.attr("TYPE", "LOGICAL");
+    xml.start("mets:div");
+    xml.attr("ID", "LOG_ISSUE");
+    xml.attr("TYPE", "issue");
+    xml.attr("LABEL", issue.title + " " + issue.date.to_string());
+    xml.attr("DMDID", "DMD_ISSUE");
+    xml.attr("ADMID", admids);
+    if (index.package) fptr(xml, index.package->id);
+    std::uint64_t order = 0;
+    for (const Article& article : issue.articles) {
+        xml.start("mets:div");
+        xml.attr("ID", "LOG_" + article.id);
+        xml.attr("TYPE", "article");
+        if (article.headline && has_text(*article.headline)) xml.attr("LABEL", *article.headline);
+        xml.attr("ORDER", ++order);
+        xml.attr("DMDID", "DMD_" + article.id);
+        if (const auto it = index.by_item.find(article.id); it != index.by_item.end())
+            fptr(xml, it->second->id);
+        write_parts(xml, context, index, article.id, article.block_ids);
+        for (const Illustration* illustration : index.illustrations(article.id))
+            write_illustration(xml, context, index, *illustration);
+        xml.end();
+    }
+    for (const Illustration& illustration : issue.illustrations)
+        if (illustration.article_id.empty()) write_illustration(xml, context, index, illustration);
+    xml.end();
+    xml.end();
+}
+
+}  // namespace
+
+std::string write_mets(const WriteContext& context, const std::vector<DescribedFile>& files,
+                       Diagnostics& warnings) {
+    const Issue& issue = *context.issue;
+    FileIndex index;
+    for (const DescribedFile& file : files) {
+        if (file.page_sequence > 0)
+            index.by_page_group[{file.page_sequence, file.group}].push_back(&file);
+        if (!file.item_id.empty()) index.by_item[file.item_id] = &file;
+        if (file.path == newsml_package_path) index.package = &file;
+    }
+    for (const Illustration& illustration : issue.illustrations)
+        if (!illustration.article_id.empty())
+            index.illustrations_of[illustration.article_id].push_back(&illustration);
+    for (const Page& page : issue.pages)
+        if (!page.blocks.empty() && !index.first(page.sequence, "alto"))
+            throw Error("PB-WRITE-MODEL", "mets.xml", "page " + page.label + " has no ALTO file");
+
+    XmlOut xml("mets.xml");
+    xml.start("mets:mets");
+    xml.attr("xmlns:mets", mets_ns);
+    xml.attr("xmlns:mods", mods_ns);
+    xml.attr("xmlns:premis", premis_ns);
+    xml.attr("xmlns:xlink", "http://www.w3.org/1999/xlink");
+    xml.attr("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance");
+    xml.attr("xsi:schemaLocation",
+             "http://www.loc.gov/METS/ http://www.loc.gov/standards/mets/mets.xsd "
+             "http://www.loc.gov/mods/v3 http://www.loc.gov/standards/mods/v3/mods-3-8.xsd "
+             "http://www.loc.gov/premis/v3 http://www.loc.gov/standards/premis/v3/premis.xsd");
+    xml.attr("OBJID", context.issue_key);
+    xml.attr("LABEL", issue.title + " " + issue.date.to_string());
+    xml.attr("TYPE", "newspaper issue");
+    xml.attr("PROFILE", "urn:x-paperbag:profile:mets:1");
+    write_header(xml, context);
+    write_dmd(xml, context);
+    const std::string admids = write_amd(xml, context, files);
+    write_file_sec(xml, context, files);
+    write_physical(xml, context, index);
+    write_logical(xml, context, index, admids);
+    xml.end();
+    return xml.finish(warnings);
+}
+
+}  // namespace paperbag

@@ -1,0 +1,22 @@
+// MODS 3.8 records embedded in METS dmdSecs: one for the issue, one per article.
+#pragma once
+
+#include "write/layout.hpp"
+#include "write/xml_out.hpp"
+
+namespace paperbag {
+
+inline constexpr const char* mods_ns = "http://www.loc.gov/mods/v3";
+
+// <mods:mods> for the issue: title, identifiers, publisher, place, date, edition, language,
+// genre, volume/issue number.
+void write_issue_mods(XmlOut& xml, const WriteContext& context);
+
+// <mods:mods> for an article: headline as title (kicker as alternative title), subtitle,
+// names with MARC relator roles, genre "article", language, pages, host issue.
+void write_article_mods(XmlOut& xml, const WriteContext& context, const Article& article);
+
+// The MARC relator code for a byline role: "photographer" -> "pht", anything else -> "aut".
+const char* marc_relator(const std::string& role);
+
+}  // namespace paperbag

@@ -1,0 +1,416 @@
+// The XML writers on hand-built sample issues: official and profile schemas, determinism,
+// referential integrity (ids, files, byte ranges) and hostile model content.
+#include <doctest/doctest.h>
+
+#include <cstdlib>
+#include <map>
+#include <set>
+
+#include "core/digest.hpp"
+#include "io/output_tree.hpp"
+#include "paperbag/clock.hpp"
+#include "paperbag/ids.hpp"
+#include "paperbag/writers.hpp"
+#include "support/sample_issue.hpp"
+#include "support/temp_dir.hpp"
+#include "support/xml_walk.hpp"
+#include "validate/xsd_schema.hpp"
+
+namespace paperbag {
+
+namespace {
+
+using Files = std::map<std::string, std::string>;
+
+const FixedClock clock_2024(1710720000);  // 2024-03-18T00:00:00Z
+
+WriteOptions options_for(const Issue& issue, const Clock& clock = clock_2024) {
+    WriteOptions options;
+    options.clock = &clock;
+    options.tool_version = "0.1.0";
+    options.payload = payload_from_pages(issue);
+    return options;
+}
+
+Files write(const Issue& issue, Diagnostics* warnings = nullptr) {
+    return write_issue_to_memory(issue, options_for(issue), warnings);
+}
+
+// Validates every written file against the matching built-in profile schema.
+void check_profile(const Files& files) {
+    static const XsdSchema mets = XsdSchema::builtin("paperbag-mets.xsd");
+    static const XsdSchema alto = XsdSchema::builtin("paperbag-alto.xsd");
+    static const XsdSchema newsml = XsdSchema::builtin("paperbag-newsml.xsd");
+    for (const auto& [path, bytes] : files) {
+        const XsdSchema& schema = path == "mets.xml"          ? mets
+                                  : path.starts_with("alto/") ? alto
+                                                              : newsml;
+        XmlDocPtr doc = test::parse_or_throw(bytes, path);
+        Diagnostics problems;
+        const bool valid = schema.validate(doc.get(), path, problems);
+        INFO(path << ": " << (problems.empty() ? "" : problems.items()[0].format()));
+        CHECK(valid);
+    }
+}
+
+// Runs ../shared/tools/check-conformance on a folder; false with a message when it cannot.
+bool conformance_available() {
+    const std::string shared = PAPERBAG_SHARED_DIR;
+    if (!std::filesystem::exists(shared + "/schemas/catalog.xml") ||
+        !std::filesystem::exists(shared + "/tools/check-conformance")) {
+        MESSAGE("skipped: " << shared << "/schemas or tools/check-conformance is not there");
+        return false;
+    }
+    if (std::system("command -v xmllint >/dev/null && command -v java >/dev/null") != 0) {
+        MESSAGE("skipped: xmllint or java is not installed");
+        return false;
+    }
+    return true;
+}
+
+int check_conformance(const std::filesystem::path& folder) {
+    const std::string command = std::string(PAPERBAG_SHARED_DIR) + "/tools/check-conformance '" +
+                                folder.string() + "' > '" + (folder / "conformance.log").string() +
+                                "' 2>&1";
+    const int rc = std::system(command.c_str());
+    if (rc != 0) MESSAGE(test::read_all(folder / "conformance.log"));
+    return rc;
+}
+
+void write_folder(const Files& files, const std::filesystem::path& root) {
+    FolderTree tree(root);
+    for (const auto& [path, bytes] : files) tree.put(path, bytes);
+}
+
+std::vector<Issue> samples() {
+    return {test::sample_issue_zh(), test::sample_issue_en()};
+}
+
+}  // namespace
+
+TEST_CASE("writers: the sample issues pass the official schemas (check-conformance)") {
+    if (!conformance_available()) return;
+    test::TempDir dir;
+    int n = 0;
+    for (const Issue& issue : samples()) write_folder(write(issue), dir / std::to_string(++n));
+    CHECK(check_conformance(dir.path()) == 0);
+}
+
+TEST_CASE("writers: the sample issues pass the built-in profile schemas") {
+    for (const Issue& issue : samples()) check_profile(write(issue));
+}
+
+TEST_CASE("writers: the file set of an issue") {
+    const Files files = write(test::sample_issue_zh());
+    std::vector<std::string> names;
+    for (const auto& entry : files) names.push_back(entry.first);
+    CHECK(names ==
+          std::vector<std::string>{"alto/0001.xml", "alto/0002.xml", "mets.xml",
+                                   "newsml/art-001.xml", "newsml/art-002.xml", "newsml/art-003.xml",
+                                   "newsml/art-004.xml", "newsml/art-005.xml", "newsml/art-006.xml",
+                                   "newsml/art-007.xml", "newsml/art-008.xml", "newsml/ill-001.xml",
+                                   "newsml/ill-002.xml", "newsml/package.xml"});
+}
+
+TEST_CASE("writers: same model and clock give identical bytes; the clock is the only time") {
+    const Issue issue = test::sample_issue_zh();
+    const Files first = write(issue);
+    const Files second = write(issue);
+    CHECK(first == second);
+    const FixedClock later(1710806400);  // one day later
+    const Files third = write_issue_to_memory(issue, options_for(issue, later));
+    CHECK(third.at("mets.xml") != first.at("mets.xml"));
+    CHECK(third.at("mets.xml").find("2024-03-19T00:00:00Z") != std::string::npos);
+    CHECK(first.at("mets.xml").find("2024-03-19T00:00:00Z") == std::string::npos);
+    // Folder output is the same bytes.
+    test::TempDir dir;
+    write_issue_to_folder(issue, dir.path(), options_for(issue));
+    for (const auto& [path, bytes] : first) CHECK(test::read_all(dir / path) == bytes);
+}
+
+TEST_CASE("writers: SOURCE_DATE_EPOCH makes two runs byte-identical") {
+    const Issue issue = test::sample_issue_en();
+    ::setenv("SOURCE_DATE_EPOCH", "1700000000", 1);
+    const auto run = [&] {
+        const std::unique_ptr<Clock> clock = clock_from_environment();
+        return write_issue_to_memory(issue, options_for(issue, *clock));
+    };
+    const Files first = run();
+    const Files second = run();
+    ::unsetenv("SOURCE_DATE_EPOCH");
+    CHECK(first == second);
+    CHECK(first.at("mets.xml").find(R"(CREATEDATE="2023-11-14T22:13:20Z")") != std::string::npos);
+}
+
+TEST_CASE("writers: every METS reference resolves and sizes and checksums match") {
+    for (const Issue& issue : samples()) {
+        const Files files = write(issue);
+        XmlDocPtr mets = test::parse_or_throw(files.at("mets.xml"), "mets.xml");
+        std::set<std::string> ids;
+        std::map<std::string, xmlNode*> file_by_id;
+        test::walk(mets.get(), [&](xmlNode* node) {
+            const std::string id = test::attr(node, "ID");
+            if (id.empty()) return;
+            CHECK_MESSAGE(ids.insert(id).second, "duplicate ID " << id);
+            if (test::name_of(node) == "file") file_by_id[id] = node;
+        });
+        std::set<std::string> referenced_files;
+        test::walk(mets.get(), [&](xmlNode* node) {
+            for (const char* name : {"FILEID", "DMDID", "ADMID"}) {
+                std::string value = test::attr(node, name);
+                std::size_t start = 0;
+                while (start < value.size()) {
+                    const std::size_t end = std::min(value.find(' ', start), value.size());
+                    const std::string id = value.substr(start, end - start);
+                    CHECK_MESSAGE(ids.count(id), name << "=" << id << " does not resolve");
+                    if (std::string(name) == "FILEID") referenced_files.insert(id);
+                    start = end + 1;
+                }
+            }
+        });
+        // Every file is in a structMap; FLocat, SIZE and CHECKSUM describe the real bytes.
+        const std::vector<PayloadFile> payload = payload_from_pages(issue);
+        for (const auto& [id, node] : file_by_id) {
+            CHECK_MESSAGE(referenced_files.count(id), id << " is in no structMap");
+            std::string href;
+            for (xmlNode* child = node->children; child; child = child->next)
+                if (child->type == XML_ELEMENT_NODE)
+                    href = test::attr(child, "href", "http://www.w3.org/1999/xlink");
+            std::string size;
+            std::string sha;
+            if (files.count(href)) {
+                size = std::to_string(files.at(href).size());
+                sha = digest_hex(DigestAlgorithm::sha256, files.at(href));
+            }
+            for (const PayloadFile& file : payload)
+                if (file.path == href) size = std::to_string(file.size), sha = file.sha256;
+            CHECK_MESSAGE(!size.empty(), href << " is neither written nor payload");
+            CHECK(test::attr(node, "SIZE") == size);
+            CHECK(test::attr(node, "CHECKSUM") == sha);
+        }
+    }
+}
+
+TEST_CASE("writers: areas point at ALTO blocks and at the right bytes of the page text") {
+    const Issue issue = test::sample_issue_zh();
+    const Files files = write(issue);
+    XmlDocPtr mets = test::parse_or_throw(files.at("mets.xml"), "mets.xml");
+    std::map<std::string, std::string> href_by_id;
+    test::walk(mets.get(), [&](xmlNode* node) {
+        if (test::name_of(node) != "FLocat") return;
+        href_by_id[test::attr(node->parent, "ID")] =
+            test::attr(node, "href", "http://www.w3.org/1999/xlink");
+    });
+    std::map<std::string, std::set<std::string>> alto_ids;
+    for (const auto& [path, bytes] : files) {
+        if (!path.starts_with("alto/")) continue;
+        XmlDocPtr alto = test::parse_or_throw(bytes, path);
+        test::walk(alto.get(),
+                   [&](xmlNode* node) { alto_ids[path].insert(test::attr(node, "ID")); });
+    }
+    const std::string page1 = test::read_all(std::string(PAPERBAG_SOURCE_DIR) +
+                                             "/samples/jianghe-daily-2024-03-18/page-01.txt");
+    const std::string page2 = test::read_all(std::string(PAPERBAG_SOURCE_DIR) +
+                                             "/samples/jianghe-daily-2024-03-18/page-02.txt");
+    std::size_t idref_areas = 0;
+    std::size_t byte_areas = 0;
+    std::string article1_bytes;
+    test::walk(mets.get(), [&](xmlNode* node) {
+        if (test::name_of(node) != "area") return;
+        const std::string href = href_by_id.at(test::attr(node, "FILEID"));
+        if (test::attr(node, "BETYPE") == "IDREF") {
+            ++idref_areas;
+            CHECK_MESSAGE(alto_ids[href].count(test::attr(node, "BEGIN")),
+                          test::attr(node, "BEGIN") << " is not an ID in " << href);
+            return;
+        }
+        ++byte_areas;
+        const std::string& text = href == "text/page-01.txt" ? page1 : page2;
+        const std::uint64_t begin = std::stoull(test::attr(node, "BEGIN"));
+        const std::uint64_t extent = std::stoull(test::attr(node, "EXTENT"));
+        REQUIRE(begin + extent <= text.size());
+        // The ALTO block in parallel must be the block with exactly this range.
+        const std::string block_id = test::attr(node->parent->children->next, "BEGIN");
+        xmlNode* first_area = node->parent->children;
+        while (first_area && first_area->type != XML_ELEMENT_NODE) first_area = first_area->next;
+        const Block* block = issue.block(test::attr(first_area, "BEGIN"));
+        REQUIRE(block);
+        CHECK(block->source.front() == ByteRange{begin, extent});
+        // Find the enclosing article div.
+        for (xmlNode* up = node->parent; up; up = up->parent)
+            if (test::attr(up, "ID") == "LOG_art-001") article1_bytes += text.substr(begin, extent);
+    });
+    std::size_t blocks = 0;
+    for (const Article& article : issue.articles) blocks += article.block_ids.size();
+    for (const Illustration& illustration : issue.illustrations)
+        blocks += illustration.block_ids.size();
+    CHECK(idref_areas == blocks);
+    CHECK(byte_areas == idref_areas);
+    // The article continued from page 1 to page 2 has one div holding text of both pages.
+    CHECK(article1_bytes.find("本报记者 周晓岚") != std::string::npos);
+    CHECK(article1_bytes.find("老房焕新颜 街巷添温度") != std::string::npos);
+    CHECK(article1_bytes.find("（上接1版）") != std::string::npos);
+    CHECK(article1_bytes.find("坚持连片提升") != std::string::npos);
+}
+
+TEST_CASE(
+    "writers: every article once in the logical structMap, once as newsItem, once in the package") {
+    for (const Issue& issue : samples()) {
+        const Files files = write(issue);
+        XmlDocPtr mets = test::parse_or_throw(files.at("mets.xml"), "mets.xml");
+        std::map<std::string, int> divs;
+        test::walk(mets.get(), [&](xmlNode* node) {
+            if (test::name_of(node) == "div" && test::attr(node, "TYPE") == "article")
+                ++divs[test::attr(node, "DMDID")];
+        });
+        XmlDocPtr package = test::parse_or_throw(files.at("newsml/package.xml"), "package");
+        std::vector<std::string> refs;
+        test::walk(package.get(), [&](xmlNode* node) {
+            if (test::name_of(node) == "itemRef") refs.push_back(test::attr(node, "residref"));
+        });
+        std::set<std::string> guids;
+        for (const auto& [path, bytes] : files) {
+            if (!path.starts_with("newsml/") || path == "newsml/package.xml") continue;
+            XmlDocPtr item = test::parse_or_throw(bytes, path);
+            guids.insert(test::attr(xmlDocGetRootElement(item.get()), "guid"));
+        }
+        CHECK(refs.size() == issue.articles.size() + issue.illustrations.size());
+        CHECK(std::set<std::string>(refs.begin(), refs.end()) == guids);
+        for (const Article& article : issue.articles) {
+            CHECK(divs["DMD_" + article.id] == 1);
+            CHECK(guids.count("urn:newsml:paperbag:" + issue_key(issue) + ":" + article.id));
+        }
+        CHECK(divs.size() == issue.articles.size());
+    }
+}
+
+TEST_CASE("writers: newsItem content of an article with kicker, dateline and intertitles") {
+    const Files files = write(test::sample_issue_zh());
+    const std::string& a5 = files.at("newsml/art-005.xml");
+    CHECK(a5.find(R"(<headline role="pbhl:kicker">抢抓农时保春灌</headline>)") !=
+          std::string::npos);
+    CHECK(a5.find("<dateline>新华社北京3月17日电</dateline>") != std::string::npos);
+    const std::string& a1 = files.at("newsml/art-001.xml");
+    CHECK(a1.find("<h2>坚持问需于民让改造方案由居民“说了算”</h2>") != std::string::npos);
+    CHECK(a1.find("<h2>坚持连片提升让“小区”融入“社区”</h2>") != std::string::npos);
+    const std::string& a3 = files.at("newsml/art-003.xml");  // no headline
+    CHECK(a3.find("<headline") == std::string::npos);
+    CHECK(a3.find("<edNote>article has no headline</edNote>") != std::string::npos);
+    const std::string& mets = files.at("mets.xml");
+    CHECK(mets.find(R"(<mods:roleTerm type="code" authority="marcrelator">aut</mods:roleTerm>)") !=
+          std::string::npos);
+    CHECK(mets.find("<mods:start>1</mods:start>\n              <mods:end>2</mods:end>") !=
+          std::string::npos);
+}
+
+TEST_CASE("writers: hostile text is repaired with a warning and stays valid") {
+    Issue issue = test::sample_issue_en();
+    Article& article = issue.articles[0];
+    article.headline = std::string("Bell\x07 and NUL") + '\0' + " and ]]> and <b>&amp;</b>";
+    article.subtitle = "bad UTF-8 \xC3\x28 lone surrogate \xED\xA0\x80 overlong \xC0\xAF end";
+    article.kicker = std::string(200000, 'K');
+    article.body.push_back({Paragraph::Kind::text, "\xEF\xBF\xBF nonchar \x1B[31m", ""});
+    article.bylines.push_back({"\x01\x02", "reporter", "\x01\x02"});
+    issue.pages[0].blocks[1].text = "word \x01 \x02\x03 word\n\x04\n \x05 \n\xFF";
+    Diagnostics warnings;
+    const Files files = write(issue, &warnings);
+    CHECK(warnings.size() >= 2);
+    CHECK(warnings.items()[0].code == "PB-WRITE-TEXT");
+    const std::string& item = files.at("newsml/art-001.xml");
+    CHECK(item.find("Bell and NUL and ]]&gt; and &lt;b&gt;&amp;amp;&lt;/b&gt;") !=
+          std::string::npos);
+    CHECK(item.find("bad UTF-8 \xEF\xBF\xBD(") != std::string::npos);
+    check_profile(files);
+    if (conformance_available()) {
+        test::TempDir dir;
+        write_folder(files, dir.path());
+        CHECK(check_conformance(dir.path()) == 0);
+    }
+}
+
+TEST_CASE("writers: 10,000 articles on one page") {
+    Issue issue = test::sample_issue_en();
+    issue.articles.resize(1);
+    issue.illustrations.clear();
+    Page& page = issue.pages[0];
+    for (std::size_t i = 0; i < 10000; ++i) {
+        Block block;
+        block.id = "x-b" + std::to_string(i);
+        block.kind = BlockKind::body;
+        block.text = "Article number " + std::to_string(i);
+        block.source.push_back({i % 100, 1});
+        page.blocks.push_back(block);
+        Article article;
+        article.id = "x-art-" + std::to_string(i);
+        article.headline = "Headline " + std::to_string(i);
+        article.pages = {page.label};
+        article.block_ids = {block.id};
+        article.body.push_back({Paragraph::Kind::text, block.text, block.id});
+        issue.articles.push_back(article);
+    }
+    const Files files = write(issue);
+    CHECK(files.size() == 2 + 1 + 1 + 10001);  // ALTO, METS, package, articles
+    XmlDocPtr mets = test::parse_or_throw(files.at("mets.xml"), "mets.xml");
+    CHECK(mets);
+}
+
+TEST_CASE("writers: a model that cannot be written is refused before anything is written") {
+    const auto refused = [](Issue issue, const char* message) {
+        MemoryTree tree;
+        WriteOptions options = options_for(test::sample_issue_zh());
+        CHECK_THROWS_WITH_AS(write_issue(issue, tree, options), doctest::Contains(message), Error);
+        CHECK(tree.files().empty());
+    };
+    Issue issue = test::sample_issue_zh();
+    issue.pages[1].blocks[0].id = issue.pages[0].blocks[0].id;
+    refused(issue, "block id 'p1-b1' is used twice");
+    issue = test::sample_issue_zh();
+    issue.articles[0].id = "art 1";
+    refused(issue, "article id 'art 1' is not a valid XML ID");
+    issue = test::sample_issue_zh();
+    issue.pages[0].blocks[0].language = "zh_Hans!";
+    refused(issue, "language 'zh_Hans!' is not a valid language tag");
+    issue = test::sample_issue_zh();
+    issue.pages[0].blocks[0].source[0] = {9000, 5000};
+    refused(issue, "byte range 9000+5000 lies outside text/page-01.txt (9739 bytes)");
+    issue = test::sample_issue_zh();
+    issue.articles[0].block_ids.push_back("nowhere");
+    refused(issue, "article art-001 refers to block 'nowhere', which no page has");
+    issue = test::sample_issue_zh();
+    issue.illustrations[0].article_id = "art-999";
+    refused(issue, "refers to article 'art-999'");
+    MemoryTree tree;
+    WriteOptions no_clock;
+    CHECK_THROWS_WITH_AS(write_issue(issue, tree, no_clock),
+                         doctest::Contains("no clock given to the writers"), Error);
+}
+
+TEST_CASE("writers: export_issue_xml writes XML and the originals METS points to") {
+    const Issue issue = test::sample_issue_en();
+    test::TempDir dir;
+    const WriteResult result = export_issue_xml(issue, dir.path(), clock_2024);
+    CHECK(result.files.size() == 2 + 4 + 1 + 1 + 1);
+    CHECK(test::read_all(dir / "text/page-02.txt") == test::read_all(issue.pages[1].files[0].path));
+    CHECK(test::read_all(dir / "mets.xml").find(R"(xlink:href="text/page-02.txt")") !=
+          std::string::npos);
+    if (conformance_available()) CHECK(check_conformance(dir.path()) == 0);
+}
+
+TEST_CASE("writers: payload descriptions") {
+    Issue issue = test::sample_issue_zh();
+    const std::vector<PayloadFile> payload = payload_from_pages(issue);
+    REQUIRE(payload.size() == 2);
+    CHECK(payload[0].path == "text/page-01.txt");
+    CHECK(payload[0].size == 9739);
+    CHECK(payload_from_disk(issue)[1].sha256 == payload[1].sha256);
+    issue.pages[0].files[0].sha256.clear();
+    CHECK_THROWS_WITH_AS(payload_from_pages(issue),
+                         doctest::Contains("no SHA-256 recorded for this file"), Error);
+    CHECK(payload_from_disk(issue)[0].sha256 == payload[0].sha256);
+    issue.pages[1].files[0].href = "elsewhere/page-01.txt";
+    CHECK_THROWS_WITH_AS(
+        payload_from_disk(issue),
+        doctest::Contains("two page files would both be stored as 'text/page-01.txt'"), Error);
+}
+
+}  // namespace paperbag
