@@ -1,30 +1,69 @@
-// paperbag export as a library call: issues (issue folders, or page text files with their
-// metadata) -> records in a research format, streamed issue by issue.
+// paperbag export as a library call: bundles, issue folders and page text files -> records
+// for researchers (docs/export.md), streamed issue by issue.
+//
+// Inputs are read in parallel (`jobs`) and written strictly in input order (then page order
+// within an issue), so the output is the same whatever the number of threads, and at most a
+// few issues are in memory at any time however many inputs there are. A bundle that cannot
+// be read (damaged, not a paperbag bundle) is reported with its path and the reason and
+// skipped; the run goes on and ends with ExportStatus::invalid_input.
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <ostream>
 #include <string>
 #include <vector>
 
 #include "paperbag/diagnostic.hpp"
+#include "paperbag/model.hpp"
 #include "paperbag/page_import.hpp"
 
 namespace paperbag {
 
+// Which records to export. Issue-level tests (date, title) are made before an issue's texts
+// are read.
+struct ExportFilter {
+    std::optional<Date> from;  // issue date >= from
+    std::optional<Date> to;    // issue date <= to
+    std::string title;         // publication title, exactly; empty: any
+    std::string language;      // BCP 47 prefix of the record language ("zh" takes "zh-Hans")
+    std::string type;          // "article" or "illustration"; empty: both
+
+    bool issue_wanted(const Issue& issue) const;
+};
+
 struct ExportOptions {
-    std::vector<std::filesystem::path> inputs;  // issue folders (with issue.xml) or page .txt files
-    std::string format = "jsonl";
-    std::optional<std::filesystem::path> output;  // written atomically; stdout when empty
-    PageFilesOptions pages;                       // metadata for page text files
+    // Bundles (*.zip), issue folders (with issue.xml), folders to search recursively for
+    // both, or page .txt files (consecutive ones form one issue, described by `pages`).
+    std::vector<std::filesystem::path> inputs;
+    std::string format = "jsonl";  // jsonl, csv, txt, xml (see exporters())
+    // jsonl/csv: the output file (written atomically; stdout when empty). txt/xml: the folder.
+    std::optional<std::filesystem::path> output;
+    bool gzip = false;                // jsonl/csv: gzip the output (also when output ends .gz)
+    std::vector<std::string> fields;  // jsonl/csv: these fields, in this order; empty: all
+    ExportFilter filter;
+    PageFilesOptions pages;  // metadata for page text files
+    unsigned jobs = 0;       // reading threads; 0: one per core
+    // When set, a progress bar is drawn there (callers pass std::cerr on a terminal).
+    std::ostream* progress = nullptr;
+    // When set, every diagnostic is handed over as it happens instead of being collected in
+    // the `diagnostics` argument (memory stays flat over long runs).
+    std::function<void(const Diagnostic&)> report;
 };
 
 // Exit status of an export, as in SPEC section 2.
 enum class ExportStatus { ok = 0, invalid_input = 1, failure = 2 };
 
-// Runs the export. Records go to `out` (or the output file); every warning and error goes
-// to `diagnostics`. Nothing is written to the output file unless the whole run succeeded.
+// Runs the export. Records go to `out` (or the output file). Usage errors (unknown format or
+// field, missing -o folder, --format xml with bundles) fail before anything is read. The
+// output file is committed when the run worked, also when some inputs were skipped.
 ExportStatus run_export(const ExportOptions& options, std::ostream& out, Diagnostics& diagnostics);
+
+// The names of every record field, in CSV column order.
+std::vector<std::string> export_field_names();
+
+// Paths, one per line, for `-` and --from-list (blank lines ignored).
+std::vector<std::filesystem::path> read_export_list(std::istream& in);
 
 }  // namespace paperbag

@@ -1,4 +1,7 @@
-// paperbag export: articles of issue folders or page text files as research records.
+// paperbag export: articles of bundles, issue folders or page text files as research records.
+#include <unistd.h>
+
+#include <fstream>
 #include <iostream>
 #include <memory>
 
@@ -11,17 +14,58 @@ namespace {
 
 struct ExportCliOptions {
     std::vector<std::string> inputs;
+    std::string from_list;
     std::string format = "jsonl";
     std::string output;
+    bool gzip = false;
+    std::vector<std::string> fields;
+    std::string from;
+    std::string to;
+    std::string type;
+    unsigned jobs = 0;
     PageFilesOptions pages;
 };
 
+std::optional<Date> date_option(const std::string& text, const char* name) {
+    if (text.empty()) return std::nullopt;
+    const auto date = Date::parse(text);
+    if (!date)
+        throw Error("PB-USAGE", "", std::string(name) + " '" + text + "' is not a date YYYY-MM-DD");
+    return date;
+}
+
 int run_export_command(const ExportCliOptions& o) {
     ExportOptions options;
-    for (const auto& input : o.inputs) options.inputs.emplace_back(input);
+    try {
+        for (const auto& input : o.inputs) {
+            if (input == "-") {
+                for (auto& p : read_export_list(std::cin)) options.inputs.push_back(std::move(p));
+            } else {
+                options.inputs.emplace_back(input);
+            }
+        }
+        if (!o.from_list.empty()) {
+            std::ifstream list(o.from_list);
+            if (!list) throw_system_error("cannot open", o.from_list);
+            for (auto& p : read_export_list(list)) options.inputs.push_back(std::move(p));
+        }
+        options.filter.from = date_option(o.from, "--from");
+        options.filter.to = date_option(o.to, "--to");
+    } catch (const Error& e) {
+        std::cerr << e.diagnostic().format() << '\n';
+        return exit_failure;
+    }
     options.format = o.format;
     if (!o.output.empty()) options.output = o.output;
+    options.gzip = o.gzip;
+    options.fields = o.fields;
+    options.filter.title = o.pages.title;
+    options.filter.language = o.pages.language;
+    options.filter.type = o.type;
+    options.jobs = o.jobs;
     options.pages = o.pages;
+    if (isatty(STDERR_FILENO) != 0) options.progress = &std::cerr;
+    options.report = [](const Diagnostic& d) { std::cerr << d.format() << '\n'; };
     Diagnostics diagnostics;
     const ExportStatus status = run_export(options, std::cout, diagnostics);
     for (const Diagnostic& d : diagnostics) std::cerr << d.format() << '\n';
@@ -33,18 +77,34 @@ int run_export_command(const ExportCliOptions& o) {
 void setup_export(CLI::App& app, int& exit_code) {
     auto o = std::make_shared<ExportCliOptions>();
     CLI::App* sub = app.add_subcommand(
-        "export", "Export the articles of issue folders or page text files (JSON Lines)");
-    sub->add_option("INPUT", o->inputs, "Issue folders, or page text files of one issue")
-        ->required();
-    sub->add_option("--format", o->format, "Output format: jsonl")->capture_default_str();
-    sub->add_option("-o,--output", o->output, "Write to this file (atomically) instead of stdout");
-    sub->add_option("--title", o->pages.title, "Publication title (page text files)");
+        "export",
+        "Export the articles of bundles, issue folders or page text files for research "
+        "(JSON Lines, CSV, text files, XML)");
+    sub->add_option("INPUT", o->inputs,
+                    "Bundles (*.zip), issue folders, folders to search, or page text files of "
+                    "one issue; '-' reads paths from stdin, one per line");
+    sub->add_option("--from-list", o->from_list, "Read input paths from this file, one per line");
+    sub->add_option("--format", o->format, "Output format: jsonl, csv, txt, xml")
+        ->capture_default_str();
+    sub->add_option("-o,--output", o->output,
+                    "jsonl/csv: write to this file (atomically) instead of stdout; txt/xml: the "
+                    "output folder");
+    sub->add_flag("--gzip", o->gzip, "Compress jsonl/csv output with gzip (also for -o *.gz)");
+    sub->add_option("--fields", o->fields, "Only these fields, in this order (comma-separated)")
+        ->delimiter(',');
+    sub->add_option("--from", o->from, "Only issues dated on or after YYYY-MM-DD");
+    sub->add_option("--to", o->to, "Only issues dated on or before YYYY-MM-DD");
+    sub->add_option("--title", o->pages.title,
+                    "Only this publication title (and the title of page text files)");
+    sub->add_option("--lang", o->pages.language,
+                    "Only records in this language, BCP 47 prefix (and the language of page "
+                    "text files; default: guessed from the text)");
+    sub->add_option("--type", o->type, "Only records of this type: article or illustration");
+    sub->add_option("-j,--jobs", o->jobs, "Reading threads (default: one per core)");
     sub->add_option("--date", o->pages.date, "Issue date YYYY-MM-DD (page text files)");
     sub->add_option("--page", o->pages.page, "Label of the page (one page text file)");
     sub->add_option("--first-page", o->pages.first_page,
                     "Number of the first page (several files)");
-    sub->add_option("--lang", o->pages.language,
-                    "Language, BCP 47 (default: guessed from the text)");
     sub->add_option("--issn", o->pages.issn, "ISSN of the publication");
     sub->add_option("--encoding", o->pages.encoding,
                     "Encoding of the page text files (default: detect; e.g. GB18030, Big5)");

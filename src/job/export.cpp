@@ -1,99 +1,249 @@
 #include "paperbag/export.hpp"
 
 #include <algorithm>
-#include <sstream>
+#include <memory>
 
 #include "export/exporter.hpp"
 #include "io/atomic_file.hpp"
-#include "paperbag/ids.hpp"
-#include "paperbag/manifest.hpp"
+#include "io/gzip.hpp"
+#include "job/issue_inputs.hpp"
+#include "job/parallel.hpp"
+#include "job/progress.hpp"
+#include "paperbag/clock.hpp"
 
 namespace paperbag {
 
 namespace {
 
-bool is_issue_folder(const std::filesystem::path& p) {
-    std::error_code ec;
-    return std::filesystem::is_directory(p, ec) || p.filename() == "issue.xml";
+std::string lower(std::string_view text) {
+    std::string out(text);
+    std::transform(out.begin(), out.end(), out.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return out;
 }
 
-// Writes to the atomic file as it goes, or to the stream.
+// Writes to the atomic file (or the stream) as it goes, through gzip when asked.
 class Sink {
 public:
-    Sink(const std::optional<std::filesystem::path>& output, std::ostream& out) : out_(out) {
+    Sink(const std::optional<std::filesystem::path>& output, bool gzip, std::ostream& out)
+        : out_(out) {
         if (output) file_.emplace(*output);
+        if (gzip) gzip_ = std::make_unique<GzipEncoder>();
     }
-    void write(const std::string& data) {
-        if (file_)
-            file_->write(data);
+    void write(std::string_view data) {
+        if (data.empty()) return;
+        if (gzip_)
+            put(gzip_->add(data));
         else
-            out_ << data << std::flush;
+            put(data);
     }
     void commit() {
+        if (gzip_) put(gzip_->finish());
         if (file_) file_->commit();
+        out_.flush();
     }
 
 private:
+    void put(std::string_view data) {
+        if (data.empty()) return;
+        if (file_)
+            file_->write(data);
+        else
+            out_.write(data.data(), static_cast<std::streamsize>(data.size()));
+    }
     std::ostream& out_;
     std::optional<AtomicFile> file_;
+    std::unique_ptr<GzipEncoder> gzip_;
 };
+
+bool language_matches(const std::string& record, const std::string& wanted) {
+    const std::string r = lower(record);
+    const std::string w = lower(wanted);
+    return r == w || r.starts_with(w + "-");
+}
+
+// What a worker hands back for one input, in input order.
+struct IssueDone {
+    std::string records;
+    Diagnostics diagnostics;
+    bool skipped = false;
+    bool output_failed = false;
+};
+
+Diagnostic usage(const std::string& message) {
+    return make_error("PB-USAGE", "", 0, message);
+}
+
+bool ends_with_gz(const std::optional<std::filesystem::path>& output) {
+    return output && output->extension() == ".gz";
+}
 
 }  // namespace
 
+bool ExportFilter::issue_wanted(const Issue& issue) const {
+    if ((from || to) && !issue.date.valid()) return false;
+    if (from && issue.date < *from) return false;
+    if (to && *to < issue.date) return false;
+    if (!title.empty() && issue.title != title) return false;
+    return true;
+}
+
+std::vector<std::string> export_field_names() {
+    std::vector<std::string> out;
+    for (std::string_view name : exporting::all_fields()) out.emplace_back(name);
+    return out;
+}
+
+std::vector<std::filesystem::path> read_export_list(std::istream& in) {
+    return read_path_list(in);
+}
+
 ExportStatus run_export(const ExportOptions& options, std::ostream& out, Diagnostics& diagnostics) {
+    auto report = [&](const Diagnostic& d) {
+        if (options.report)
+            options.report(d);
+        else
+            diagnostics.add(d);
+    };
     const auto* row = exporting::find_exporter(options.format);
     if (row == nullptr) {
-        diagnostics.add(
-            make_error("PB-USAGE", "", 0, "unknown export format '" + options.format + "'"));
+        report(usage("unknown export format '" + options.format + "' (jsonl, csv, txt, xml)"));
         return ExportStatus::failure;
     }
     if (options.inputs.empty()) {
-        diagnostics.add(make_error("PB-USAGE", "", 0, "no input given"));
+        report(usage("no input given"));
         return ExportStatus::failure;
     }
-    try {
-        // Group the inputs: each issue folder alone, consecutive page files as one issue.
-        std::vector<std::vector<std::filesystem::path>> groups;
-        bool last_was_file = false;
-        for (const auto& input : options.inputs) {
-            const bool folder = is_issue_folder(input);
-            if (folder || !last_was_file) groups.emplace_back();
-            groups.back().push_back(input);
-            last_was_file = !folder;
+    for (const std::string& field : options.fields) {
+        const auto names = exporting::all_fields();
+        if (std::find(names.begin(), names.end(), field) == names.end()) {
+            report(usage("unknown field '" + field + "' for --fields"));
+            return ExportStatus::failure;
         }
-        // Usage is checked before anything is read.
-        for (const auto& group : groups)
-            if (!is_issue_folder(group.front())) (void)issue_from_page_files(group, options.pages);
+    }
+    if (!options.filter.type.empty() && options.filter.type != "article" &&
+        options.filter.type != "illustration") {
+        report(usage("--type must be 'article' or 'illustration'"));
+        return ExportStatus::failure;
+    }
+    const bool gzip = options.gzip || ends_with_gz(options.output);
+    if (row->folder && (!options.output || gzip)) {
+        report(usage(std::string("--format ") + std::string(row->name) +
+                     (gzip ? " writes files; --gzip applies to jsonl and csv"
+                           : " needs an output folder: -o DIR")));
+        return ExportStatus::failure;
+    }
 
-        Sink sink(options.output, out);
-        auto exporter = row->make();
-        ExportStatus status = ExportStatus::ok;
-        for (const auto& group : groups) {
-            std::optional<Issue> issue;
-            if (is_issue_folder(group.front())) {
-                issue = read_manifest(group.front(), diagnostics);
-                if (!issue) {
-                    const bool io =
-                        std::any_of(diagnostics.begin(), diagnostics.end(),
-                                    [](const Diagnostic& d) { return d.code == "PB-IO"; });
-                    return io ? ExportStatus::failure : ExportStatus::invalid_input;
-                }
-            } else {
-                issue = issue_from_page_files(group, options.pages);
+    Diagnostics problems;
+    const std::vector<IssueInput> inputs = collect_issue_inputs(options.inputs, problems);
+    bool skipped_any = !problems.empty();
+    for (const Diagnostic& d : problems) report(d);
+    try {
+        // Usage is checked before anything is read.
+        for (const IssueInput& input : inputs) {
+            if (input.kind == IssueInput::Kind::pages)
+                (void)issue_from_page_files(input.paths, options.pages);
+            if (row->needs_originals && input.kind == IssueInput::Kind::bundle) {
+                report(usage("--format xml writes the XML of issue folders and page files; '" +
+                             input.paths.front().string() +
+                             "' is a bundle, whose XML is already in its data/ folder"));
+                return ExportStatus::failure;
             }
-            segment_issue(*issue, diagnostics);
-            exporting::IssueSource source{issue_key(*issue)};
-            std::ostringstream records;
-            exporter->write_issue(*issue, source, records);
-            sink.write(records.str());
         }
-        sink.commit();
-        return status;
+        const std::unique_ptr<Clock> clock = clock_from_environment();
+        exporting::ExportSettings settings;
+        settings.fields = options.fields;
+        settings.clock = clock.get();
+        if (row->folder) {
+            settings.folder = *options.output;
+            settings.several_issues = inputs.size() > 1;
+            std::error_code ec;
+            std::filesystem::create_directories(settings.folder, ec);
+            if (ec)
+                throw Error("PB-IO", settings.folder.string(), "cannot create: " + ec.message());
+        }
+        const ExportFilter& filter = options.filter;
+        if (!filter.type.empty() || !filter.language.empty()) {
+            settings.keep = [&filter](const exporting::Record& r) {
+                if (!filter.type.empty() && r.text("type") != filter.type) return false;
+                return filter.language.empty() ||
+                       language_matches(r.text("language"), filter.language);
+            };
+        }
+        const std::unique_ptr<exporting::Exporter> exporter = row->make(settings);
+
+        std::optional<Sink> sink;
+        if (!row->folder) {
+            sink.emplace(options.output, gzip, out);
+            sink->write(exporter->header());
+        }
+        std::optional<Progress> progress;
+        if (options.progress) progress.emplace(*options.progress, inputs.size(), "issues", true);
+        bool output_failed = false;
+        std::size_t read_ok = 0;
+
+        auto work = [&](std::size_t i) {
+            IssueDone done;
+            LoadedIssue loaded =
+                load_issue(inputs[i], options.pages,
+                           [&filter](const Issue& issue) { return filter.issue_wanted(issue); });
+            done.diagnostics = std::move(loaded.diagnostics);
+            if (!loaded.issue) {
+                done.skipped = true;
+                return done;
+            }
+            if (!loaded.wanted) return done;
+            try {
+                exporter->write_issue(*loaded.issue, {loaded.source}, done.records);
+            } catch (const Error& e) {
+                done.diagnostics.add(e.diagnostic());
+                done.output_failed = true;
+            }
+            return done;
+        };
+        auto deliver = [&](std::size_t i, Outcome<IssueDone>&& outcome) {
+            IssueDone done;
+            if (outcome.value) {
+                done = std::move(*outcome.value);
+            } else {
+                done.skipped = true;
+                try {
+                    std::rethrow_exception(outcome.error);
+                } catch (const std::exception& e) {
+                    done.diagnostics.add(
+                        make_error("PB-EXPORT", inputs[i].paths.front().string(), 0, e.what()));
+                }
+            }
+            if (done.skipped)
+                done.diagnostics.add(make_error("PB-EXPORT-SKIPPED",
+                                                inputs[i].paths.front().string(), 0,
+                                                "skipped: nothing exported from this input"));
+            skipped_any = skipped_any || done.skipped;
+            if (!done.skipped) ++read_ok;
+            output_failed = output_failed || done.output_failed;
+            if (sink && !output_failed) sink->write(done.records);
+            std::string lines;
+            for (const Diagnostic& d : done.diagnostics) {
+                if (progress)
+                    lines += (lines.empty() ? "" : "\n") + d.format();
+                else
+                    report(d);
+            }
+            if (progress) progress->item_done(lines);
+        };
+        ordered_parallel<IssueDone>(inputs.size(), options.jobs, work, deliver);
+        if (progress) progress->finish();
+        if (output_failed) return ExportStatus::failure;
+        // Skipped inputs are reported and the rest is written; only when nothing at all could
+        // be read is no output file left behind.
+        if (sink && (read_ok > 0 || !skipped_any)) sink->commit();
+        return skipped_any ? ExportStatus::invalid_input : ExportStatus::ok;
     } catch (const Error& e) {
-        diagnostics.add(e.diagnostic());
+        report(e.diagnostic());
         const std::string& code = e.diagnostic().code;
-        return code == "PB-IO" || code == "PB-USAGE" ? ExportStatus::failure
-                                                     : ExportStatus::invalid_input;
+        return code == "PB-IO" || code == "PB-USAGE" || code == "PB-GZIP"
+                   ? ExportStatus::failure
+                   : ExportStatus::invalid_input;
     }
 }
 

@@ -170,4 +170,9 @@ std::string newsml_package_guid(const WriteContext& context) {
     return "urn:newsml:paperbag:" + context.issue_key;
 }
 
+std::string warning_text(const Diagnostic& warning) {
+    const std::string where = warning.location();
+    return where.empty() ? warning.message : where + ": " + warning.message;
+}
+
 }  // namespace paperbag

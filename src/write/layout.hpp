@@ -60,6 +60,10 @@ inline constexpr const char* newsml_package_path = "newsml/package.xml";
 std::string newsml_guid(const WriteContext& context, const std::string& item_id);
 std::string newsml_package_guid(const WriteContext& context);
 
+// A segmenter warning as written into MODS notes and NewsML-G2 edNotes, and as exported:
+// "page-01.txt:12: message" (just the message when it has no location).
+std::string warning_text(const Diagnostic& warning);
+
 // The writers. Each returns the bytes of one document; repairs go to `warnings`.
 std::string write_alto(const WriteContext& context, const Page& page, Diagnostics& warnings);
 std::string write_newsml_article(const WriteContext& context, const Article& article,

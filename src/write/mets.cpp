@@ -180,10 +180,11 @@ void write_physical(XmlOut& xml, const WriteContext& context, const FileIndex& i
 }
 
 void area(XmlOut& xml, const std::string& file_id, const char* type, const std::string& begin,
-          const ByteRange* range) {
+          const ByteRange* range, std::uint64_t order = 0) {
     xml.start("mets:area");
     xml.attr("FILEID", file_id);
     xml.attr("BEGIN", begin);
+    if (order > 0) xml.attr("ORDER", order);
     if (range) {
         xml.attr("EXTENT", range->length);
         xml.attr("EXTTYPE", "BYTE");
@@ -192,15 +193,17 @@ void area(XmlOut& xml, const std::string& file_id, const char* type, const std::
     xml.end();
 }
 
-// One fptr per block: the ALTO TextBlock and, in parallel, its bytes in the page text.
-void block_pointer(XmlOut& xml, const FileIndex& index, const BlockRef& ref) {
+// One fptr per block: the ALTO TextBlock and, in parallel, its bytes in the page text. The
+// ALTO area's ORDER is the block's position among its owner's blocks (parts group blocks by
+// function, so the document order alone does not keep it).
+void block_pointer(XmlOut& xml, const FileIndex& index, const BlockRef& ref, std::uint64_t order) {
     const DescribedFile* alto = index.first(ref.page->sequence, "alto");
     const DescribedFile* text = index.first(ref.page->sequence, "text");
     const std::vector<ByteRange>& source = ref.block->source;
     xml.start("mets:fptr");
     const bool parallel = text && !source.empty();
     if (parallel) xml.start("mets:par");
-    area(xml, alto->id, "IDREF", ref.block->id, nullptr);
+    area(xml, alto->id, "IDREF", ref.block->id, nullptr, order);
     if (parallel) {
         if (source.size() > 1) xml.start("mets:seq");
         for (const ByteRange& range : source)
@@ -227,29 +230,35 @@ const char* part_of(BlockKind kind) {
 // The blocks grouped into part divs, in the order of the first block of each part.
 void write_parts(XmlOut& xml, const WriteContext& context, const FileIndex& index,
                  const std::string& owner, const std::vector<std::string>& block_ids) {
-    std::vector<std::pair<std::string, std::vector<const BlockRef*>>> parts;
+    using Ordered = std::pair<std::uint64_t, const BlockRef*>;
+    std::vector<std::pair<std::string, std::vector<Ordered>>> parts;
+    std::uint64_t order = 0;
     for (const std::string& id : block_ids) {
         const BlockRef& ref = context.blocks.at(id);
         const std::string part = part_of(ref.block->kind);
         auto it = std::find_if(parts.begin(), parts.end(),
                                [&](const auto& p) { return p.first == part; });
         if (it == parts.end()) it = parts.insert(parts.end(), {part, {}});
-        it->second.push_back(&ref);
+        it->second.emplace_back(++order, &ref);
     }
     for (const auto& [part, refs] : parts) {
         xml.start("mets:div");
         xml.attr("ID", "LOG_" + owner + "_" + part);
         xml.attr("TYPE", part);
-        for (const BlockRef* ref : refs) block_pointer(xml, index, *ref);
+        for (const auto& [position, ref] : refs) block_pointer(xml, index, *ref, position);
         xml.end();
     }
 }
 
+// ORDER is the illustration's position in the issue (page order): nesting under articles
+// changes the document order.
 void write_illustration(XmlOut& xml, const WriteContext& context, const FileIndex& index,
                         const Illustration& illustration) {
+    const auto& all = context.issue->illustrations;
     xml.start("mets:div");
     xml.attr("ID", "LOG_" + illustration.id);
     xml.attr("TYPE", "illustration");
+    xml.attr("ORDER", static_cast<std::uint64_t>(&illustration - all.data()) + 1);
     if (const auto it = index.by_item.find(illustration.id); it != index.by_item.end())
         fptr(xml, it->second->id);
     write_parts(xml, context, index, illustration.id, illustration.block_ids);

@@ -1,5 +1,7 @@
 #include "write/mods.hpp"
 
+#include <charconv>
+
 namespace paperbag {
 
 namespace {
@@ -30,6 +32,20 @@ void detail(XmlOut& xml, const char* type, const std::string& number) {
     xml.attr("type", type);
     xml.element("mods:number", number);
     xml.end();
+}
+
+void note(XmlOut& xml, const char* type, const std::string& text) {
+    xml.start("mods:note");
+    xml.attr("type", type);
+    xml.text(text);
+    xml.end();
+}
+
+// The shortest text that reads back as the same double (std::to_chars round-trips).
+std::string shortest(double value) {
+    char buffer[32];
+    auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, value);
+    return std::string(buffer, ec == std::errc() ? end : buffer);
 }
 
 void identifiers(XmlOut& xml, const Issue& issue) {
@@ -110,6 +126,8 @@ void write_article_mods(XmlOut& xml, const WriteContext& context, const Article&
         xml.start("mods:name");
         xml.attr("type", byline.role == "agency" ? "corporate" : "personal");
         xml.element("mods:namePart", byline.name);
+        // The byline as printed ("本报记者 罗丽"), so an export can give it back.
+        if (has_text(byline.text)) xml.element("mods:displayForm", byline.text);
         xml.start("mods:role");
         xml.start("mods:roleTerm");
         xml.attr("type", "code");
@@ -128,24 +146,13 @@ void write_article_mods(XmlOut& xml, const WriteContext& context, const Article&
     xml.element("mods:typeOfResource", "text");
     xml.element("mods:genre", "article");
     language(xml, article.language.empty() ? issue.language() : article.language);
-    if (!article.headline) {
-        xml.start("mods:note");
-        xml.attr("type", "paperbag");
-        xml.text("the page prints no headline for this article");
-        xml.end();
-    }
-    if (article.dateline) {
-        xml.start("mods:note");
-        xml.attr("type", "dateline");
-        xml.text(*article.dateline);
-        xml.end();
-    }
-    for (const Diagnostic& warning : article.warnings) {
-        xml.start("mods:note");
-        xml.attr("type", "paperbag warning");
-        xml.text(warning.message);
-        xml.end();
-    }
+    if (!article.headline) note(xml, "paperbag", "the page prints no headline for this article");
+    if (article.dateline) note(xml, "dateline", *article.dateline);
+    if (article.continued_on) note(xml, "continued on", *article.continued_on);
+    if (article.continued_from) note(xml, "continued from", *article.continued_from);
+    note(xml, "headline confidence", shortest(article.headline_confidence));
+    for (const Diagnostic& warning : article.warnings)
+        note(xml, "paperbag warning", warning_text(warning));
     xml.start("mods:relatedItem");
     xml.attr("type", "host");
     xml.start("mods:titleInfo");

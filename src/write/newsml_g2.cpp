@@ -74,7 +74,7 @@ void write_item_meta(XmlOut& xml, const WriteContext& context, const char* item_
     xml.text("paperbag");
     xml.end();
     if (has_text(title)) xml.element("title", title);
-    for (const Diagnostic& note : notes) xml.element("edNote", note.message);
+    for (const Diagnostic& note : notes) xml.element("edNote", warning_text(note));
     xml.end();
 }
 

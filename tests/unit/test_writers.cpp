@@ -295,7 +295,8 @@ TEST_CASE("writers: newsItem content of an article with kicker, dateline and int
     CHECK(a1.find("<h2>坚持连片提升让“小区”融入“社区”</h2>") != std::string::npos);
     const std::string& a3 = files.at("newsml/art-003.xml");  // no headline
     CHECK(a3.find("<headline") == std::string::npos);
-    CHECK(a3.find("<edNote>article has no headline</edNote>") != std::string::npos);
+    CHECK(a3.find("<edNote>page-01.txt:225: article has no headline</edNote>") !=
+          std::string::npos);
     const std::string& mets = files.at("mets.xml");
     CHECK(mets.find(R"(<mods:roleTerm type="code" authority="marcrelator">aut</mods:roleTerm>)") !=
           std::string::npos);
