@@ -12,6 +12,9 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <filesystem>
+#include <map>
+#include <memory>
 #include <set>
 #include <span>
 #include <string>
@@ -70,6 +73,37 @@ struct ValidationRun {
 // Runs the validation. Throws Error (exit 2) for problems with the run itself: an input
 // that does not exist, an unreadable catalog.
 ValidationRun validate_inputs(const ValidateOptions& options);
+
+// A validator that keeps its compiled schemas across many runs (e.g. every issue of a
+// `paperbag build`): each schema is compiled once for the Validator's lifetime. validate()
+// and validate_tree() may be called from several threads at once.
+class Validator {
+public:
+    // Loads the catalogs of `options` (process-global: construct before starting threads).
+    // Throws Error (PB-CATALOG) for an unreadable catalog.
+    explicit Validator(ValidateOptions options);
+    ~Validator();
+    Validator(const Validator&) = delete;
+    Validator& operator=(const Validator&) = delete;
+
+    // Validates options.inputs (files, folders, bundles).
+    ValidationRun validate() const;
+
+    // Validates files held in memory: `files` maps relative '/'-separated paths to bytes;
+    // every file ending in ".xml" is validated. `disk_files` adds files that exist only on
+    // disk (the originals a METS file points to), so the reference, SIZE and CHECKSUM rules
+    // see them. Reports name files "<display_prefix><path>".
+    ValidationRun validate_tree(const std::map<std::string, std::string>& files,
+                                const std::map<std::string, std::filesystem::path>& disk_files,
+                                const std::string& display_prefix) const;
+
+    // Catalogs loaded, profile schemas missing: notes for the user.
+    const Diagnostics& messages() const;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
 
 // One profile rule: stable id, severity, the profile that enables it, one line.
 struct RuleInfo {

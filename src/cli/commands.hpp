@@ -14,5 +14,6 @@ void setup_export(CLI::App& app, int& exit_code);
 void setup_verify(CLI::App& app, int& exit_code);
 void setup_validate(CLI::App& app, int& exit_code);
 void setup_schemas(CLI::App& app, int& exit_code);
+void setup_build(CLI::App& app, int& exit_code);
 
 }  // namespace paperbag::cli

@@ -18,6 +18,7 @@ int main(int argc, char** argv) {
         "the tool could not do its job.");
 
     int exit_code = paperbag::cli::exit_ok;
+    paperbag::cli::setup_build(app, exit_code);
     paperbag::cli::setup_inspect(app, exit_code);
     paperbag::cli::setup_export(app, exit_code);
     paperbag::cli::setup_verify(app, exit_code);

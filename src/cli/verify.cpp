@@ -54,13 +54,16 @@ void setup_verify(CLI::App& app, int& exit_code) {
             CLI::ignore_case));
     sub->add_option("-o,--output", o->output, "Write the report to this file (atomically)");
     sub->add_option("--catalog", o->job.validation.catalogs,
-                    "OASIS XML catalog for the official schemas (repeatable)");
+                    "OASIS XML catalog for the official schemas (repeatable)")
+        ->check(CLI::ExistingFile)
+        ->allow_extra_args(false);
     sub->add_option("--profile", o->job.validation.profile, "Rule set: paperbag, mets, none")
         ->transform(CLI::CheckedTransformer(
             std::map<std::string, Profile>{
                 {"paperbag", Profile::paperbag}, {"mets", Profile::mets}, {"none", Profile::none}},
             CLI::ignore_case));
-    sub->add_option("--skip", o->job.validation.skip, "Rule id not to run (repeatable)");
+    sub->add_option("--skip", o->job.validation.skip, "Rule id not to run (repeatable)")
+        ->allow_extra_args(false);
     sub->add_option("-j,--jobs", o->job.validation.jobs, "Worker threads (default: all cores)");
     sub->add_flag("--strict", o->job.validation.strict, "Warnings make a bundle invalid");
     sub->add_flag("--no-xml", o->no_xml,

@@ -6,7 +6,7 @@
 #include "export/exporter.hpp"
 #include "io/atomic_file.hpp"
 #include "io/gzip.hpp"
-#include "job/issue_inputs.hpp"
+#include "job/export_inputs.hpp"
 #include "job/parallel.hpp"
 #include "job/progress.hpp"
 #include "paperbag/clock.hpp"
@@ -135,15 +135,15 @@ ExportStatus run_export(const ExportOptions& options, std::ostream& out, Diagnos
     }
 
     Diagnostics problems;
-    const std::vector<IssueInput> inputs = collect_issue_inputs(options.inputs, problems);
+    const std::vector<ExportInput> inputs = collect_export_inputs(options.inputs, problems);
     bool skipped_any = !problems.empty();
     for (const Diagnostic& d : problems) report(d);
     try {
         // Usage is checked before anything is read.
-        for (const IssueInput& input : inputs) {
-            if (input.kind == IssueInput::Kind::pages)
+        for (const ExportInput& input : inputs) {
+            if (input.kind == ExportInput::Kind::pages)
                 (void)issue_from_page_files(input.paths, options.pages);
-            if (row->needs_originals && input.kind == IssueInput::Kind::bundle) {
+            if (row->needs_originals && input.kind == ExportInput::Kind::bundle) {
                 report(usage("--format xml writes the XML of issue folders and page files; '" +
                              input.paths.front().string() +
                              "' is a bundle, whose XML is already in its data/ folder"));
@@ -184,9 +184,9 @@ ExportStatus run_export(const ExportOptions& options, std::ostream& out, Diagnos
 
         auto work = [&](std::size_t i) {
             IssueDone done;
-            LoadedIssue loaded =
-                load_issue(inputs[i], options.pages,
-                           [&filter](const Issue& issue) { return filter.issue_wanted(issue); });
+            LoadedIssue loaded = load_export_input(
+                inputs[i], options.pages,
+                [&filter](const Issue& issue) { return filter.issue_wanted(issue); });
             done.diagnostics = std::move(loaded.diagnostics);
             if (!loaded.issue) {
                 done.skipped = true;

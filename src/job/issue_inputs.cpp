@@ -1,130 +1,30 @@
 #include "job/issue_inputs.hpp"
 
-#include <algorithm>
-#include <istream>
-
-#include "paperbag/ids.hpp"
 #include "paperbag/manifest.hpp"
 
 namespace paperbag {
 
-namespace {
-
-namespace fs = std::filesystem;
-
-bool is_bundle(const fs::path& p) {
-    std::string ext = p.extension().string();
-    std::transform(ext.begin(), ext.end(), ext.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return ext == ".zip";
-}
-
-bool is_issue_folder(const fs::path& p) {
+bool is_issue_folder(const std::filesystem::path& path) {
     std::error_code ec;
-    return fs::is_regular_file(p / "issue.xml", ec);
+    return std::filesystem::is_directory(path, ec) || path.filename() == "issue.xml";
 }
 
-// Bundles and issue folders below `root`, sorted by path.
-std::vector<IssueInput> search(const fs::path& root, Diagnostics& problems) {
-    std::vector<IssueInput> found;
-    std::error_code ec;
-    fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec);
-    for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-        std::error_code type_ec;
-        if (it->is_directory(type_ec)) {
-            if (is_issue_folder(it->path())) {
-                found.push_back({IssueInput::Kind::folder, {it->path()}});
-                it.disable_recursion_pending();
-            }
-        } else if (it->is_regular_file(type_ec) && is_bundle(it->path())) {
-            found.push_back({IssueInput::Kind::bundle, {it->path()}});
-        }
+std::vector<IssueInput> group_issue_inputs(const std::vector<std::filesystem::path>& inputs) {
+    std::vector<IssueInput> groups;
+    bool last_was_file = false;
+    for (const auto& input : inputs) {
+        const bool folder = is_issue_folder(input);
+        if (folder || !last_was_file) groups.push_back(IssueInput{{}, folder});
+        groups.back().paths.push_back(input);
+        last_was_file = !folder;
     }
-    if (ec)
-        problems.add(
-            make_error("PB-IO", root.string(), 0, "cannot search this folder: " + ec.message()));
-    std::sort(found.begin(), found.end(),
-              [](const IssueInput& a, const IssueInput& b) { return a.paths < b.paths; });
-    if (found.empty() && !ec)
-        problems.add(make_error("PB-EXPORT-EMPTY", root.string(), 0,
-                                "no bundles (*.zip) or issue folders (issue.xml) in this folder"));
-    return found;
+    return groups;
 }
 
-}  // namespace
-
-std::vector<IssueInput> collect_issue_inputs(const std::vector<fs::path>& inputs,
-                                             Diagnostics& problems) {
-    std::vector<IssueInput> out;
-    bool last_was_page = false;
-    for (const fs::path& input : inputs) {
-        std::error_code ec;
-        const bool page =
-            !fs::is_directory(input, ec) && !is_bundle(input) && input.filename() != "issue.xml";
-        if (!fs::exists(input, ec)) {
-            problems.add(
-                make_error("PB-IO", input.string(), 0, "cannot open: No such file or directory"));
-        } else if (fs::is_directory(input, ec) && !is_issue_folder(input)) {
-            for (IssueInput& found : search(input, problems)) out.push_back(std::move(found));
-        } else if (fs::is_directory(input, ec) || input.filename() == "issue.xml") {
-            out.push_back({IssueInput::Kind::folder, {input}});
-        } else if (is_bundle(input)) {
-            out.push_back({IssueInput::Kind::bundle, {input}});
-        } else if (last_was_page) {
-            out.back().paths.push_back(input);
-        } else {
-            out.push_back({IssueInput::Kind::pages, {input}});
-        }
-        last_was_page = page && !out.empty() && out.back().kind == IssueInput::Kind::pages;
-    }
-    return out;
-}
-
-LoadedIssue load_issue(const IssueInput& input, const PageFilesOptions& pages,
-                       const IssuePredicate& wanted) {
-    LoadedIssue loaded;
-    try {
-        switch (input.kind) {
-            case IssueInput::Kind::bundle: {
-                loaded.source = input.paths.front().stem().string();
-                BundleReader reader(input.paths.front());
-                bool turned_down = false;
-                loaded.issue = read_bundle_issue(reader, loaded.diagnostics, [&](const Issue& i) {
-                    turned_down = wanted && !wanted(i);
-                    return !turned_down;
-                });
-                loaded.wanted = !turned_down;
-                return loaded;
-            }
-            case IssueInput::Kind::folder:
-                loaded.issue = read_manifest(input.paths.front(), loaded.diagnostics);
-                break;
-            case IssueInput::Kind::pages:
-                loaded.issue = issue_from_page_files(input.paths, pages);
-                break;
-        }
-        if (!loaded.issue) return loaded;
-        loaded.source = issue_key(*loaded.issue);
-        if (wanted && !wanted(*loaded.issue)) {
-            loaded.wanted = false;
-            return loaded;
-        }
-        segment_issue(*loaded.issue, loaded.diagnostics);
-    } catch (const Error& e) {
-        loaded.diagnostics.add(e.diagnostic());
-        loaded.issue.reset();
-    }
-    return loaded;
-}
-
-std::vector<fs::path> read_path_list(std::istream& in) {
-    std::vector<fs::path> out;
-    std::string line;
-    while (std::getline(in, line)) {
-        if (!line.empty() && line.back() == '\r') line.pop_back();
-        if (!line.empty()) out.emplace_back(line);
-    }
-    return out;
+std::optional<Issue> load_issue(const IssueInput& input, const PageFilesOptions& pages,
+                                Diagnostics& diagnostics) {
+    if (input.folder) return read_manifest(input.paths.front(), diagnostics);
+    return issue_from_page_files(input.paths, pages);
 }
 
 }  // namespace paperbag

@@ -1,14 +1,11 @@
-// The inputs of export and stats: bundles, issue folders, folders searched for them, page
-// text files. Each becomes one issue, read in the order given (a folder's finds sorted by
-// path) so that output order does not depend on the file system or on threads.
+// The inputs of `build` and `export`: which command-line arguments form one issue, and
+// reading that issue (manifest or page files) into the model.
 #pragma once
 
 #include <filesystem>
 #include <optional>
-#include <string>
 #include <vector>
 
-#include "paperbag/bundle_issue.hpp"
 #include "paperbag/diagnostic.hpp"
 #include "paperbag/model.hpp"
 #include "paperbag/page_import.hpp"
@@ -16,33 +13,19 @@
 namespace paperbag {
 
 struct IssueInput {
-    enum class Kind { bundle, folder, pages };
-    Kind kind = Kind::bundle;
-    std::vector<std::filesystem::path> paths;  // one, or the page files of one issue
+    std::vector<std::filesystem::path> paths;  // one issue folder, or its page text files
+    bool folder = false;
 };
 
-// Expands `inputs`: a *.zip is a bundle; a folder with issue.xml (or an issue.xml) is an issue
-// folder; another folder is searched recursively for bundles and issue folders (not below an
-// issue folder); consecutive other files are the page text files of one issue. A path that
-// does not exist, or a folder with nothing to read, is an error in `problems` and is left out.
-std::vector<IssueInput> collect_issue_inputs(const std::vector<std::filesystem::path>& inputs,
-                                             Diagnostics& problems);
+// True for an issue folder or a path to an issue.xml.
+bool is_issue_folder(const std::filesystem::path& path);
 
-// One input, read.
-struct LoadedIssue {
-    std::optional<Issue> issue;  // nothing when the input had to be skipped
-    std::string source;          // bundle name (file name without .zip) or issue key
-    bool wanted = true;          // false when `wanted` turned the issue down (no texts read)
-    Diagnostics diagnostics;     // why it was skipped, and warnings
-};
+// Each issue folder alone; consecutive page files together as one issue.
+std::vector<IssueInput> group_issue_inputs(const std::vector<std::filesystem::path>& inputs);
 
-// Reads one input: a bundle through read_bundle_issue, an issue folder or page files through
-// the importer and the segmenter. `wanted` is asked as soon as the metadata is known. Never
-// throws for bad input.
-LoadedIssue load_issue(const IssueInput& input, const PageFilesOptions& pages,
-                       const IssuePredicate& wanted);
-
-// Paths, one per line (blank lines and a final CR ignored), for `-` and --from-list.
-std::vector<std::filesystem::path> read_path_list(std::istream& in);
+// Reads the issue's metadata and pages (not yet segmented). Manifest problems go to
+// `diagnostics` (nothing returned); page-file options problems throw Error (PB-USAGE).
+std::optional<Issue> load_issue(const IssueInput& input, const PageFilesOptions& pages,
+                                Diagnostics& diagnostics);
 
 }  // namespace paperbag

@@ -8,6 +8,7 @@
 #include "paperbag/validate.hpp"
 #include "validate/catalog.hpp"
 #include "validate/document_check.hpp"
+#include "validate/memory_space.hpp"
 
 namespace paperbag {
 
@@ -74,33 +75,74 @@ int ValidationRun::exit_code() const {
     return code;
 }
 
-ValidationRun validate_inputs(const ValidateOptions& options) {
-    ValidationRun run;
-    run.strict = options.strict;
-    init_libxml();
-    configure_catalogs(options.catalogs, run.messages);  // process-global: before threads
-    note_profile_schemas(options, run.messages);
-    const std::vector<DocumentSource> sources = collect_documents(options.inputs);
+struct Validator::Impl {
+    ValidateOptions options;
+    Diagnostics messages;
+    mutable SchemaRegistry registry;
 
-    SchemaRegistry registry;
-    std::vector<DocumentOutcome> outcomes(sources.size());
-    std::atomic<std::size_t> next{0};
-    auto worker = [&] {
-        for (std::size_t i = next++; i < sources.size(); i = next++)
-            outcomes[i] = check_document(sources[i], registry, options);
-    };
-    unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
-    jobs = static_cast<unsigned>(
-        std::min<std::size_t>(jobs, std::max<std::size_t>(1, sources.size())));
-    {
-        std::vector<std::jthread> threads;
-        for (unsigned t = 1; t < jobs; ++t) threads.emplace_back(worker);
-        worker();
+    ValidationRun run(const std::vector<DocumentSource>& sources) const {
+        ValidationRun run;
+        run.strict = options.strict;
+        run.messages = messages;
+        std::vector<DocumentOutcome> outcomes(sources.size());
+        std::atomic<std::size_t> next{0};
+        auto worker = [&] {
+            for (std::size_t i = next++; i < sources.size(); i = next++)
+                outcomes[i] = check_document(sources[i], registry, options);
+        };
+        unsigned jobs =
+            options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
+        jobs = static_cast<unsigned>(
+            std::min<std::size_t>(jobs, std::max<std::size_t>(1, sources.size())));
+        {
+            std::vector<std::jthread> threads;
+            for (unsigned t = 1; t < jobs; ++t) threads.emplace_back(worker);
+            worker();
+        }
+        resolve_item_refs(outcomes, options);
+        run.files.reserve(outcomes.size());
+        for (DocumentOutcome& o : outcomes) run.files.push_back(std::move(o.result));
+        return run;
     }
-    resolve_item_refs(outcomes, options);
-    run.files.reserve(outcomes.size());
-    for (DocumentOutcome& o : outcomes) run.files.push_back(std::move(o.result));
-    return run;
+};
+
+Validator::Validator(ValidateOptions options) : impl_(std::make_unique<Impl>()) {
+    impl_->options = std::move(options);
+    init_libxml();
+    configure_catalogs(impl_->options.catalogs, impl_->messages);  // process-global
+    note_profile_schemas(impl_->options, impl_->messages);
+}
+
+Validator::~Validator() = default;
+
+const Diagnostics& Validator::messages() const {
+    return impl_->messages;
+}
+
+ValidationRun Validator::validate() const {
+    return impl_->run(collect_documents(impl_->options.inputs));
+}
+
+ValidationRun Validator::validate_tree(
+    const std::map<std::string, std::string>& files,
+    const std::map<std::string, std::filesystem::path>& disk_files,
+    const std::string& display_prefix) const {
+    const auto space = memory_space(files, disk_files);
+    std::vector<DocumentSource> sources;
+    for (const auto& [path, bytes] : files) {
+        if (!path.ends_with(".xml")) continue;
+        DocumentSource source;
+        source.name = display_prefix + path;
+        source.space = space;
+        source.path = path;
+        source.size = bytes.size();
+        sources.push_back(std::move(source));
+    }
+    return impl_->run(sources);
+}
+
+ValidationRun validate_inputs(const ValidateOptions& options) {
+    return Validator(options).validate();
 }
 
 }  // namespace paperbag

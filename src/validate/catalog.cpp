@@ -6,6 +6,7 @@
 #include <mutex>
 #include <set>
 
+#include "io/file.hpp"
 #include "io/xml_handles.hpp"
 #include "io/xml_parse.hpp"
 
@@ -25,6 +26,22 @@ void load(const std::filesystem::path& file, const std::string& origin, Diagnost
     std::error_code ec;
     const auto absolute = std::filesystem::absolute(file, ec).lexically_normal();
     if (!loaded.insert(absolute.string()).second) return;
+    // libxml2 accepts (and prints errors about) any file as a catalog: check first that it
+    // is an OASIS catalog, parsed safely.
+    Diagnostics problems;
+    XmlParseOptions options;
+    options.allow_dtd = true;  // catalogs often name their DTD; it is never loaded
+    const XmlDocPtr doc = parse_xml(read_file(absolute, std::uint64_t{64} << 20), absolute.string(),
+                                    problems, options);
+    const xmlNode* root = doc ? xmlDocGetRootElement(doc.get()) : nullptr;
+    if (root == nullptr || root->ns == nullptr ||
+        !xmlStrEqual(root->ns->href, BAD_CAST "urn:oasis:names:tc:entity:xmlns:xml:catalog") ||
+        !xmlStrEqual(root->name, BAD_CAST "catalog")) {
+        loaded.erase(absolute.string());
+        throw Error("PB-CATALOG", file.string(),
+                    "not an OASIS XML catalog (" + origin + ")" +
+                        (problems.empty() ? std::string() : ": " + problems.items()[0].message));
+    }
     if (xmlLoadCatalog(absolute.c_str()) != 0)
         throw Error("PB-CATALOG", file.string(), "cannot load the XML catalog (" + origin + ")");
     notes.add(Diagnostic{Severity::info,

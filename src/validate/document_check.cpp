@@ -181,14 +181,16 @@ private:
         XmlDocPtr doc = parse(bytes);
         if (!doc) return;
         xmlNode* root = xmlDocGetRootElement(doc.get());
-        bool official_missing = false;
+        std::shared_ptr<const CompiledSchema> official_missing;
         bool any_used = false;
         for (const std::string& location : schemas_for(row, options_.profile)) {
             const bool is_profile = location != row.location;
             const auto compiled = registry_.get(location);
             if (!compiled->schema) {
-                official_missing = official_missing || !is_profile;
-                missing(*compiled, is_profile);
+                if (is_profile)
+                    missing(*compiled, true);
+                else
+                    official_missing = compiled;
                 continue;
             }
             any_used = true;
@@ -196,14 +198,19 @@ private:
             validate_tree(*compiled->schema, doc.get(), sink_,
                           is_profile ? "PB-PROFILE-XSD" : "PB-XSD", location);
         }
+        // Without the official schema, paperbag's own profile schema still gives a verdict
+        // (with a warning saying so); with neither, the document is not validated.
         if (official_missing) {
-            if (any_used)
+            if (any_used) {
                 sink_.add(Severity::warning, "PB-SCHEMA-MISSING", 0,
-                          "official schema not available; validated against paperbag's profile "
-                          "schema only (" +
+                          "official schema " + official_missing->location +
+                              " not available; validated against paperbag's profile schema only "
+                              "(" +
                               missing_schema_advice() + ")");
-            else
+            } else {
+                missing(*official_missing, false);
                 not_validated_ = true;
+            }
         }
         if (options_.profile == Profile::none) return;
         RuleContext context{source_,       doc.get(), sink_, registry_, options_.stream_threshold,

@@ -51,6 +51,21 @@ constexpr SchemaRow rows[] = {
 
 constexpr std::string_view builtin_prefix = "builtin:";
 
+// The first absolute schemaLocation (http/https) in a built-in schema that the catalogs do
+// not map to a local file, or "" when every import resolves.
+std::string unresolved_import(std::string_view xsd) {
+    constexpr std::string_view key = "schemaLocation=\"";
+    for (std::size_t at = xsd.find(key); at != std::string_view::npos; at = xsd.find(key, at + 1)) {
+        const std::size_t start = at + key.size();
+        const std::size_t end = xsd.find('"', start);
+        if (end == std::string_view::npos) break;
+        const std::string url(xsd.substr(start, end - start));
+        if (!url.starts_with("http://") && !url.starts_with("https://")) continue;
+        if (resolve_through_catalog(url).empty()) return url;
+    }
+    return {};
+}
+
 std::shared_ptr<const CompiledSchema> compile(const std::string& location) {
     auto result = std::make_shared<CompiledSchema>();
     result->location = location;
@@ -58,8 +73,13 @@ std::shared_ptr<const CompiledSchema> compile(const std::string& location) {
         if (location.starts_with(builtin_prefix)) {
             const std::string name = location.substr(builtin_prefix.size());
             result->resolved = "xsd/" + name + " (built in)";
-            if (builtin::embedded_file(name).empty())
+            const std::string_view bytes = builtin::embedded_file(name);
+            if (bytes.empty())
                 result->failure = "the built-in schema xsd/" + name + " is not in this build";
+            else if (const std::string url = unresolved_import(bytes); !url.empty())
+                // libxml2 only warns about an import it cannot load and compiles a schema
+                // that then lacks those declarations: refuse it instead.
+                result->failure = "xsd/" + name + " imports " + url + ", which no XML catalog maps";
             else
                 result->schema.emplace(XsdSchema::builtin(name));
         } else {
