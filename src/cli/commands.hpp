@@ -11,6 +11,7 @@ enum ExitCode : int { exit_ok = 0, exit_invalid = 1, exit_failure = 2 };
 
 void setup_inspect(CLI::App& app, int& exit_code);
 void setup_export(CLI::App& app, int& exit_code);
+void setup_stats(CLI::App& app, int& exit_code);
 void setup_verify(CLI::App& app, int& exit_code);
 void setup_validate(CLI::App& app, int& exit_code);
 void setup_schemas(CLI::App& app, int& exit_code);

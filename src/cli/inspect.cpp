@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "cli/commands.hpp"
+#include "paperbag/bundle_issue.hpp"
 #include "paperbag/inspect.hpp"
 #include "paperbag/manifest.hpp"
 
@@ -29,10 +30,19 @@ bool is_bundle(const std::string& input) {
 int run_inspect_bundle(const InspectOptions& options) {
     Diagnostics findings;
     const BundleInfo info = read_bundle_info(options.input, findings);
+    // The issue as the METS describes it (headings only: the NewsML-G2 items are not read).
+    std::optional<Issue> issue;
+    Diagnostics issue_findings;
+    if (!findings.has_errors()) {
+        BundleReader reader(options.input);
+        issue = read_bundle_issue(reader, issue_findings, [](const Issue&) { return false; });
+    }
+    for (const Diagnostic& d : issue_findings) std::cerr << d.format() << '\n';
+    const Issue* shown = issue ? &*issue : nullptr;
     if (options.json)
-        std::cout << describe_bundle_json(options.input, info, findings) << '\n';
+        std::cout << describe_bundle_json(options.input, info, findings, shown) << '\n';
     else
-        std::cout << describe_bundle(options.input, info, findings);
+        std::cout << describe_bundle(options.input, info, findings, shown);
     return findings.has_errors() ? exit_invalid : exit_ok;
 }
 

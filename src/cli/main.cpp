@@ -21,6 +21,7 @@ int main(int argc, char** argv) {
     paperbag::cli::setup_build(app, exit_code);
     paperbag::cli::setup_inspect(app, exit_code);
     paperbag::cli::setup_export(app, exit_code);
+    paperbag::cli::setup_stats(app, exit_code);
     paperbag::cli::setup_verify(app, exit_code);
     paperbag::cli::setup_validate(app, exit_code);
     paperbag::cli::setup_schemas(app, exit_code);

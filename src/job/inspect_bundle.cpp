@@ -24,14 +24,62 @@ std::string structure_state(const Diagnostics& findings) {
     return "ok (fixity not checked: run paperbag verify)";
 }
 
+std::string joined(const std::vector<std::string>& items) {
+    std::string out;
+    for (const std::string& item : items) out += (out.empty() ? "" : ", ") + item;
+    return out;
+}
+
+void describe_issue_of_bundle(std::ostream& out, const Issue& issue) {
+    out << "title:     " << issue.title << '\n';
+    out << "date:      " << (issue.date.valid() ? issue.date.to_string() : "unknown") << '\n';
+    std::vector<std::string> labels;
+    for (const Page& page : issue.pages) labels.push_back(page.label);
+    out << "pages:     " << issue.pages.size() << " (" << joined(labels) << ")\n";
+    out << "articles:  " << issue.articles.size() << '\n';
+    for (const Article& a : issue.articles)
+        out << "  " << a.id << "  p. " << joined(a.pages) << "  "
+            << (a.headline ? *a.headline : "(no headline)") << '\n';
+    out << "illustrations: " << issue.illustrations.size() << '\n';
+    for (const Illustration& ill : issue.illustrations)
+        out << "  " << ill.id << "  p. " << joined(ill.pages)
+            << (ill.article_id.empty() ? "" : "  in " + ill.article_id) << '\n';
+}
+
+Poco::JSON::Object::Ptr issue_json(const Issue& issue) {
+    Poco::JSON::Object::Ptr o = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
+    o->set("title", issue.title);
+    o->set("date", issue.date.valid() ? issue.date.to_string() : std::string());
+    Poco::JSON::Array::Ptr pages = new Poco::JSON::Array;
+    for (const Page& page : issue.pages) pages->add(page.label);
+    o->set("pages", pages);
+    Poco::JSON::Array::Ptr articles = new Poco::JSON::Array;
+    for (const Article& a : issue.articles) {
+        Poco::JSON::Object::Ptr ao = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
+        ao->set("id", a.id);
+        Poco::JSON::Array::Ptr labels = new Poco::JSON::Array;
+        for (const std::string& label : a.pages) labels->add(label);
+        ao->set("pages", labels);
+        if (a.headline)
+            ao->set("headline", *a.headline);
+        else
+            ao->set("headline", Poco::Dynamic::Var());
+        articles->add(ao);
+    }
+    o->set("articles", articles);
+    o->set("illustrations", issue.illustrations.size());
+    return o;
+}
+
 }  // namespace
 
 std::string describe_bundle(const std::string& bundle, const BundleInfo& info,
-                            const Diagnostics& findings) {
+                            const Diagnostics& findings, const Issue* issue) {
     std::ostringstream out;
     std::uint64_t count = 0;
     const std::uint64_t octets = payload_bytes(info, count);
     out << "bundle:    " << bundle << '\n';
+    if (issue) describe_issue_of_bundle(out, *issue);
     out << "bag:       " << info.bag_name << '\n';
     for (const auto& [label, value] : info.bag_info) out << "  " << label << ": " << value << '\n';
     out << "payload:   " << count << " files, " << octets << " bytes\n";
@@ -47,11 +95,15 @@ std::string describe_bundle(const std::string& bundle, const BundleInfo& info,
 }
 
 std::string describe_bundle_json(const std::string& bundle, const BundleInfo& info,
-                                 const Diagnostics& findings) {
+                                 const Diagnostics& findings, const Issue* issue) {
     Poco::JSON::Object::Ptr root = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
     std::uint64_t count = 0;
     const std::uint64_t octets = payload_bytes(info, count);
     root->set("bundle", bundle);
+    if (issue)
+        root->set("issue", issue_json(*issue));
+    else
+        root->set("issue", Poco::Dynamic::Var());
     root->set("bag_name", info.bag_name);
     Poco::JSON::Object::Ptr fields = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
     for (const auto& [label, value] : info.bag_info) fields->set(label, value);

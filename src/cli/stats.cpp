@@ -1,0 +1,56 @@
+// paperbag stats: issues, pages, articles and characters per title and year of a corpus.
+#include <unistd.h>
+
+#include <iostream>
+#include <memory>
+
+#include "cli/commands.hpp"
+#include "paperbag/export.hpp"
+#include "paperbag/stats.hpp"
+
+namespace paperbag::cli {
+
+namespace {
+
+struct StatsCliOptions {
+    std::vector<std::string> inputs;
+    bool json = false;
+    unsigned jobs = 0;
+};
+
+int run_stats_command(const StatsCliOptions& o) {
+    StatsOptions options;
+    for (const std::string& input : o.inputs) {
+        if (input == "-")
+            for (auto& p : read_export_list(std::cin)) options.inputs.push_back(std::move(p));
+        else
+            options.inputs.emplace_back(input);
+    }
+    options.jobs = o.jobs;
+    if (isatty(STDERR_FILENO) != 0) options.progress = &std::cerr;
+    options.report = [](const Diagnostic& d) { std::cerr << d.format() << '\n'; };
+    const CorpusStats stats = collect_stats(options);
+    if (o.json)
+        std::cout << format_stats_json(stats) << '\n';
+    else
+        std::cout << format_stats_table(stats);
+    return stats.skipped > 0 ? exit_invalid : exit_ok;
+}
+
+}  // namespace
+
+void setup_stats(CLI::App& app, int& exit_code) {
+    auto o = std::make_shared<StatsCliOptions>();
+    CLI::App* sub = app.add_subcommand(
+        "stats",
+        "Count issues, pages, articles and characters per title and year of bundles "
+        "and issue folders");
+    sub->add_option("INPUT", o->inputs,
+                    "Bundles, issue folders or folders to search; '-' reads paths from stdin")
+        ->required();
+    sub->add_flag("--json", o->json, "Print one JSON object instead of a table");
+    sub->add_option("-j,--jobs", o->jobs, "Reading threads (default: one per core)");
+    sub->callback([o, &exit_code] { exit_code = run_stats_command(*o); });
+}
+
+}  // namespace paperbag::cli
