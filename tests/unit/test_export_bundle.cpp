@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "export/exporter.hpp"
+#include "import/mets_reader.hpp"
 #include "paperbag/bundle_issue.hpp"
 #include "paperbag/export.hpp"
 #include "paperbag/ids.hpp"
@@ -126,6 +127,51 @@ TEST_CASE("export: output order is the same with one thread and with several") {
     CHECK(one.find("\"bundle\":\"b5\"") != std::string::npos);
     CHECK(one.find("\"bundle\":\"b0\"") < one.find("\"bundle\":\"b1\""));
     CHECK(run(4) == one);
+}
+
+}  // namespace paperbag
+
+namespace paperbag {
+
+namespace {
+
+std::string mets_with(const std::string& logical) {
+    return R"(<mets xmlns="http://www.loc.gov/METS/" xmlns:mods="http://www.loc.gov/mods/v3"
+  xmlns:xlink="http://www.w3.org/1999/xlink" PROFILE="urn:x-paperbag:profile:mets:1">
+<dmdSec ID="DMD_ISSUE"><mdWrap MDTYPE="MODS"><xmlData><mods:mods><mods:titleInfo>
+<mods:title>T</mods:title></mods:titleInfo></mods:mods></xmlData></mdWrap></dmdSec>
+<fileSec><fileGrp USE="alto"><file ID="A1"><FLocat xlink:href="alto/0001.xml"/></file></fileGrp></fileSec>
+<structMap TYPE="PHYSICAL"><div TYPE="physSequence"><div TYPE="page" ORDER="1" ORDERLABEL="1">
+<fptr FILEID="A1"/></div></div></structMap>
+<structMap TYPE="LOGICAL"><div TYPE="issue">)" +
+           logical + "</div></structMap></mets>";
+}
+
+std::string read_errors(const std::string& bytes) {
+    Diagnostics diagnostics;
+    const auto issue = read_paperbag_mets(bytes, "b.zip:bag/data/mets.xml", diagnostics);
+    CHECK_FALSE(issue);
+    return all_of(diagnostics);
+}
+
+}  // namespace
+
+TEST_CASE("export: damaged or hostile METS in a bundle is refused with file, line and reason") {
+    CHECK(read_errors("<mets").find("b.zip:bag/data/mets.xml:1") != std::string::npos);
+    CHECK(read_errors("<!DOCTYPE mets [<!ENTITY x 'y'>]><mets/>").find("DTD") != std::string::npos);
+    CHECK(read_errors(mets_with(R"(<div TYPE="illustration" ID="LOG_ill-001" ORDER="x"/>)"))
+              .find("ORDER 'x' is not a number [PB-EXPORT-METS]") != std::string::npos);
+    CHECK(read_errors(mets_with(R"(<div TYPE="illustration" ID="LOG_ill-001"><div TYPE="caption">
+<fptr><area FILEID="NOPE" BETYPE="IDREF" BEGIN="b1"/></fptr></div></div>)"))
+              .find("FILEID 'NOPE' names no file of the fileSec") != std::string::npos);
+    CHECK(read_errors(mets_with(R"(<div TYPE="article" ID="LOG_art-001" DMDID="DMD_NONE"/>)"))
+              .find("article 'art-001' has no MODS") != std::string::npos);
+    // A well-formed minimal issue reads.
+    Diagnostics diagnostics;
+    const auto ok = read_paperbag_mets(mets_with(""), "m.xml", diagnostics);
+    REQUIRE(ok);
+    CHECK(ok->issue.title == "T");
+    CHECK(ok->issue.pages.size() == 1);
 }
 
 }  // namespace paperbag
