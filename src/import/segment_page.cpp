@@ -382,7 +382,7 @@ PageSegments segment_page(const DecodedText& decoded, const PageContext& context
         Article art;
         art.id = sequence_id("art-", ++article_no);
         art.pages.push_back(context.label);
-        std::string jump_key;
+        Jump jump;
         std::vector<std::string> block_list;
         if (cluster) {
             const Cluster& c = a.clusters[*cluster];
@@ -424,11 +424,13 @@ PageSegments segment_page(const DecodedText& decoded, const PageContext& context
                     break;
                 case PieceKind::continuation_to:
                     art.continued_on = piece.page;
-                    jump_key = piece.key;
+                    jump.key = piece.key;
+                    jump.to_line = piece.first_line;
                     break;
                 case PieceKind::continuation_from:
                     art.continued_from = piece.page;
-                    if (jump_key.empty()) jump_key = piece.key;
+                    if (jump.key.empty()) jump.key = piece.key;
+                    jump.from_line = piece.first_line;
                     break;
                 case PieceKind::signature: art.signature = piece.name; break;
                 case PieceKind::title:
@@ -457,7 +459,7 @@ PageSegments segment_page(const DecodedText& decoded, const PageContext& context
         if (art.body.empty())
             art.warnings.push_back(make_warning("PB-SEG-NO-BODY", context.path, first_line,
                                                 "article has no body text"));
-        out.jump_keys.push_back(jump_key);
+        out.jumps.push_back(std::move(jump));
         out.articles.push_back(std::move(art));
     }
     out.warnings = std::move(a.warnings);
