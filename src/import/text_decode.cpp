@@ -40,6 +40,7 @@ struct InvalidReport {
     const std::string& path;
     Diagnostics& diagnostics;
     std::size_t count = 0;  // invalid sequences
+    std::uint64_t invalid_bytes = 0;
     std::size_t runs = 0;
     std::uint64_t characters = 0;
     std::uint64_t run_start = 0;
@@ -48,6 +49,7 @@ struct InvalidReport {
 
     void report(std::uint64_t offset, unsigned length) {
         ++count;
+        invalid_bytes += length;
         if (run_count > 0 && offset <= run_end + run_gap) {
             run_end = std::max(run_end, offset + length);
             ++run_count;
@@ -73,7 +75,8 @@ struct InvalidReport {
         }
         run_count = 0;
     }
-    void finish(std::string_view encoding) {
+    // Throws for input that is not text: more than a quarter of its bytes invalid.
+    void finish(std::string_view encoding, std::uint64_t size) {
         flush();
         if (runs > max_invalid_warnings)
             diagnostics.add(make_warning(
@@ -81,7 +84,7 @@ struct InvalidReport {
                 std::to_string(count) + " invalid byte sequences in " + std::to_string(runs) +
                     " places of " + std::string(encoding) + " input replaced by U+FFFD (first " +
                     std::to_string(max_invalid_warnings) + " places listed)"));
-        if (characters > 16 && count * 4 > characters)
+        if (characters > 16 && invalid_bytes * 4 > size)
             throw Error("PB-TEXT-BINARY", path,
                         "does not look like " + std::string(encoding) + " text (" +
                             std::to_string(count) + " invalid sequences)");
@@ -246,19 +249,23 @@ std::string detect(std::string_view bytes) {
 bool mostly_utf8(std::string_view bytes) {
     const auto* s = reinterpret_cast<const std::uint8_t*>(bytes.data());
     const auto n = static_cast<std::int32_t>(std::min<std::size_t>(bytes.size(), 1u << 20));
-    std::size_t multi = 0;
-    std::size_t invalid = 0;
+    std::size_t multi = 0;          // valid multi-byte characters
+    std::size_t multi_bytes = 0;    // ... and their bytes
+    std::size_t invalid_bytes = 0;  // bytes of invalid sequences
     std::int32_t j = 0;
     while (j < n) {
         const std::int32_t start = j;
         UChar32 c;
         U8_NEXT(s, j, n, c);
-        if (c < 0)
-            ++invalid;
-        else if (j - start > 1)
+        const auto length = static_cast<std::size_t>(j - start);
+        if (c < 0) {
+            invalid_bytes += length;
+        } else if (length > 1) {
             ++multi;
+            multi_bytes += length;
+        }
     }
-    return multi >= 16 && invalid * 4 <= multi;
+    return multi >= 8 && multi_bytes >= 2 * invalid_bytes;
 }
 
 bool valid_utf8(std::string_view bytes) {
@@ -347,7 +354,7 @@ DecodedText decode_text(std::string_view bytes, std::string_view encoding, const
         out = decode_utf8(body, shift, invalid);
     else
         out = decode_icu(body, shift, name, path, invalid);
-    invalid.finish(out.encoding);
+    invalid.finish(out.encoding, body.size());
     if (utf16 && out.text.find('\0') != std::string::npos)
         throw Error("PB-TEXT-BINARY", path, "contains NUL characters: not a page text file");
     return out;

@@ -10,7 +10,7 @@
 // (PB-TEXT-INVALID) naming its byte offset and range; after 20 places one summary warning
 // gives the total. A file that is mostly valid UTF-8 is read as UTF-8 even when some of it
 // is not, so the foreign stretch is reported rather than the whole file misdetected. Input that is
-// not text at all (NUL bytes outside UTF-16, or more than a quarter of the characters invalid) is
+// not text at all (NUL bytes outside UTF-16, or more than a quarter of the bytes invalid) is
 // refused with an Error (PB-TEXT-BINARY).
 #pragma once
 
