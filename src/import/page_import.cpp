@@ -61,7 +61,7 @@ Issue issue_from_page_files(const std::vector<std::filesystem::path>& files,
 
 void segment_issue(Issue& issue, Diagnostics& diagnostics) {
     std::vector<Article> articles;
-    std::vector<std::string> jump_keys;
+    std::vector<text::Jump> jumps;
     issue.illustrations.clear();
     for (Page& page : issue.pages) {
         const PageFile* file = page.file(FileRole::text);
@@ -80,13 +80,13 @@ void segment_issue(Issue& issue, Diagnostics& diagnostics) {
         for (const Diagnostic& d : page.warnings) diagnostics.add(d);
         for (std::size_t i = 0; i < segments.articles.size(); ++i) {
             articles.push_back(std::move(segments.articles[i]));
-            jump_keys.push_back(std::move(segments.jump_keys[i]));
+            jumps.push_back(std::move(segments.jumps[i]));
         }
         for (auto& ill : segments.illustrations) issue.illustrations.push_back(std::move(ill));
     }
     std::vector<std::string> labels;
     for (const Page& page : issue.pages) labels.push_back(page.label);
-    text::link_continuations(articles, jump_keys, labels);
+    text::link_continuations(articles, jumps, labels, diagnostics);
     for (std::size_t i = 0; i < articles.size(); ++i) articles[i].id = sequence_id("art-", i + 1);
     for (std::size_t i = 0; i < issue.illustrations.size(); ++i)
         issue.illustrations[i].id = sequence_id("ill-", i + 1);
