@@ -44,15 +44,21 @@ void merge(Article& first, Article& second) {
                       [](const Diagnostic& d) { return d.code == "PB-SEG-NO-HEADLINE"; });
 }
 
-// Where an article is, for warnings: its first warning's place, else nothing.
-std::pair<std::string, std::uint64_t> where(const Article& a) {
-    return {a.source_path, a.first_line};
+// Warns about an unmatched marker at its own line (the article's first line when the
+// marker's line is unknown).
+void warn_unmatched(Article& article, std::uint64_t marker_line, std::string message,
+                    Diagnostics& diagnostics) {
+    Diagnostic d =
+        make_warning("PB-SEG-JUMP-UNMATCHED", article.source_path,
+                     marker_line != 0 ? marker_line : article.first_line, std::move(message));
+    diagnostics.add(d);
+    article.warnings.push_back(std::move(d));
 }
 
 }  // namespace
 
-void link_continuations(std::vector<Article>& articles, std::vector<std::string>& jump_keys,
-                        const std::vector<std::string>& labels) {
+void link_continuations(std::vector<Article>& articles, std::vector<Jump>& jumps,
+                        const std::vector<std::string>& labels, Diagnostics& diagnostics) {
     auto imported = [&](const std::string& label) {
         return std::find(labels.begin(), labels.end(), label) != labels.end();
     };
@@ -76,7 +82,7 @@ void link_continuations(std::vector<Article>& articles, std::vector<std::string>
             const NgramProfile first(full_text(articles[outs[o]]));
             for (std::size_t n = 0; n < ins.size(); ++n) {
                 double s = overlap(NgramProfile(start_text(articles[ins[n]])), first);
-                if (!jump_keys[outs[o]].empty() && jump_keys[outs[o]] == jump_keys[ins[n]]) s += 2;
+                if (!jumps[outs[o]].key.empty() && jumps[outs[o]].key == jumps[ins[n]].key) s += 2;
                 // Any pair of markers that point at each other is a candidate.
                 scores[o][n] = s + 0.01;
             }
@@ -86,9 +92,10 @@ void link_continuations(std::vector<Article>& articles, std::vector<std::string>
         for (std::size_t o = 0; o < outs.size(); ++o) {
             Article& first = articles[outs[o]];
             if (choice[o] < 0) {
-                first.warnings.push_back(make_warning(
-                    "PB-SEG-JUMP-UNMATCHED", where(first).first, where(first).second,
-                    "continued on page " + key.second + ", but no continuation was found there"));
+                warn_unmatched(
+                    first, jumps[outs[o]].to_line,
+                    "continued on page " + key.second + ", but no continuation was found there",
+                    diagnostics);
                 continue;
             }
             const auto n = static_cast<std::size_t>(choice[o]);
@@ -98,20 +105,20 @@ void link_continuations(std::vector<Article>& articles, std::vector<std::string>
         }
         for (std::size_t n = 0; n < ins.size(); ++n)
             if (!used[n])
-                articles[ins[n]].warnings.push_back(make_warning(
-                    "PB-SEG-JUMP-UNMATCHED", where(articles[ins[n]]).first,
-                    where(articles[ins[n]]).second,
-                    "continued from page " + key.first + ", but no article there jumps here"));
+                warn_unmatched(
+                    articles[ins[n]], jumps[ins[n]].from_line,
+                    "continued from page " + key.first + ", but no article there jumps here",
+                    diagnostics);
     }
     std::vector<Article> kept;
-    std::vector<std::string> keys;
+    std::vector<Jump> kept_jumps;
     for (std::size_t i = 0; i < articles.size(); ++i)
         if (!removed[i]) {
             kept.push_back(std::move(articles[i]));
-            keys.push_back(std::move(jump_keys[i]));
+            kept_jumps.push_back(std::move(jumps[i]));
         }
     articles = std::move(kept);
-    jump_keys = std::move(keys);
+    jumps = std::move(kept_jumps);
 }
 
 }  // namespace paperbag::text

@@ -11,13 +11,18 @@
 #include <string>
 #include <vector>
 
+#include "import/segment_page.hpp"
+#include "paperbag/diagnostic.hpp"
 #include "paperbag/model.hpp"
 
 namespace paperbag::text {
 
-// `articles` in page order; `jump_keys` parallel to it. Merged parts are removed.
+// `articles` in page order; `jumps` parallel to it. Merged parts are removed.
 // Jumps to pages that are not in `labels` (not imported) are left alone, without a warning.
-void link_continuations(std::vector<Article>& articles, std::vector<std::string>& jump_keys,
-                        const std::vector<std::string>& labels);
+// An unmatched jump gets PB-SEG-JUMP-UNMATCHED naming the file and the line of its marker
+// ("page-01.txt:162: continued on page 2, but no continuation was found there"), both in
+// the article's warnings and in `diagnostics`.
+void link_continuations(std::vector<Article>& articles, std::vector<Jump>& jumps,
+                        const std::vector<std::string>& labels, Diagnostics& diagnostics);
 
 }  // namespace paperbag::text

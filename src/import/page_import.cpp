@@ -1,5 +1,7 @@
 #include "paperbag/page_import.hpp"
 
+#include <set>
+
 #include "import/continuation_link.hpp"
 #include "import/segment_page.hpp"
 #include "import/text_decode.hpp"
@@ -43,6 +45,7 @@ Issue issue_from_page_files(const std::vector<std::filesystem::path>& files,
     issue.date = *date;
     if (!options.language.empty()) issue.languages.push_back(options.language);
     if (!options.issn.empty()) issue.identifiers.push_back({"issn", options.issn});
+    std::set<std::string> hrefs;
     for (std::size_t i = 0; i < files.size(); ++i) {
         Page page;
         page.sequence = static_cast<int>(i) + 1;
@@ -51,6 +54,13 @@ Issue issue_from_page_files(const std::vector<std::filesystem::path>& files,
         PageFile file;
         file.role = FileRole::text;
         file.path = files[i];
+        // The name the file keeps in bundles and exports; page files from different folders
+        // may share a name, so a repeated one is prefixed with the page sequence.
+        file.href = files[i].filename().string();
+        if (!hrefs.insert(file.href).second) {
+            file.href = sequence_id("", i + 1, 4) + "-" + file.href;
+            hrefs.insert(file.href);
+        }
         file.mime_type = "text/plain";
         file.encoding = options.encoding;
         page.files.push_back(file);
@@ -61,7 +71,7 @@ Issue issue_from_page_files(const std::vector<std::filesystem::path>& files,
 
 void segment_issue(Issue& issue, Diagnostics& diagnostics) {
     std::vector<Article> articles;
-    std::vector<std::string> jump_keys;
+    std::vector<text::Jump> jumps;
     issue.illustrations.clear();
     for (Page& page : issue.pages) {
         const PageFile* file = page.file(FileRole::text);
@@ -80,13 +90,13 @@ void segment_issue(Issue& issue, Diagnostics& diagnostics) {
         for (const Diagnostic& d : page.warnings) diagnostics.add(d);
         for (std::size_t i = 0; i < segments.articles.size(); ++i) {
             articles.push_back(std::move(segments.articles[i]));
-            jump_keys.push_back(std::move(segments.jump_keys[i]));
+            jumps.push_back(std::move(segments.jumps[i]));
         }
         for (auto& ill : segments.illustrations) issue.illustrations.push_back(std::move(ill));
     }
     std::vector<std::string> labels;
     for (const Page& page : issue.pages) labels.push_back(page.label);
-    text::link_continuations(articles, jump_keys, labels);
+    text::link_continuations(articles, jumps, labels, diagnostics);
     for (std::size_t i = 0; i < articles.size(); ++i) articles[i].id = sequence_id("art-", i + 1);
     for (std::size_t i = 0; i < issue.illustrations.size(); ++i)
         issue.illustrations[i].id = sequence_id("ill-", i + 1);

@@ -4,6 +4,7 @@
 #include <unicode/unistr.h>
 
 #include <algorithm>
+#include <map>
 
 #include "paperbag/diagnostic.hpp"
 
@@ -54,6 +55,20 @@ std::string group(icu::RegexMatcher& m, const icu::RegexPattern& p, const char* 
     return out;
 }
 
+// A matcher for `pattern` reset to `input`. Matchers are not thread-safe and costly to make,
+// so each thread keeps one per pattern (the pattern sets live as long as the program).
+icu::RegexMatcher* matcher(const icu::RegexPattern& pattern, const icu::UnicodeString& input,
+                           UErrorCode& status) {
+    thread_local std::map<const icu::RegexPattern*, std::unique_ptr<icu::RegexMatcher>> cache;
+    auto& slot = cache[&pattern];
+    if (!slot) {
+        slot.reset(pattern.matcher(input, status));
+        return U_SUCCESS(status) ? slot.get() : nullptr;
+    }
+    slot->reset(input);
+    return slot.get();
+}
+
 }  // namespace
 
 PatternSet::PatternSet(std::span<const PatternRow> rows, std::span<const RoleRow> roles)
@@ -85,16 +100,22 @@ std::optional<PatternMatch> PatternSet::run(PatternKind kind, std::string_view t
             ++base;
     }
     const std::string_view searched = text.substr(base);
-    const icu::UnicodeString input = icu::UnicodeString::fromUTF8(
-        icu::StringPiece(searched.data(), static_cast<std::int32_t>(searched.size())));
+    // The segmenter asks several kinds about the same text in a row: convert it once.
+    thread_local std::string last_text;
+    thread_local icu::UnicodeString input;
+    if (searched != last_text) {
+        last_text.assign(searched);
+        input = icu::UnicodeString::fromUTF8(
+            icu::StringPiece(searched.data(), static_cast<std::int32_t>(searched.size())));
+    }
     for (const auto& c : compiled_) {
         if (c->kind != kind) continue;
         const icu::RegexPattern& pattern = anchor == 0   ? *c->start
                                            : anchor == 1 ? *c->end
                                                          : *c->whole;
         UErrorCode status = U_ZERO_ERROR;
-        std::unique_ptr<icu::RegexMatcher> m(pattern.matcher(input, status));
-        if (U_FAILURE(status)) continue;
+        icu::RegexMatcher* m = matcher(pattern, input, status);
+        if (m == nullptr || U_FAILURE(status)) continue;
         const bool found = anchor == 0   ? m->lookingAt(status)
                            : anchor == 1 ? m->find(status)
                                          : m->matches(status);

@@ -30,6 +30,8 @@ enum class PatternKind {
     signature,          // a paragraph that is only a signature: （刘锦云）, — Staff report
     credit,             // at the end of a caption: 侯利军 摄, Photo: Luis Moreno
     subtitle,           // at the start of a title line: ——
+    caption_lead,       // at the start of a caption without credit: 图为, 图：, Pictured:
+    caption_tail,       // at the end of a caption without credit: （图）, (Photo)
 };
 
 // A role word inside a byline and the role it gives: "本报记者" -> "reporter".

@@ -46,6 +46,13 @@ constexpr std::array en_rows{
         PatternKind::credit,
         R"((?:^|\s)(?<names>[A-Z][\p{L}.'\-]+(?:\s+[A-Z][\p{L}.'\-]+){1,3})\s*/\s*(?:Staff Photographer|The [A-Z][\p{L}]+(?:\s+[A-Z][\p{L}]+)?)\s*)",
         "Ana Ruiz / Staff Photographer"},
+    PatternRow{
+        PatternKind::caption_lead,
+        R"(\s*(?:Pictured|PICTURED|Above|ABOVE|Below|BELOW|Left|LEFT|Right|RIGHT|Top|TOP|Inset|INSET)\s*:)",
+        "Pictured: children feed ducks, ABOVE: …"},
+    PatternRow{PatternKind::caption_tail,
+               R"(\((?:Photo|Photograph|File photo|Courtesy photo|AP Photo)\)\s*)",
+               "… on Sunday. (File photo)"},
 };
 
 constexpr std::array en_roles{

@@ -49,6 +49,12 @@ constexpr std::array zh_rows{
         "侯利军 摄: photographer"},
     PatternRow{PatternKind::subtitle, R"(\s*(?:——|──|－－|--))",
                "——全市…综述: a deck below the headline"},
+    PatternRow{PatternKind::caption_lead,
+               R"(\s*(?:图为|圖為|[上下左右]图[为：:]|[上下左右]圖[為：:]|图\s*[：:]|圖\s*[：:]))",
+               "图为市民在南湖公园赏荷。, 上图：…: a caption (with or without a credit)"},
+    PatternRow{PatternKind::caption_tail,
+               R"([（(]\s*(?:图|圖|图片|圖片|资料图片|資料圖片|新华社发|新華社發)\s*[）)]\s*)",
+               "…赏荷。（图）: a caption that ends with a picture mark"},
 };
 
 constexpr std::array zh_roles{

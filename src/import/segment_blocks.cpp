@@ -109,13 +109,23 @@ Layout find_paragraphs(const std::vector<Line>& lines, const PatternSet& pattern
     // Column width per line: the upper quartile of the widths of the nearby lines of the
     // same stretch (a window of 8 lines either side), so a stretch whose column changes
     // (a wide article under a narrow one) follows the change. Linear in the page size.
+    // Only lines that could be body text count: a headline is set wider or narrower than
+    // the column, and in a short article (fewer than 4 lines) it would decide the estimate.
+    // A stretch of title-like lines only is measured by all its lines.
     std::vector<double> column(f.size(), 0);
+    std::vector<double> widths;
+    std::vector<double> title_widths;
     for (std::size_t k = 0; k < f.size(); ++k) {
-        std::vector<double> widths;
+        widths.clear();
+        title_widths.clear();
         const std::size_t from = k >= 8 ? k - 8 : 0;
         const std::size_t to = std::min(f.size(), k + 9);
-        for (std::size_t j = from; j < to; ++j)
-            if (stretch[j] == stretch[k]) widths.push_back(f[j].spaced ? 0 : f[j].width);
+        for (std::size_t j = from; j < to; ++j) {
+            if (stretch[j] != stretch[k]) continue;
+            const double w = f[j].spaced ? 0 : f[j].width;
+            (f[j].title_ish && !f[j].clause ? title_widths : widths).push_back(w);
+        }
+        if (widths.empty()) widths.swap(title_widths);
         column[k] = widths.size() >= 4 ? percentile(widths, 0.75)
                                        : *std::max_element(widths.begin(), widths.end());
     }

@@ -81,6 +81,9 @@ std::vector<Byline> parse_bylines(std::string_view names, std::string_view title
     return out;
 }
 
+// A caption without credit is short: longer marked paragraphs stay body text.
+constexpr std::size_t max_caption_lines = 6;
+
 class Classifier {
 public:
     Classifier(std::string_view text, const std::vector<Line>& lines, const PatternSet& patterns)
@@ -157,6 +160,10 @@ public:
             const auto body_raw = text_.substr(cut, body_end - cut);
             const bool title = !split && is_title(body_raw, p, lines.size());
             emit_text(title ? PieceKind::title : PieceKind::body, piece_begin, rest_end, body_raw);
+            if (!title && !split && lines.size() <= max_caption_lines &&
+                (patterns_.at_start(PatternKind::caption_lead, body_raw) ||
+                 patterns_.at_end(PatternKind::caption_tail, body_raw)))
+                pieces_.back().picture_marker = true;
             piece_begin = rest_end;
         }
         if (to) {

@@ -45,7 +45,8 @@ struct Piece {
     std::size_t group = 0;
     double column = 0;
     double width = 0;
-    bool caption = false;  // set by assembly
+    bool picture_marker = false;  // a short body paragraph that says it is a caption (图为)
+    bool caption = false;         // set by assembly
 };
 
 std::vector<Piece> classify(std::string_view text, const std::vector<Line>& lines,

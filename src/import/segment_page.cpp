@@ -65,8 +65,22 @@ public:
 
 private:
     // A credit ends a caption; the caption reaches back over body pieces of the same
-    // paragraph group, up to a title, a marker or another group.
+    // paragraph group, up to a title, a marker or another group. Without a credit, a short
+    // paragraph with a picture marker ("图为…", "…（图）", "Pictured:") is a caption when it
+    // stands alone: after a title, a closed item or the page start, and not followed by
+    // more body text (which would make it the first paragraph of an article).
     void mark_captions() {
+        for (std::size_t c = 0; c < p_.size(); ++c) {
+            if (!p_[c].picture_marker || p_[c].kind != PieceKind::body) continue;
+            const bool alone_before =
+                c == 0 || p_[c - 1].kind == PieceKind::title ||
+                p_[c - 1].kind == PieceKind::subtitle || p_[c - 1].kind == PieceKind::credit ||
+                p_[c - 1].kind == PieceKind::signature ||
+                p_[c - 1].kind == PieceKind::continuation_to || p_[c - 1].caption;
+            const bool alone_after =
+                c + 1 == p_.size() || p_[c + 1].kind != PieceKind::body || p_[c + 1].picture_marker;
+            if (alone_before && alone_after) p_[c].caption = true;
+        }
         for (std::size_t c = 0; c < p_.size(); ++c) {
             if (p_[c].kind != PieceKind::credit) continue;
             p_[c].caption = true;
@@ -382,7 +396,7 @@ PageSegments segment_page(const DecodedText& decoded, const PageContext& context
         Article art;
         art.id = sequence_id("art-", ++article_no);
         art.pages.push_back(context.label);
-        std::string jump_key;
+        Jump jump;
         std::vector<std::string> block_list;
         if (cluster) {
             const Cluster& c = a.clusters[*cluster];
@@ -424,11 +438,13 @@ PageSegments segment_page(const DecodedText& decoded, const PageContext& context
                     break;
                 case PieceKind::continuation_to:
                     art.continued_on = piece.page;
-                    jump_key = piece.key;
+                    jump.key = piece.key;
+                    jump.to_line = piece.first_line;
                     break;
                 case PieceKind::continuation_from:
                     art.continued_from = piece.page;
-                    if (jump_key.empty()) jump_key = piece.key;
+                    if (jump.key.empty()) jump.key = piece.key;
+                    jump.from_line = piece.first_line;
                     break;
                 case PieceKind::signature: art.signature = piece.name; break;
                 case PieceKind::title:
@@ -457,7 +473,7 @@ PageSegments segment_page(const DecodedText& decoded, const PageContext& context
         if (art.body.empty())
             art.warnings.push_back(make_warning("PB-SEG-NO-BODY", context.path, first_line,
                                                 "article has no body text"));
-        out.jump_keys.push_back(jump_key);
+        out.jumps.push_back(std::move(jump));
         out.articles.push_back(std::move(art));
     }
     out.warnings = std::move(a.warnings);

@@ -8,6 +8,7 @@
 // renumbers them once continuations are linked.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -23,12 +24,19 @@ struct PageContext {
     std::string language;  // BCP 47; selects the pattern tables
 };
 
+// The continuation markers of one article, for linking across pages.
+struct Jump {
+    std::string key;              // "BUDGET" from "See BUDGET, Page A2"; empty if none
+    std::uint64_t to_line = 0;    // line of the continued-on marker; 0 if there is none
+    std::uint64_t from_line = 0;  // line of the continued-from marker; 0 if there is none
+};
+
 struct PageSegments {
     std::vector<Block> blocks;
     std::vector<Article> articles;
     std::vector<Illustration> illustrations;
-    std::vector<std::string> jump_keys;  // per article: "BUDGET" from "See BUDGET, Page A2"
-    std::vector<Diagnostic> warnings;    // orphan headlines and other page-level findings
+    std::vector<Jump> jumps;           // per article
+    std::vector<Diagnostic> warnings;  // orphan headlines and other page-level findings
 };
 
 PageSegments segment_page(const DecodedText& decoded, const PageContext& context);

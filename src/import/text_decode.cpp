@@ -31,28 +31,60 @@ unsigned utf8_length(UChar32 c) {
     return static_cast<unsigned>(U8_LENGTH(c));
 }
 
+// Collects invalid sequences into runs (sequences at most `run_gap` bytes apart), so a
+// stretch of text in another encoding gives one warning with its byte range, not one per
+// byte.
 struct InvalidReport {
+    static constexpr std::uint64_t run_gap = 3;
+
     const std::string& path;
     Diagnostics& diagnostics;
-    std::size_t count = 0;
+    std::size_t count = 0;  // invalid sequences
+    std::uint64_t invalid_bytes = 0;
+    std::size_t runs = 0;
     std::uint64_t characters = 0;
+    std::uint64_t run_start = 0;
+    std::uint64_t run_end = 0;
+    std::size_t run_count = 0;
 
-    void report(std::uint64_t offset) {
+    void report(std::uint64_t offset, unsigned length) {
         ++count;
-        if (count > max_invalid_warnings) return;
-        Diagnostic d =
-            make_warning("PB-TEXT-INVALID", path, 0, "invalid byte sequence replaced by U+FFFD");
-        d.offset = offset;
-        diagnostics.add(std::move(d));
+        invalid_bytes += length;
+        if (run_count > 0 && offset <= run_end + run_gap) {
+            run_end = std::max(run_end, offset + length);
+            ++run_count;
+            return;
+        }
+        flush();
+        run_start = offset;
+        run_end = offset + length;
+        run_count = 1;
     }
-    void finish(std::string_view encoding) {
-        if (count > max_invalid_warnings)
-            diagnostics.add(make_warning("PB-TEXT-INVALID", path, 0,
-                                         std::to_string(count) + " invalid byte sequences in " +
-                                             std::string(encoding) +
-                                             " input replaced by U+FFFD (first " +
-                                             std::to_string(max_invalid_warnings) + " listed)"));
-        if (characters > 16 && count * 4 > characters)
+    void flush() {
+        if (run_count == 0) return;
+        ++runs;
+        if (runs <= max_invalid_warnings) {
+            std::string message = "invalid byte sequence replaced by U+FFFD";
+            if (run_count > 1)
+                message = std::to_string(run_count) + " invalid byte sequences in bytes " +
+                          std::to_string(run_start) + ".." + std::to_string(run_end - 1) +
+                          " replaced by U+FFFD (text in another encoding? see --encoding)";
+            Diagnostic d = make_warning("PB-TEXT-INVALID", path, 0, std::move(message));
+            d.offset = run_start;
+            diagnostics.add(std::move(d));
+        }
+        run_count = 0;
+    }
+    // Throws for input that is not text: more than a quarter of its bytes invalid.
+    void finish(std::string_view encoding, std::uint64_t size) {
+        flush();
+        if (runs > max_invalid_warnings)
+            diagnostics.add(make_warning(
+                "PB-TEXT-INVALID", path, 0,
+                std::to_string(count) + " invalid byte sequences in " + std::to_string(runs) +
+                    " places of " + std::string(encoding) + " input replaced by U+FFFD (first " +
+                    std::to_string(max_invalid_warnings) + " places listed)"));
+        if (characters > 16 && invalid_bytes * 4 > size)
             throw Error("PB-TEXT-BINARY", path,
                         "does not look like " + std::string(encoding) + " text (" +
                             std::to_string(count) + " invalid sequences)");
@@ -79,7 +111,7 @@ DecodedText decode_utf8(std::string_view bytes, std::uint64_t shift, InvalidRepo
             const auto in_len = static_cast<unsigned>(j - start);
             const std::uint64_t offset = static_cast<std::uint64_t>(i + start) + shift;
             if (c < 0) {
-                invalid.report(offset);
+                invalid.report(offset, in_len);
                 c = 0xFFFD;
                 identity = false;
             }
@@ -113,7 +145,15 @@ DecodedText decode_icu(std::string_view bytes, std::uint64_t shift, const std::s
         fffd.resize(U_SUCCESS(e) ? static_cast<std::size_t>(n) : 0);
     }
     DecodedText out;
-    out.encoding = ucnv_getName(conv.get(), &status);
+    // The standard (MIME, else IANA) name, not ICU's internal one ("windows-950-2000").
+    const char* internal = ucnv_getName(conv.get(), &status);
+    UErrorCode name_status = U_ZERO_ERROR;
+    const char* standard = ucnv_getStandardName(internal, "MIME", &name_status);
+    if (standard == nullptr || U_FAILURE(name_status)) {
+        name_status = U_ZERO_ERROR;
+        standard = ucnv_getStandardName(internal, "IANA", &name_status);
+    }
+    out.encoding = standard != nullptr && U_SUCCESS(name_status) ? standard : internal;
     out.text.reserve(bytes.size() * 3 / 2);
     constexpr std::size_t chunk = std::size_t{1} << 16;
     std::vector<UChar> target(chunk);
@@ -136,7 +176,8 @@ DecodedText decode_icu(std::string_view bytes, std::uint64_t shift, const std::s
         if (c == 0xFFFD) {
             // Compare with the encoded form of U+FFFD; anything else was invalid input.
             const std::string_view here = bytes.substr(static_cast<std::size_t>(start));
-            if (fffd.empty() || here.substr(0, fffd.size()) != fffd) invalid.report(start + shift);
+            if (fffd.empty() || here.substr(0, fffd.size()) != fffd)
+                invalid.report(start + shift, 1);
         }
         add_utf8(out.text, c);
     };
@@ -200,6 +241,31 @@ std::string detect(std::string_view bytes) {
     }
     ucsdet_close(detector);
     return name;
+}
+
+// Mostly UTF-8: many valid multi-byte sequences and few invalid ones, as in a UTF-8 page
+// with a pasted stretch of GB18030. Legacy-encoded text has almost no valid UTF-8
+// multi-byte sequences, so it does not pass.
+bool mostly_utf8(std::string_view bytes) {
+    const auto* s = reinterpret_cast<const std::uint8_t*>(bytes.data());
+    const auto n = static_cast<std::int32_t>(std::min<std::size_t>(bytes.size(), 1u << 20));
+    std::size_t multi = 0;          // valid multi-byte characters
+    std::size_t multi_bytes = 0;    // ... and their bytes
+    std::size_t invalid_bytes = 0;  // bytes of invalid sequences
+    std::int32_t j = 0;
+    while (j < n) {
+        const std::int32_t start = j;
+        UChar32 c;
+        U8_NEXT(s, j, n, c);
+        const auto length = static_cast<std::size_t>(j - start);
+        if (c < 0) {
+            invalid_bytes += length;
+        } else if (length > 1) {
+            ++multi;
+            multi_bytes += length;
+        }
+    }
+    return multi >= 8 && multi_bytes >= 2 * invalid_bytes;
 }
 
 bool valid_utf8(std::string_view bytes) {
@@ -276,7 +342,7 @@ DecodedText decode_text(std::string_view bytes, std::string_view encoding, const
                    [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
     const std::string_view body = bytes.substr(static_cast<std::size_t>(shift));
     if (upper.empty()) {
-        name = valid_utf8(body) ? "UTF-8" : detect(body);
+        name = valid_utf8(body) || mostly_utf8(body) ? "UTF-8" : detect(body);
         upper = name == "UTF-8" ? "UTF-8" : name;
     }
     const bool utf16 = upper.starts_with("UTF-16");
@@ -288,7 +354,7 @@ DecodedText decode_text(std::string_view bytes, std::string_view encoding, const
         out = decode_utf8(body, shift, invalid);
     else
         out = decode_icu(body, shift, name, path, invalid);
-    invalid.finish(out.encoding);
+    invalid.finish(out.encoding, body.size());
     if (utf16 && out.text.find('\0') != std::string::npos)
         throw Error("PB-TEXT-BINARY", path, "contains NUL characters: not a page text file");
     return out;

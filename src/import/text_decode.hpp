@@ -5,10 +5,13 @@
 // encoding attribute). Any other ICU converter name given explicitly is used as is.
 //
 // Policy for invalid bytes: they are never dropped silently. Each invalid sequence becomes
-// U+FFFD in the decoded text and a warning (PB-TEXT-INVALID) naming its byte offset; after
-// 20 such warnings one summary warning gives the total. Input that is not text at all (NUL
-// bytes outside UTF-16, or more than a quarter of the characters invalid) is refused with an
-// Error (PB-TEXT-BINARY).
+// U+FFFD in the decoded text; each place with invalid bytes (sequences at most 3 bytes apart
+// form one place, e.g. a stretch of GB18030 pasted into a UTF-8 page) gives a warning
+// (PB-TEXT-INVALID) naming its byte offset and range; after 20 places one summary warning
+// gives the total. A file that is mostly valid UTF-8 is read as UTF-8 even when some of it
+// is not, so the foreign stretch is reported rather than the whole file misdetected. Input that is
+// not text at all (NUL bytes outside UTF-16, or more than a quarter of the bytes invalid) is
+// refused with an Error (PB-TEXT-BINARY).
 #pragma once
 
 #include <cstdint>

@@ -73,6 +73,21 @@ bool recorded_digest_matches(const std::filesystem::path& bundle, const std::str
     return false;
 }
 
+// A build killed outright (SIGKILL, power loss) cannot clean up after itself: its staging
+// file and the packager's temporary file stay behind, hidden, never under the bundle's name.
+// The next build of the same issue removes them.
+void remove_stale_staging(const std::filesystem::path& staging) {
+    std::error_code ec;
+    const std::string prefix = staging.filename().string();
+    const std::filesystem::path folder =
+        staging.parent_path().empty() ? std::filesystem::path(".") : staging.parent_path();
+    for (const auto& entry : std::filesystem::directory_iterator(folder, ec)) {
+        const std::string name = entry.path().filename().string();
+        if (name == prefix || name.starts_with("." + prefix + ".tmp-"))
+            std::filesystem::remove(entry.path(), ec);
+    }
+}
+
 std::vector<PreservationEvent> events_for(const Issue& issue, std::int64_t now) {
     const std::size_t warnings = static_cast<std::size_t>(
         std::count_if(issue.articles.begin(), issue.articles.end(),
@@ -202,6 +217,7 @@ private:
         // name; the rename is atomic within the folder.
         const std::filesystem::path staging =
             target.parent_path() / ("." + target.filename().string() + ".building");
+        remove_stale_staging(staging);
         try {
             const BundleResult written = writer.write(staging);
             for (const BagFileRecord& record : written.payload) {
@@ -210,7 +226,10 @@ private:
                     throw Error("PB-BUILD-CHANGED", originals.at(record.path.substr(5)).string(),
                                 "file changed while the issue was being built");
             }
-            std::filesystem::rename(staging, target);
+            std::error_code ec;
+            std::filesystem::rename(staging, target, ec);
+            if (ec)
+                throw Error("PB-IO", target.string(), "cannot rename into place: " + ec.message());
             result.bundle_size = written.archive_size;
         } catch (...) {
             std::error_code ec;

@@ -11,6 +11,8 @@
 #include <map>
 
 #include "paperbag/clock.hpp"
+#include "paperbag/manifest.hpp"
+#include "paperbag/page_import.hpp"
 #include "paperbag/writers.hpp"
 #include "support/sample_issue.hpp"
 #include "support/temp_dir.hpp"
@@ -23,7 +25,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// The inputs a case.txt can name: "fixture <name>".
+// The inputs a case.txt can name: "fixture <name>" (a hand-made model), or "issue <folder>"
+// (an issue folder relative to the repository, imported and segmented).
 const std::map<std::string, std::function<Issue()>>& fixtures() {
     static const std::map<std::string, std::function<Issue()>> table{
         {"sample_issue_zh", test::sample_issue_zh},
@@ -54,15 +57,26 @@ void run_case(const fs::path& folder) {
     std::string kind;
     std::string name;
     spec >> kind >> name;
-    REQUIRE_MESSAGE(kind == "fixture", folder << "/case.txt: unknown input kind '" << kind << "'");
-    REQUIRE_MESSAGE(fixtures().count(name),
-                    folder << "/case.txt: unknown fixture '" << name << "'");
-    const Issue issue = fixtures().at(name)();
+    REQUIRE_MESSAGE((kind == "fixture" || kind == "issue"),
+                    folder << "/case.txt: unknown input kind '" << kind << "'");
+    Issue issue;
+    if (kind == "fixture") {
+        REQUIRE_MESSAGE(fixtures().count(name),
+                        folder << "/case.txt: unknown fixture '" << name << "'");
+        issue = fixtures().at(name)();
+    } else {
+        // An issue folder of the repository, imported and segmented as `build` does.
+        Diagnostics diagnostics;
+        auto read = read_manifest(fs::path(PAPERBAG_SOURCE_DIR) / name, diagnostics);
+        REQUIRE_MESSAGE(read, folder << "/case.txt: cannot read issue '" << name << "'");
+        segment_issue(*read, diagnostics);
+        issue = std::move(*read);
+    }
     const FixedClock clock(1710720000);  // 2024-03-18T00:00:00Z, as SOURCE_DATE_EPOCH would be
     WriteOptions options;
     options.clock = &clock;
     options.tool_version = "golden";  // independent of the project version
-    options.payload = payload_from_pages(issue);
+    options.payload = kind == "fixture" ? payload_from_pages(issue) : payload_from_disk(issue);
     const auto actual = write_issue_to_memory(issue, options);
     const fs::path expected_dir = folder / "expected";
     if (const char* regenerate = std::getenv("PAPERBAG_REGENERATE");

@@ -225,7 +225,7 @@ TEST_CASE("segment: English jump lines, bylines, datelines and captions") {
     CHECK(a.dateline == "MILLTOWN —");
     CHECK(a.body_text() == "The mill reopened on Friday after a long closure, officials said.");
     CHECK(a.continued_on == "A4");
-    CHECK(seg.jump_keys.at(0) == "MILL");
+    CHECK(seg.jumps.at(0).key == "MILL");
     REQUIRE(seg.illustrations.size() == 1);
     CHECK(seg.illustrations[0].credit == "Sam Lee");
 }
@@ -296,4 +296,30 @@ TEST_CASE("seed: page 1 of a real city daily") {
     CHECK(ill.credit == "侯利军");
     CHECK(ill.caption.starts_with("5月15日是全国助残日，"));
     CHECK(ill.caption.ends_with("图为吕梁市残疾人职业技能学校残疾学生学习用脚画工笔画。"));
+}
+
+TEST_CASE("continuations: an unmatched jump is reported at the line of its marker") {
+    test::TempDir dir;
+    const auto one = dir.write("p1.txt",
+                               "本报讯 西河镇近日召开春耕生产动员\n\n"
+                               "大会，部署全年粮食生产任务。\n\n"
+                               "会议要求各村抓紧做好春耕工作。（下转2版）\n\n"
+                               "西河镇部署春耕生产\n");
+    const auto two = dir.write("p2.txt",
+                               "本报讯 东山县今年新建学校十二所。\n\n"
+                               "（上接3版）改造校舍面积达到三万平方米。\n");
+    PageFilesOptions options;
+    options.title = "江河日报";
+    options.date = "2024-03-18";
+    Issue issue = issue_from_page_files({one, two}, options);
+    Diagnostics d;
+    segment_issue(issue, d);
+    std::vector<std::string> jumps;
+    for (const Diagnostic& w : d)
+        if (w.code == "PB-SEG-JUMP-UNMATCHED") jumps.push_back(w.format());
+    CHECK(jumps == std::vector<std::string>{
+                       "p1.txt:5: warning: continued on page 2, but no continuation was found "
+                       "there [PB-SEG-JUMP-UNMATCHED]"});
+    REQUIRE(issue.articles.size() >= 1);
+    CHECK(issue.articles[0].warnings.back().format() == jumps.front());
 }
