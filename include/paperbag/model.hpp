@@ -171,6 +171,15 @@ struct Page {
     const PageFile* file(FileRole role) const noexcept;
 };
 
+// A preservation event recorded about the issue (PREMIS), as read back from a bundle's METS:
+// "validation" with outcome "success" at 2024-03-18T00:00:00Z.
+struct RecordedEvent {
+    std::string type;       // "ingestion", "metadata extraction", "validation", "packing"
+    std::string date_time;  // ISO 8601 as recorded
+    std::string outcome;    // "success", "warning", "failure"
+    std::string detail;
+};
+
 // An identifier of the publication or issue: type is "issn", "cn", "lccn", "local", ...
 struct Identifier {
     std::string type;
@@ -191,7 +200,8 @@ struct Issue {
     std::vector<Page> pages;  // in sequence order
     std::vector<Article> articles;
     std::vector<Illustration> illustrations;
-    std::filesystem::path folder;  // the issue folder, when read from one
+    std::filesystem::path folder;       // the issue folder, when read from one
+    std::vector<RecordedEvent> events;  // provenance, when read back from a bundle
 
     // The value of the first identifier of this type, or nullptr.
     const std::string* identifier(std::string_view type) const noexcept;

@@ -15,6 +15,7 @@ namespace x = xml_tree;
 
 constexpr const char* mets_ns = "http://www.loc.gov/METS/";
 constexpr const char* mods_ns = "http://www.loc.gov/mods/v3";
+constexpr const char* premis_ns = "http://www.loc.gov/premis/v3";
 constexpr const char* xlink_ns = "http://www.w3.org/1999/xlink";
 constexpr std::uint64_t max_pages = 100000;
 
@@ -58,6 +59,7 @@ public:
         read_issue_mods(issue_mods->second);
         for (const xmlNode* map : x::children(root, mets_ns, "structMap"))
             if (x::attr(map, "TYPE") == "LOGICAL") read_logical(map);
+        for (const xmlNode* amd : x::children(root, mets_ns, "amdSec")) read_events(amd);
         return std::move(out_);
     }
 
@@ -71,6 +73,24 @@ private:
         const auto value = x::number(text);
         if (!value) fail(node, std::string(name) + " '" + text + "' is not a number");
         return *value;
+    }
+
+    // The PREMIS events of the digital provenance (amdSec/digiprovMD), in document order.
+    void read_events(const xmlNode* amd) {
+        for (const xmlNode* prov : x::children(amd, mets_ns, "digiprovMD")) {
+            const xmlNode* wrap = x::child(prov, mets_ns, "mdWrap");
+            const xmlNode* data = x::child(wrap, mets_ns, "xmlData");
+            const xmlNode* event = x::child(data, premis_ns, "event");
+            if (event == nullptr) continue;
+            RecordedEvent recorded;
+            recorded.type = x::text(x::child(event, premis_ns, "eventType"));
+            recorded.date_time = x::text(x::child(event, premis_ns, "eventDateTime"));
+            const xmlNode* info = x::child(event, premis_ns, "eventOutcomeInformation");
+            recorded.outcome = x::text(x::child(info, premis_ns, "eventOutcome"));
+            const xmlNode* detail = x::child(event, premis_ns, "eventDetailInformation");
+            recorded.detail = x::text(x::child(detail, premis_ns, "eventDetail"));
+            out_.issue.events.push_back(std::move(recorded));
+        }
     }
 
     void read_files(const xmlNode* file_sec) {

@@ -44,6 +44,10 @@ void describe_issue_of_bundle(std::ostream& out, const Issue& issue) {
     for (const Illustration& ill : issue.illustrations)
         out << "  " << ill.id << "  p. " << joined(ill.pages)
             << (ill.article_id.empty() ? "" : "  in " + ill.article_id) << '\n';
+    // The validation state as recorded when the bundle was made (PREMIS events in METS).
+    out << "provenance: " << issue.events.size() << " events recorded\n";
+    for (const RecordedEvent& event : issue.events)
+        out << "  " << event.date_time << "  " << event.type << ": " << event.outcome << '\n';
 }
 
 Poco::JSON::Object::Ptr issue_json(const Issue& issue) {
@@ -68,6 +72,16 @@ Poco::JSON::Object::Ptr issue_json(const Issue& issue) {
     }
     o->set("articles", articles);
     o->set("illustrations", issue.illustrations.size());
+    Poco::JSON::Array::Ptr events = new Poco::JSON::Array;
+    for (const RecordedEvent& event : issue.events) {
+        Poco::JSON::Object::Ptr e = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
+        e->set("type", event.type);
+        e->set("date_time", event.date_time);
+        e->set("outcome", event.outcome);
+        e->set("detail", event.detail);
+        events->add(e);
+    }
+    o->set("events", events);
     return o;
 }
 
