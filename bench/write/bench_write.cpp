@@ -58,7 +58,7 @@ Issue synthetic_issue(std::size_t pages, std::size_t articles_per_page) {
             Article article;
             article.id = "a" + std::to_string(p) + "-" + std::to_string(a);
             article.headline = "各地春季农田水利设施检修进展顺利";
-            article.bylines = {{"周晓岚", "reporter"}};
+            article.bylines = {{"周晓岚", "reporter", "本报记者 周晓岚"}};
             article.pages = {page.label};
             // headline (1 line), byline (1 line), body blocks of 12 lines.
             std::size_t line = 0;
