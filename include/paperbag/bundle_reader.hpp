@@ -85,6 +85,13 @@ private:
 using BundleXmlValidator = std::function<Diagnostics(std::string_view name, std::string_view bytes,
                                                      const std::string& display_path)>;
 
+// Writes every payload file of `bundle` (its data/ folder: the XML and the originals) into
+// `folder`, each file atomically, streamed, so that every METS FLocat resolves there. Tag
+// files stay in the bundle. Returns the number of files written. Throws Error when the
+// bundle is damaged or hostile (its first finding) or a file cannot be written (PB-IO).
+std::size_t unpack_bundle_payload(const std::filesystem::path& bundle,
+                                  const std::filesystem::path& folder);
+
 struct VerifyOptions {
     BundleLimits limits;
     // When set, every payload file ending in ".xml" is read (up to max_xml_size) and given

@@ -1,5 +1,7 @@
 #include "paperbag/export.hpp"
 
+#include "paperbag/bundle_reader.hpp"
+
 #include <algorithm>
 #include <memory>
 
@@ -143,12 +145,6 @@ ExportStatus run_export(const ExportOptions& options, std::ostream& out, Diagnos
         for (const ExportInput& input : inputs) {
             if (input.kind == ExportInput::Kind::pages)
                 (void)issue_from_page_files(input.paths, options.pages);
-            if (row->needs_originals && input.kind == ExportInput::Kind::bundle) {
-                report(usage("--format xml writes the XML of issue folders and page files; '" +
-                             input.paths.front().string() +
-                             "' is a bundle, whose XML is already in its data/ folder"));
-                return ExportStatus::failure;
-            }
         }
         const std::unique_ptr<Clock> clock = clock_from_environment();
         exporting::ExportSettings settings;
@@ -184,6 +180,14 @@ ExportStatus run_export(const ExportOptions& options, std::ostream& out, Diagnos
 
         auto work = [&](std::size_t i) {
             IssueDone done;
+            if (row->needs_originals && inputs[i].kind == ExportInput::Kind::bundle) {
+                // A bundle already holds its XML and originals: unpack its data/ folder.
+                const std::filesystem::path& bundle = inputs[i].paths.front();
+                unpack_bundle_payload(bundle, settings.several_issues
+                                                  ? settings.folder / bundle.stem()
+                                                  : settings.folder);
+                return done;
+            }
             LoadedIssue loaded = load_export_input(
                 inputs[i], options.pages,
                 [&filter](const Issue& issue) { return filter.issue_wanted(issue); });

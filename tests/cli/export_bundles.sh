@@ -104,10 +104,19 @@ head -1 "$f" | grep -qx "title: The Riverton Courier" || fail "txt header: $(hea
 grep -qx "headline: Mountain nations agree to share glacier data" "$f" || fail "txt headline"
 grep -q "^Representatives of 11 mountain nations" "$f" || fail "txt body"
 
-# xml: bundles are refused (their XML is in data/); issue folders write XML.
-run "$PAPERBAG" export "$work/bundles" --format xml -o "$work/xml"
-expect_rc 2
-expect_err "is a bundle"
+# xml: issue folders are written by the XML writers (with their originals).
+# From bundles, --format xml unpacks each bundle's data/ folder (XML and originals), byte for
+# byte what the bundle holds.
+run "$PAPERBAG" export "$work/bundles" --format xml -o "$work/unpacked"
+expect_rc 0
+for b in "$work"/bundles/*.zip; do
+  name=$(basename "$b" .zip)
+  [ -f "$work/unpacked/$name/mets.xml" ] || fail "xml from a bundle: no $name/mets.xml"
+  unzip -p "$b" "$name/data/mets.xml" | cmp - "$work/unpacked/$name/mets.xml" \
+    || fail "xml from a bundle: $name/mets.xml differs from the bundle's"
+done
+run "$PAPERBAG" validate --profile paperbag "$work/unpacked"
+expect_rc 0
 run "$PAPERBAG" export "$samples/jianghe-daily-2024-03-18" "$samples/riverton-courier-2024-03-18" \
   --format xml -o "$work/xml"
 expect_rc 0
