@@ -4,7 +4,6 @@
 
 #include <unicode/ucnv.h>
 
-#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -233,13 +232,12 @@ TEST_CASE("segment: English jump lines, bylines, datelines and captions") {
 TEST_CASE("segment: hostile input stays bounded") {
     CHECK(segment("").blocks.empty());
     CHECK(segment("\n\n\n").blocks.size() == 1);
+    // A 10 MB single line: one block, no crash. A hang is caught by the unit tests' ctest
+    // TIMEOUT (tests/CMakeLists.txt); speed is measured by bench/segment, not here.
     const std::string long_line(10 * 1024 * 1024, 'x');
-    const auto start = std::chrono::steady_clock::now();
     const auto seg = segment(long_line, "en");
-    const auto seconds =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     CHECK(seg.blocks.size() == 1);
-    CHECK(seconds < 20);
+    CHECK(seg.blocks[0].source.front().length == long_line.size());
     std::string many;
     for (int i = 0; i < 20000; ++i) many += "标题\n\n";
     CHECK(segment(many).blocks.size() > 0);
