@@ -3,10 +3,13 @@
 // bench/package/run.sh; not a test.
 //
 //     paperbag_bench_package pack FOLDER OUT.zip [--level N] [--sha512] [--two-pass]
+//                                                [--threads N] [--stream]
 //     paperbag_bench_package verify BUNDLE
 //
 // --two-pass first computes every checksum with checksum_file() (as a caller that needs them
 // before writing METS would), then packs: it measures the cost of reading the payload twice.
+// --stream packs every entry on the writing thread, as libzip alone does
+// (BundleOptions::pack_ahead_limit = 0); --threads sets BundleOptions::threads.
 #include <algorithm>
 #include <charconv>
 #include <filesystem>
@@ -29,6 +32,11 @@ int pack(const std::vector<std::string>& args) {
     for (std::size_t i = 2; i < args.size(); ++i) {
         if (args[i] == "--sha512") options.sha512 = true;
         if (args[i] == "--two-pass") two_pass = true;
+        if (args[i] == "--stream") options.pack_ahead_limit = 0;
+        if (args[i] == "--threads" && i + 1 < args.size()) {
+            const std::string& v = args[++i];
+            std::from_chars(v.data(), v.data() + v.size(), options.threads);
+        }
         if (args[i] == "--level" && i + 1 < args.size()) {
             const std::string& v = args[++i];
             std::from_chars(v.data(), v.data() + v.size(), options.deflate_level);
@@ -74,6 +82,6 @@ int main(int argc, char** argv) {
         return 2;
     }
     std::cerr << "usage: paperbag_bench_package pack FOLDER OUT.zip [--level N] [--sha512] "
-                 "[--two-pass] | verify BUNDLE\n";
+                 "[--two-pass] [--threads N] [--stream] | verify BUNDLE\n";
     return 2;
 }

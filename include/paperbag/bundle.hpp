@@ -7,12 +7,14 @@
 //     <bag-name>/manifest-sha256.txt      (and manifest-sha512.txt)
 //     <bag-name>/tagmanifest-sha256.txt   (and tagmanifest-sha512.txt)
 //
-// Every byte is read once. Payload files are streamed through SHA-256 (and SHA-512), CRC-32
-// and deflate in one pass while libzip writes the archive; the manifests and bag-info.txt are
-// produced from those digests after the payload, and a "generated" payload entry (the METS
-// file, which must carry the size and checksum of the other payload files) is produced by a
-// callback that receives the records of everything streamed before it. Memory does not grow
-// with the payload: files are read through a fixed buffer.
+// Every byte is read once. Payload files go through SHA-256 (and SHA-512), CRC-32 and deflate
+// in one pass: worker threads pack the entries up to BundleOptions::pack_ahead_limit into
+// memory, a bounded window ahead of libzip, which copies them; larger ones are streamed by
+// the writing thread while libzip writes them. The manifests and bag-info.txt are produced
+// from those digests after the payload, and a "generated" payload entry (the METS file, which
+// must carry the size and checksum of the other payload files) is produced by a callback that
+// receives the records of everything packed before it. Memory does not grow with the
+// payload or with the size of an entry.
 //
 // Reproducible: the same entries, options and clock give the same ZIP bytes. Entries appear
 // in a fixed order (bagit.txt; the payload sorted by name, generated entries after the
@@ -65,6 +67,15 @@ struct BundleOptions {
     // newspaper XML it costs a few percent of size and saves most of the time (see
     // docs/bundles.md for measurements).
     int deflate_level = 1;
+    // Worker threads that read, checksum and deflate payload entries ahead of the ZIP writer,
+    // which then copies their bytes; 0 means one per core. The archive's bytes do not depend
+    // on it.
+    unsigned threads = 0;
+    // Payload entries up to this size are packed ahead by the workers, in memory, and at most
+    // twice this many bytes are held at a time. Larger entries are streamed, checksummed and
+    // deflated by the writing thread through a fixed buffer, so memory stays bounded whatever
+    // their size. 0 streams every entry (one thread). The archive's bytes do not depend on it.
+    std::uint64_t pack_ahead_limit = std::uint64_t{32} << 20;
 };
 
 // What write() produced: the records of every payload file (in manifest order, sorted by

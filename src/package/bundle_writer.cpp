@@ -1,64 +1,24 @@
 #include "paperbag/bundle.hpp"
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <algorithm>
-#include <cerrno>
 #include <exception>
 #include <map>
 #include <optional>
+#include <thread>
 
 #include "core/digest.hpp"
 #include "core/mime.hpp"
 #include "io/unique_fd.hpp"
 #include "package/bagit.hpp"
 #include "package/entry_name.hpp"
+#include "package/pack_ahead.hpp"
+#include "package/payload_file.hpp"
 #include "package/zip_output.hpp"
 #include "paperbag/diagnostic.hpp"
 
 namespace paperbag {
 
 namespace {
-
-constexpr std::size_t read_buffer_size = std::size_t{256} << 10;
-
-// Digests of one stream, fed as it is read.
-struct Digests {
-    explicit Digests(bool with_sha512) : sha256(DigestAlgorithm::sha256) {
-        if (with_sha512) sha512.emplace(DigestAlgorithm::sha512);
-    }
-    void update(const char* data, std::size_t size) {
-        sha256.update(data, size);
-        if (sha512) sha512->update(data, size);
-    }
-    void finish(BagFileRecord& record) {
-        record.sha256 = sha256.finish_hex();
-        if (sha512) record.sha512 = sha512->finish_hex();
-    }
-    Digest sha256;
-    std::optional<Digest> sha512;
-};
-
-UniqueFd open_regular_file(const std::filesystem::path& file, std::uint64_t& size) {
-    UniqueFd fd(::open(file.c_str(), O_RDONLY | O_CLOEXEC));
-    if (!fd) throw_system_error("cannot open", file.string());
-    struct stat st {};
-    if (::fstat(fd.get(), &st) != 0) throw_system_error("cannot read", file.string());
-    if (!S_ISREG(st.st_mode)) throw Error("PB-IO", file.string(), "not a regular file");
-    size = static_cast<std::uint64_t>(st.st_size);
-    return fd;
-}
-
-// Reads up to `size` bytes; fewer only at the end of the file.
-std::size_t read_some(int fd, char* buffer, std::size_t size, const std::filesystem::path& file) {
-    while (true) {
-        const ssize_t n = ::read(fd, buffer, size);
-        if (n >= 0) return static_cast<std::size_t>(n);
-        if (errno != EINTR) throw_system_error("cannot read", file.string());
-    }
-}
 
 std::string checked_name(std::string path, std::string_view what) {
     if (auto reason = unsafe_name_reason(path))
@@ -87,10 +47,15 @@ struct BundleWriter::Impl {
         std::function<std::string()> produce;  // for lazy entries, called when libzip asks
         BagFileRecord record;
         bool done = false;
+        // Set when workers pack this entry ahead (PackAhead input index); `packed` holds
+        // their output from the first ZIP_SOURCE_STAT to ZIP_SOURCE_CLOSE.
+        std::optional<std::size_t> ahead;
+        bool deflated_ahead = false;
+        std::optional<AheadOutput> packed;
 
         // Reading state between ZIP_SOURCE_OPEN and ZIP_SOURCE_CLOSE.
         UniqueFd fd;
-        std::optional<Digests> digests;
+        std::optional<PayloadDigests> digests;
         std::vector<char> buffer;
         std::size_t buffer_at = 0;
         std::size_t buffer_end = 0;
@@ -107,6 +72,7 @@ struct BundleWriter::Impl {
     std::vector<BundleGenerator> generators;
     std::exception_ptr failure;
     bool written = false;
+    PackAhead* ahead = nullptr;  // during write()
 
     Entry& add(std::string path, Kind kind) {
         if (written) throw Error("PB-BAG-OPTION", path, "bundle already written");
@@ -159,6 +125,14 @@ struct BundleWriter::Impl {
         }
     }
 
+    // Waits for the workers' output of an entry packed ahead; rethrows their error.
+    void take_packed(Entry& entry) {
+        if (!entry.ahead || entry.packed) return;
+        entry.packed = ahead->wait(*entry.ahead);
+        entry.record.sha256 = entry.packed->sha256;
+        entry.record.sha512 = entry.packed->sha512;
+    }
+
     void materialise(Entry& entry) {
         if (entry.kind != Kind::lazy || entry.produce == nullptr) return;
         if (!all_done(entry))
@@ -171,32 +145,67 @@ struct BundleWriter::Impl {
     zip_int64_t handle(Entry& entry, void* data, zip_uint64_t length, zip_source_cmd_t cmd) {
         switch (cmd) {
             case ZIP_SOURCE_SUPPORTS:
-                return zip_source_make_command_bitmap(ZIP_SOURCE_OPEN, ZIP_SOURCE_READ,
-                                                      ZIP_SOURCE_CLOSE, ZIP_SOURCE_STAT,
-                                                      ZIP_SOURCE_ERROR, ZIP_SOURCE_FREE, -1);
+                return entry.deflated_ahead
+                           ? zip_source_make_command_bitmap(ZIP_SOURCE_OPEN, ZIP_SOURCE_READ,
+                                                            ZIP_SOURCE_CLOSE, ZIP_SOURCE_STAT,
+                                                            ZIP_SOURCE_ERROR, ZIP_SOURCE_FREE,
+                                                            ZIP_SOURCE_GET_FILE_ATTRIBUTES, -1)
+                           : zip_source_make_command_bitmap(ZIP_SOURCE_OPEN, ZIP_SOURCE_READ,
+                                                            ZIP_SOURCE_CLOSE, ZIP_SOURCE_STAT,
+                                                            ZIP_SOURCE_ERROR, ZIP_SOURCE_FREE, -1);
             case ZIP_SOURCE_STAT: {
                 auto* st = ZIP_SOURCE_GET_ARGS(zip_stat_t, data, length, &entry.error);
                 if (st == nullptr) return -1;
                 materialise(entry);
+                take_packed(entry);
                 zip_stat_init(st);
                 st->size = entry.record.size;
                 st->mtime = dos_time_for_utc(clock.now());
                 st->valid = ZIP_STAT_SIZE | ZIP_STAT_MTIME;
+                if (entry.deflated_ahead) {
+                    // Already deflated with the entry's own method and level: libzip copies
+                    // the bytes and takes the CRC from here (zip_close.c, add_data()).
+                    st->comp_method = ZIP_CM_DEFLATE;
+                    st->comp_size = entry.packed->size;
+                    st->crc = entry.packed->crc;
+                    st->valid |= ZIP_STAT_COMP_METHOD | ZIP_STAT_COMP_SIZE | ZIP_STAT_CRC;
+                }
                 return sizeof(zip_stat_t);
+            }
+            case ZIP_SOURCE_GET_FILE_ATTRIBUTES: {
+                // What libzip's deflate reports (zip_algorithm_deflate.c): the level's hint in
+                // general purpose bits 1-2, version 2.0 to extract. The entry's headers are
+                // then the same as when libzip deflates.
+                auto* attributes =
+                    ZIP_SOURCE_GET_ARGS(zip_file_attributes_t, data, length, &entry.error);
+                if (attributes == nullptr) return -1;
+                const int level = options.deflate_level;
+                attributes->valid |= ZIP_FILE_ATTRIBUTES_VERSION_NEEDED |
+                                     ZIP_FILE_ATTRIBUTES_GENERAL_PURPOSE_BIT_FLAGS;
+                attributes->version_needed = 20;
+                attributes->general_purpose_bit_mask = 0x0006;
+                attributes->general_purpose_bit_flags = level < 3 ? 2 << 1 : level > 7 ? 1 << 1 : 0;
+                return sizeof(zip_file_attributes_t);
             }
             case ZIP_SOURCE_OPEN:
                 materialise(entry);
-                entry.digests.emplace(options.sha512);
+                take_packed(entry);
                 entry.offset = 0;
+                if (entry.packed) return 0;
+                entry.digests.emplace(options.sha512);
                 if (entry.kind == Kind::file) {
                     std::uint64_t size = 0;
-                    entry.fd = open_regular_file(entry.file, size);
-                    entry.buffer.resize(read_buffer_size);
+                    entry.fd = open_payload_file(entry.file, size);
+                    entry.buffer.resize(payload_read_size);
                     entry.buffer_at = entry.buffer_end = 0;
                 }
                 return 0;
             case ZIP_SOURCE_READ: return read(entry, static_cast<char*>(data), length);
             case ZIP_SOURCE_CLOSE:
+                if (entry.packed) {
+                    ahead->release(*entry.ahead);
+                    entry.packed->data = nullptr;
+                }
                 entry.fd.reset();
                 std::vector<char>().swap(entry.buffer);  // release the memory, not just the size
                 entry.digests.reset();
@@ -209,10 +218,15 @@ struct BundleWriter::Impl {
 
     zip_int64_t read(Entry& entry, char* out, zip_uint64_t length) {
         std::size_t n = 0;
-        if (entry.kind == Kind::file) {
+        if (entry.packed) {
+            if (entry.packed->data == nullptr)
+                throw Error("PB-BAG-ZIP", entry.name, "entry read again after it was written");
+            n = std::min<std::size_t>(length, entry.packed->size - entry.offset);
+            std::copy_n(entry.packed->data + entry.offset, n, out);
+        } else if (entry.kind == Kind::file) {
             if (entry.buffer_at == entry.buffer_end) {
-                entry.buffer_end =
-                    read_some(entry.fd.get(), entry.buffer.data(), entry.buffer.size(), entry.file);
+                entry.buffer_end = read_payload(entry.fd.get(), entry.buffer.data(),
+                                                entry.buffer.size(), entry.file);
                 entry.buffer_at = 0;
                 if (entry.offset + entry.buffer_end > entry.record.size)
                     throw Error("PB-BAG-CHANGED", entry.file.string(),
@@ -229,10 +243,12 @@ struct BundleWriter::Impl {
         }
         entry.offset += n;
         if (n == 0 && !entry.done) {
-            if (entry.offset != entry.record.size)
-                throw Error("PB-BAG-CHANGED", entry.file.string(),
-                            "file shrank while it was being packed");
-            entry.digests->finish(entry.record);
+            if (!entry.packed) {  // packed entries were checked and digested by the workers
+                if (entry.offset != entry.record.size)
+                    throw Error("PB-BAG-CHANGED", entry.file.string(),
+                                "file shrank while it was being packed");
+                entry.digests->finish(entry.record);
+            }
             entry.done = true;
             if (entry.kind != Kind::file) std::string().swap(entry.bytes);  // no longer needed
         }
@@ -261,7 +277,7 @@ BundleWriter::~BundleWriter() = default;
 
 void BundleWriter::add_file(std::string bag_path, const std::filesystem::path& source) {
     std::uint64_t size = 0;
-    open_regular_file(source, size);
+    open_payload_file(source, size);
     auto& entry = impl_->add(std::move(bag_path), Impl::Kind::file);
     entry.file = source;
     entry.record.size = size;
@@ -354,9 +370,30 @@ BundleResult BundleWriter::Impl::write(const std::filesystem::path& target) {
     }
     add_tag_files();
 
+    // Payload files and bytes up to the limit are read, checksummed and deflated by worker
+    // threads ahead of libzip (pack_ahead.hpp); larger ones and generated entries are
+    // streamed through the ZIP_SOURCE_READ callback by the writing thread.
+    std::vector<AheadInput> inputs;
+    for (auto& entry : entries) {
+        if (!entry->payload || entry->kind == Kind::lazy ||
+            entry->record.size > options.pack_ahead_limit)
+            continue;
+        entry->ahead = inputs.size();
+        entry->deflated_ahead = !is_compressed_mime_type(mime_type_for(entry->name));
+        inputs.push_back(AheadInput{entry->file,
+                                    entry->kind == Kind::bytes ? &entry->bytes : nullptr,
+                                    entry->record.size, entry->deflated_ahead});
+    }
+
     AtomicFile file(target);
     ZipFileTarget zip_target(file);
     ZipPtr archive = open_zip_in(zip_target);
+    PackAhead pack(
+        std::move(inputs),
+        {options.deflate_level, options.sha512,
+         options.threads != 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency()),
+         2 * options.pack_ahead_limit});
+    ahead = &pack;
     const std::time_t mtime = dos_time_for_utc(clock.now());
     for (auto& entry : entries) {
         zip_error_t error;
@@ -390,6 +427,7 @@ BundleResult BundleWriter::Impl::write(const std::filesystem::path& target) {
                     std::string("cannot write bundle: ") + zip_strerror(archive.get()));
     }
     archive.release();  // zip_close() freed it
+    ahead = nullptr;
     file.commit();
 
     BundleResult result;
@@ -411,10 +449,10 @@ BagFileRecord checksum_file(const std::filesystem::path& file, std::string bag_p
     BagFileRecord record;
     record.path = std::move(bag_path);
     std::uint64_t size = 0;
-    const UniqueFd fd = open_regular_file(file, size);
-    Digests digests(sha512);
-    std::vector<char> buffer(read_buffer_size);
-    while (const std::size_t n = read_some(fd.get(), buffer.data(), buffer.size(), file)) {
+    const UniqueFd fd = open_payload_file(file, size);
+    PayloadDigests digests(sha512);
+    std::vector<char> buffer(payload_read_size);
+    while (const std::size_t n = read_payload(fd.get(), buffer.data(), buffer.size(), file)) {
         digests.update(buffer.data(), n);
         record.size += n;
     }

@@ -189,6 +189,107 @@ TEST_CASE("bundle writer: same inputs and clock give the same bytes, in any time
     CHECK(read_all(dir / "a.zip") != read_all(dir / "c.zip"));
 }
 
+// A payload that exercises every packing path: deflated and stored files and bytes, an empty
+// file, files spanning several read buffers, and one file larger than the pack-ahead limit
+// used below.
+BundleResult write_mixed(const TempDir& dir, const std::filesystem::path& target,
+                         BundleOptions options) {
+    std::string xml;
+    for (int i = 0; xml.size() < 700000; ++i)
+        xml += "<String CONTENT=\"word" + std::to_string(i * 7919 % 10007) + "\" HPOS=\"" +
+               std::to_string(i % 977) + "\"/>\n";
+    std::string noise;
+    for (std::uint32_t x = 1; noise.size() < 300000;) {
+        x = x * 1103515245u + 12345u;
+        noise += static_cast<char>(x >> 24);
+    }
+    const auto big = dir.write("in/big.xml", xml);
+    const auto small = dir.write("in/small.xml", xml.substr(0, 90000));
+    const auto empty = dir.write("in/empty.txt", "");
+    const auto image = dir.write("in/page.jpg", noise);
+    FixedClock clock(epoch);
+    BundleWriter writer(std::move(options), clock);
+    writer.add_file("data/alto/big.xml", big);
+    writer.add_file("data/alto/small.xml", small);
+    writer.add_file("data/empty.txt", empty);
+    writer.add_file("data/images/page.jpg", image);
+    writer.add_bytes("data/alto/memory.xml", xml.substr(100, 200000));
+    writer.add_bytes("data/images/memory.jpg", noise.substr(0, 100000));
+    writer.add_generated("data/mets.xml", mets_from);
+    return writer.write(target);
+}
+
+TEST_CASE("bundle writer: packing ahead on worker threads gives the bytes of streaming") {
+    TempDir dir;
+    for (const bool sha512 : {false, true}) {
+        BundleOptions streamed = sample_options(sha512);
+        streamed.pack_ahead_limit = 0;  // every entry through libzip, on one thread
+        const auto reference = write_mixed(dir, dir / "streamed.zip", streamed);
+        const std::string expected = read_all(dir / "streamed.zip");
+        for (const unsigned threads : {0u, 1u, 2u, 5u}) {
+            for (const std::uint64_t limit : {std::uint64_t{100000}, std::uint64_t{32} << 20}) {
+                CAPTURE(sha512);
+                CAPTURE(threads);
+                CAPTURE(limit);
+                BundleOptions options = sample_options(sha512);
+                options.threads = threads;
+                options.pack_ahead_limit = limit;  // 100000: big.xml streams, 2 inputs fit
+                const auto result = write_mixed(dir, dir / "ahead.zip", options);
+                CHECK(result.payload == reference.payload);
+                CHECK(result.tag_files == reference.tag_files);
+                CHECK(read_all(dir / "ahead.zip") == expected);
+            }
+        }
+    }
+    for (const int level : {6, 9}) {
+        BundleOptions streamed = sample_options();
+        streamed.deflate_level = level;
+        streamed.pack_ahead_limit = 0;
+        write_mixed(dir, dir / "streamed.zip", streamed);
+        BundleOptions ahead = sample_options();
+        ahead.deflate_level = level;
+        write_mixed(dir, dir / "ahead.zip", ahead);
+        CHECK_MESSAGE(read_all(dir / "ahead.zip") == read_all(dir / "streamed.zip"), level);
+    }
+    const auto verified = verify_bundle(dir / "ahead.zip");
+    CHECK(verified.ok());
+}
+
+TEST_CASE("bundle writer: a file that changes size fails, packed ahead or streamed") {
+    TempDir dir;
+    FixedClock clock(epoch);
+    for (const std::uint64_t limit : {std::uint64_t{0}, std::uint64_t{32} << 20}) {
+        for (const bool deflated : {true, false}) {
+            CAPTURE(limit);
+            CAPTURE(deflated);
+            const std::string name = deflated ? "page.txt" : "page.jpg";
+            BundleOptions options = sample_options();
+            options.pack_ahead_limit = limit;
+            const auto grows = dir.write("in/grows-" + name, std::string(1000, 'x'));
+            const auto shrinks = dir.write("in/shrinks-" + name, std::string(300000, 'x'));
+            {
+                BundleWriter writer(options, clock);
+                writer.add_file("data/" + name, grows);
+                dir.write("in/grows-" + name, std::string(300000, 'y'));
+                CHECK_THROWS_WITH_AS(
+                    writer.write(dir / "out.zip"),
+                    doctest::Contains("file grew while it was being packed [PB-BAG-CHANGED]"),
+                    Error);
+            }
+            {
+                BundleWriter writer(options, clock);
+                writer.add_file("data/" + name, shrinks);
+                dir.write("in/shrinks-" + name, "short");
+                CHECK_THROWS_WITH_AS(
+                    writer.write(dir / "out.zip"),
+                    doctest::Contains("file shrank while it was being packed [PB-BAG-CHANGED]"),
+                    Error);
+            }
+            CHECK(!std::filesystem::exists(dir / "out.zip"));
+        }
+    }
+}
+
 TEST_CASE("bundle writer: SHA-512 manifests on request") {
     TempDir dir;
     const auto bundle = dir / "out.zip";
