@@ -54,21 +54,6 @@ std::optional<std::uint64_t> doctype_line(std::string_view bytes) {
     return std::nullopt;
 }
 
-// Calls f(node) for every node (any type) below `root`, in document order.
-template <typename F>
-void for_each_node(xmlNode* root, F&& f) {
-    for (xmlNode* n = root; n != nullptr;) {
-        f(n);
-        if (n->type == XML_ELEMENT_NODE && n->children != nullptr) {
-            n = n->children;
-            continue;
-        }
-        while (n != nullptr && n != root && n->next == nullptr) n = n->parent;
-        if (n == nullptr || n == root) break;
-        n = n->next;
-    }
-}
-
 struct XmlReaderFree {
     void operator()(xmlTextReader* p) const noexcept { xmlFreeTextReader(p); }
 };

@@ -45,11 +45,12 @@ std::vector<std::string> split_tokens(const std::string& value);
 // True for a real calendar date or date-time in W3CDTF/ISO 8601 form (YYYY, YYYY-MM,
 // YYYY-MM-DD, with an optional time and zone).
 bool is_real_date(std::string_view text);
-// Calls f(node) for every element below (and including) `root`, in document order.
+// Calls f(node) for every node of any type below (and including) `root`, in document order,
+// without recursion (deeply nested hostile documents cannot overflow the stack).
 template <typename F>
-void for_each_element(xmlNode* root, F&& f) {
+void for_each_node(xmlNode* root, F&& f) {
     for (xmlNode* n = root; n != nullptr;) {
-        if (n->type == XML_ELEMENT_NODE) f(n);
+        f(n);
         if (n->type == XML_ELEMENT_NODE && n->children != nullptr) {
             n = n->children;
             continue;
@@ -58,6 +59,14 @@ void for_each_element(xmlNode* root, F&& f) {
         if (n == nullptr || n == root) break;
         n = n->next;
     }
+}
+
+// Calls f(node) for every element below (and including) `root`, in document order.
+template <typename F>
+void for_each_element(xmlNode* root, F&& f) {
+    for_each_node(root, [&](xmlNode* n) {
+        if (n->type == XML_ELEMENT_NODE) f(n);
+    });
 }
 
 // The ALTO reference rules, fed attribute by attribute (from a tree or from SAX events).
