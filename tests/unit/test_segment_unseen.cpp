@@ -145,3 +145,38 @@ TEST_CASE("unseen: English wire page, ALL-CAPS headlines, Continued on A6") {
     CHECK(s.seg.illustrations[0].credit == "Ben Carter");
     CHECK(s.seg.warnings.empty());
 }
+
+TEST_CASE("unseen: the seed page with every blank line removed segments like the seed") {
+    const auto seed =
+        std::filesystem::path(PAPERBAG_SHARED_DIR) / "seeds" / "000_5d98f6ef572bbe6c.txt";
+    if (!std::filesystem::exists(seed)) {
+        MESSAGE("skipped: ../shared/seeds is not available");
+        return;
+    }
+    std::string dense;
+    const std::string bytes = test::read_all(seed);
+    std::size_t pos = 0;
+    while (pos < bytes.size()) {
+        const auto stop = std::min(bytes.find('\n', pos), bytes.size());
+        const std::string_view line(bytes.data() + pos, stop - pos);
+        if (line.find_first_not_of(" \t\r") != std::string_view::npos) {
+            dense += line;
+            dense += '\n';
+        }
+        pos = stop + 1;
+    }
+    Diagnostics d;
+    const auto seg =
+        segment_page(decode_text(dense, "", "seed.txt", d), {"seed.txt", "1", 1, "zh-Hans"});
+    const auto& a = seg.articles;
+    REQUIRE(a.size() == 5);
+    CHECK(a[0].headline == "党建引领“融进去”基层治理“活起来”");
+    CHECK(a[0].subtitle == "全市抓党建促基层治理能力提升综述");
+    CHECK(a[0].continued_on == "2");
+    CHECK(a[0].intertitles().size() == 2);
+    CHECK(a[1].headline == "孝义“九大培育行动”筑牢强劲发展动能");
+    CHECK(a[3].signature == "刘锦云");
+    CHECK(a[4].dateline == "新华社北京5月15日电");
+    REQUIRE(seg.illustrations.size() == 1);
+    CHECK(seg.illustrations[0].credit == "侯利军");
+}
