@@ -22,7 +22,7 @@ struct PageFilesOptions {
     std::string date;      // YYYY-MM-DD (required)
     std::string page;      // label of the only page (with one file)
     int first_page = 1;    // numeric label of the first page when `page` is empty
-    std::string language;  // BCP 47; empty: guessed from the text ("zh-Hans" or "en")
+    std::string language;  // BCP 47; empty: guessed from the text ("zh-Hans", "zh-Hant", "en")
     std::string issn;
     std::string encoding;  // empty: detect
 };

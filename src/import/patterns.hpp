@@ -32,6 +32,7 @@ enum class PatternKind {
     subtitle,           // at the start of a title line: ——
     caption_lead,       // at the start of a caption without credit: 图为, 图：, Pictured:
     caption_tail,       // at the end of a caption without credit: （图）, (Photo)
+    end_mark,           // at the end of an article's last paragraph: （完）, -30-
 };
 
 // A role word inside a byline and the role it gives: "本报记者" -> "reporter".

@@ -21,9 +21,10 @@ constexpr std::array en_rows{
         PatternKind::byline_title,
         R"(\s*(?<title>(?:[A-Z][\p{L}.'\-]*\s+){0,3}(?:Staff Writer|Staff Reporter|Correspondent|Senior Writer|Contributing Writer|Associated Press|Reuters|Special to the [A-Z][\p{L}]+))\s*)",
         "Courier Staff Writer"},
-    PatternRow{PatternKind::continuation_to,
-               R"((?:Continued|Cont\.|Please see)\s+on\s+(?:Page|P\.)\s*(?<page>[A-Z]?\d{1,3})\s*)",
-               "Continued on Page A2"},
+    PatternRow{
+        PatternKind::continuation_to,
+        R"((?:Continued|Cont\.|Please see)\s+on\s+(?:(?:Page|P\.)\s*(?=[A-Z]?\d)|(?=[A-Z]\d))(?<page>[A-Z]?\d{1,3})\s*)",
+        "Continued on Page A2, Continued on A6"},
     PatternRow{PatternKind::continuation_to,
                R"(See\s+(?<key>[A-Z][A-Z\-]{1,30}),\s+(?:Page|P\.)\s*(?<page>[A-Z]?\d{1,3})\s*)",
                "See BUDGET, Page A2"},

@@ -17,6 +17,10 @@ constexpr std::array zh_rows{
         R"(\s*(?:新华社|新華社|中新社|中新網|中新网|人民网|央视网)\s*[\p{Han}]{1,10}?\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*日\s*(?:电|電))",
         "新华社北京5月15日电: agency dateline with place and date"},
     PatternRow{
+        PatternKind::dateline,
+        R"(\s*[（(]\s*(?:中央社|中央通訊社|中新社|新华社|新華社)\s*(?<names>(?:记者|記者|特派员|特派員)\s*[\p{Han}·]{2,3})?\s*[\p{Han}]{1,10}?\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*日\s*(?:电|電)\s*[）)])",
+        "（中央社記者王怡婷台北5日電）: bracketed agency dateline with reporter, place and day"},
+    PatternRow{
         PatternKind::byline_bracket,
         R"(\s*[（(]\s*(?<names>(?:本报|本報|新华社|新華社)?\s*(?:记者|記者|通讯员|通訊員|实习生|實習生|特约记者|见习记者)[^）)]{1,80}?)\s*[）)])",
         "（记者 李雅萍 通讯员 武姝君） after 本报讯"},
@@ -40,6 +44,7 @@ constexpr std::array zh_rows{
         PatternKind::continuation_from,
         R"(\s*[（(]\s*[紧緊]?\s*接\s*(?:第\s*)?(?<page>[\dA-Za-z一二三四五六七八九十]{1,4})\s*版\s*[）)])",
         "（接1版）, （紧接1版）"},
+    PatternRow{PatternKind::end_mark, R"([（(]\s*(?:完|全文完)\s*[）)]\s*)", "…出门进园。（完）"},
     PatternRow{PatternKind::signature,
                R"(\s*[（(]\s*(?<names>[\p{Han}·]{2,5}(?:\s+[\p{Han}·]{2,5}){0,3})\s*[）)]\s*)",
                "（刘锦云）: the writer's name closing a short report"},
@@ -47,6 +52,10 @@ constexpr std::array zh_rows{
         PatternKind::credit,
         R"((?:^|\s)(?<names>(?:(?:本报|新华社)?(?:记者|通讯员)\s*)?[\p{Han}·]{2,5}(?:\s+[\p{Han}·]{2,5}){0,2})\s+(?:摄|攝|摄影|供图)\s*)",
         "侯利军 摄: photographer"},
+    PatternRow{
+        PatternKind::credit,
+        R"([（(]\s*(?<names>(?:(?:本报|本報|新华社|新華社)?(?:记者|記者|通讯员|通訊員)\s*)?[\p{Han}·]{2,5}(?:\s+[\p{Han}·]{2,5}){0,2})\s*(?:摄|攝|摄影|攝影|供图|供圖)\s*[）)]\s*)",
+        "（记者 陈晓雯 摄）: a bracketed photographer credit"},
     PatternRow{PatternKind::subtitle, R"(\s*(?:——|──|－－|--))",
                "——全市…综述: a deck below the headline"},
     PatternRow{PatternKind::caption_lead,

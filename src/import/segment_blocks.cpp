@@ -3,6 +3,7 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
+#include <cmath>
 
 #include "import/text_repair.hpp"
 
@@ -26,6 +27,7 @@ struct LineFacts {
     bool spaced = false;     // spaced out by justification
     bool clause = false;     // has clause or sentence punctuation anywhere
     bool subtitle = false;   // starts with a subtitle dash
+    bool caption_lead = false;  // starts like a caption: 图为, Pictured:
 };
 
 bool ends_with_clause_punct(std::string_view s) {
@@ -56,13 +58,16 @@ LineFacts facts_of(const Line& line, const PatternSet& p) {
                       p.at_start(PatternKind::continuation_from, s) ||
                       p.at_start(PatternKind::subtitle, s);
     f.ends_marker = p.at_end(PatternKind::continuation_to, s) || p.at_end(PatternKind::credit, s) ||
-                    p.whole(PatternKind::signature, s);
+                    p.at_end(PatternKind::end_mark, s) || p.whole(PatternKind::signature, s);
     const std::string_view t = trim(s);
     f.ends_digit = !t.empty() && t.back() >= '0' && t.back() <= '9';
     f.unclosed = has_unclosed_bracket(t);
     f.indented = s.starts_with("  ") || s.starts_with("\t") || s.starts_with("\xE3\x80\x80");
     f.terminal = is_sentence_end(t);
-    f.title_ish = !f.terminal && !ends_with_clause_punct(t) && !f.starts_marker && !f.ends_marker;
+    // A caption's first line ("图为…") is not a title line even without punctuation.
+    f.caption_lead = p.at_start(PatternKind::caption_lead, s).has_value();
+    f.title_ish = !f.terminal && !ends_with_clause_punct(t) && !f.starts_marker && !f.ends_marker &&
+                  !f.caption_lead;
     f.clause = has_clause_punct(t);
     f.subtitle = p.at_start(PatternKind::subtitle, s).has_value();
     return f;
@@ -98,12 +103,21 @@ Layout find_paragraphs(const std::vector<Line>& lines, const PatternSet& pattern
     for (std::size_t k = 1; k < f.size(); ++k) followed_by_one_blank += f[k].blanks_before == 1;
     layout.double_spaced = f.size() > 2 && followed_by_one_blank * 10 >= (f.size() - 1) * 6;
     const bool dbl = layout.double_spaced;
+    // Dense text: the extractor wrote no blank lines and no indents, so only the line
+    // rhythm (a short sentence-final line, a narrower next line) can end a paragraph.
+    std::size_t gaps_with_blank = 0;
+    std::size_t indented = 0;
+    for (std::size_t k = 1; k < f.size(); ++k) gaps_with_blank += f[k].blanks_before > 0;
+    for (const LineFacts& x : f) indented += x.indented;
+    const bool dense =
+        !dbl && f.size() >= 12 && gaps_with_blank * 20 < f.size() && indented * 20 < f.size();
+    const bool rhythm = dbl || dense;
 
     // Stretches between hard boundaries, each with its own column width.
     std::vector<std::size_t> stretch(f.size(), 0);
     for (std::size_t k = 1; k < f.size(); ++k) {
         const bool boundary =
-            f[k].starts_marker || f[k - 1].ends_marker || (!dbl && f[k].blanks_before > 0);
+            f[k].starts_marker || f[k - 1].ends_marker || (!rhythm && f[k].blanks_before > 0);
         stretch[k] = stretch[k - 1] + (boundary ? 1 : 0);
     }
     // Column width per line: the upper quartile of the widths of the nearby lines of the
@@ -113,6 +127,7 @@ Layout find_paragraphs(const std::vector<Line>& lines, const PatternSet& pattern
     // the column, and in a short article (fewer than 4 lines) it would decide the estimate.
     // A stretch of title-like lines only is measured by all its lines.
     std::vector<double> column(f.size(), 0);
+    std::vector<bool> titles_only(f.size(), false);  // column measured by title lines only
     std::vector<double> widths;
     std::vector<double> title_widths;
     for (std::size_t k = 0; k < f.size(); ++k) {
@@ -125,6 +140,7 @@ Layout find_paragraphs(const std::vector<Line>& lines, const PatternSet& pattern
             const double w = f[j].spaced ? 0 : f[j].width;
             (f[j].title_ish && !f[j].clause ? title_widths : widths).push_back(w);
         }
+        titles_only[k] = widths.empty();
         if (widths.empty()) widths.swap(title_widths);
         column[k] = widths.size() >= 4 ? percentile(widths, 0.75)
                                        : *std::max_element(widths.begin(), widths.end());
@@ -133,39 +149,55 @@ Layout find_paragraphs(const std::vector<Line>& lines, const PatternSet& pattern
     // Decide, between every two neighbouring lines, whether a paragraph ends.
     std::vector<bool> breaks(f.size(), true);  // breaks[k]: a paragraph starts at f[k]
     std::vector<bool> stacked(f.size(), false);
+    // A paragraph ends with a sentence on a short line, or on a full line when the next
+    // line starts narrower (the dropped indent). A first line is itself narrower, so
+    // shortness alone ends nothing -- except for a clearly short title-like line.
+    // Spaced-out lines are justified, hence full.
+    const auto rhythm_break = [&](const LineFacts& a, const LineFacts& b, double col) {
+        const double aw = a.spaced ? col : a.width;
+        const double bw = b.spaced ? col : b.width;
+        const bool short_line = aw < col - 0.75;
+        const bool over = aw > col + 2 || bw > col + 2;
+        const bool narrow_next = bw <= col - 1.5;
+        const bool lone_title = a.title_ish && !a.clause && aw < col - 3;
+        return over || lone_title || (a.terminal && (short_line || narrow_next));
+    };
+    const auto title_pair = [](const LineFacts& a, const LineFacts& b) {
+        return a.title_ish && !a.clause && b.title_ish && !b.clause;
+    };
     for (std::size_t k = 1; k < f.size(); ++k) {
         const LineFacts& a = f[k - 1];
         const LineFacts& b = f[k];
         const double col = column[k - 1];
         bool brk = false;
-        if (b.starts_marker || a.ends_marker) {
-            brk = true;
+        if (b.starts_marker || a.ends_marker || (b.caption_lead && a.terminal)) {
+            brk = true;  // a caption ("图为…") after a finished sentence starts anew
         } else if (a.byline) {
             brk = !b.byline_title;
-        } else if (dbl && (a.subtitle || stacked[k - 1])) {
+        } else if (rhythm && (a.subtitle || stacked[k - 1])) {
             brk = true;  // a deck, or a tight stack of title lines, ends at its last line
+        } else if (dense) {
+            // Two title-like lines stack when the column comes from titles only or neither
+            // line is full (a body line without punctuation fills the column).
+            const bool full = std::abs(a.width - col) <= 1 || std::abs(b.width - col) <= 1;
+            if (title_pair(a, b) && (titles_only[k - 1] || !full)) {
+                brk = false;
+                stacked[k] = true;
+            } else {
+                brk = rhythm_break(a, b, col);
+            }
         } else if (dbl) {
             if (b.blanks_before == 0) {
                 if (a.ends_digit || a.unclosed) {
                     brk = false;
-                } else if (a.title_ish && !a.clause && b.title_ish && !b.clause) {
+                } else if (title_pair(a, b)) {
                     brk = false;
                     stacked[k] = true;
                 } else {
                     brk = true;
                 }
             } else if (b.blanks_before == 1) {
-                // A paragraph ends with a sentence on a short line, or on a full line when
-                // the next line starts narrower (the dropped indent). A first line is itself
-                // narrower, so shortness alone ends nothing -- except for a clearly short
-                // title-like line. Spaced-out lines are justified, hence full.
-                const double aw = a.spaced ? col : a.width;
-                const double bw = b.spaced ? col : b.width;
-                const bool short_line = aw < col - 0.75;
-                const bool over = aw > col + 2 || bw > col + 2;
-                const bool narrow_next = bw <= col - 1.5;
-                const bool lone_title = a.title_ish && !a.clause && aw < col - 3;
-                brk = over || lone_title || (a.terminal && (short_line || narrow_next));
+                brk = rhythm_break(a, b, col);
             } else {
                 brk = true;
             }
@@ -185,18 +217,18 @@ Layout find_paragraphs(const std::vector<Line>& lines, const PatternSet& pattern
             is_stack = is_stack || stacked[end];
             ++end;
         }
-        if (k > 0 && !dbl && f[k].blanks_before > 0) ++group;
+        if (k > 0 && !rhythm && f[k].blanks_before > 0) ++group;
         const bool all_titles = std::all_of(
             f.begin() + static_cast<std::ptrdiff_t>(k),
             f.begin() + static_cast<std::ptrdiff_t>(end),
             [](const LineFacts& x) { return x.title_ish && !x.clause && x.width <= 30; });
-        const bool split = dbl && !is_stack && end - k > 1 && all_titles;
+        const bool split = rhythm && !is_stack && end - k > 1 && all_titles;
         const std::size_t step = split ? 1 : end - k;
         for (std::size_t j = k; j < end; j += step) {
             Paragraph p;
             p.first = f[j].index;
             p.last = f[std::min(j + step, end) - 1].index;
-            p.group = dbl ? stretch[j] : group;
+            p.group = rhythm ? stretch[j] : group;
             p.stacked = is_stack && !split;
             p.column = column[j];
             for (std::size_t m = j; m < std::min(j + step, end); ++m)

@@ -12,6 +12,16 @@ bool is_cjk_text(std::string_view s) {
     return false;
 }
 
+// Letters present and none of them lower case: "RAIL SAFETY BILL".
+bool all_caps(std::string_view s) {
+    bool letters = false;
+    for (const char c : s) {
+        if (c >= 'a' && c <= 'z') return false;
+        letters = letters || (c >= 'A' && c <= 'Z');
+    }
+    return letters;
+}
+
 std::vector<std::string_view> split_raw(std::string_view raw) {
     std::vector<std::string_view> out;
     std::size_t pos = 0;
@@ -137,7 +147,9 @@ public:
         }
         if (auto m = patterns_.at_start(PatternKind::dateline, tail(cut, raw_end))) {
             const std::size_t stop = cut + m->end;
-            emit(PieceKind::dateline, piece_begin, stop, {});
+            emit(PieceKind::dateline, piece_begin, stop, [&](Piece& x) {
+                if (!m->names.empty()) x.bylines = parse_bylines(m->names, "", patterns_);
+            });
             piece_begin = cut = stop;
             if (auto b = patterns_.at_start(PatternKind::byline_bracket, tail(cut, raw_end))) {
                 const std::size_t bstop = cut + b->end;
@@ -150,8 +162,11 @@ public:
         std::size_t body_end = raw_end;
         std::optional<PatternMatch> to;
         std::optional<PatternMatch> credit;
+        std::optional<PatternMatch> end_mark;
         if ((to = patterns_.at_end(PatternKind::continuation_to, tail(cut, raw_end))))
             body_end = cut + to->begin;
+        else if ((end_mark = patterns_.at_end(PatternKind::end_mark, tail(cut, raw_end))))
+            body_end = cut + end_mark->begin;
         else if ((credit = patterns_.at_end(PatternKind::credit, tail(cut, raw_end))))
             body_end = cut + credit->begin;
         const bool split = piece_begin != begin || body_end != raw_end;
@@ -160,6 +175,8 @@ public:
             const auto body_raw = text_.substr(cut, body_end - cut);
             const bool title = !split && is_title(body_raw, p, lines.size());
             emit_text(title ? PieceKind::title : PieceKind::body, piece_begin, rest_end, body_raw);
+            if (!title && patterns_.at_start(PatternKind::caption_lead, body_raw))
+                pieces_.back().caption_lead = true;
             if (!title && !split && lines.size() <= max_caption_lines &&
                 (patterns_.at_start(PatternKind::caption_lead, body_raw) ||
                  patterns_.at_end(PatternKind::caption_tail, body_raw)))
@@ -171,6 +188,8 @@ public:
                 x.page = to->page;
                 x.key = to->key;
             });
+        } else if (end_mark) {
+            emit(PieceKind::signature, piece_begin, end, {});
         } else if (credit) {
             emit(PieceKind::credit, piece_begin, end,
                  [&](Piece& x) { x.name = repair_text(trim(credit->names), RepairMode::title); });
@@ -208,8 +227,8 @@ private:
                 const std::string_view prev = trim(lines[i - 1]);
                 const std::string_view line = trim(lines[i]);
                 const bool capital = !line.empty() && line[0] >= 'A' && line[0] <= 'Z';
-                const bool continues =
-                    prev.ends_with(',') || prev.ends_with('-') || prev.ends_with(':');
+                const bool continues = prev.ends_with(',') || prev.ends_with('-') ||
+                                       prev.ends_with(':') || (all_caps(prev) && all_caps(line));
                 if (!capital || continues) continue;
                 const auto at = static_cast<std::size_t>(lines[i].data() - text_.data());
                 emit(PieceKind::title, begin, at, [&](Piece& x) {
@@ -223,6 +242,11 @@ private:
                 return;
             }
         }
+        // A sentence-case title paragraph right after an ALL-CAPS headline is its deck.
+        if (kind == PieceKind::title && !is_cjk_text(raw) && !all_caps(raw) && !pieces_.empty() &&
+            pieces_.back().kind == PieceKind::title && pieces_.back().end == begin &&
+            !is_cjk_text(pieces_.back().text) && all_caps(pieces_.back().text))
+            kind = PieceKind::subtitle;
         emit(kind, begin, end, [&](Piece& x) {
             x.text =
                 repair_text(raw, kind == PieceKind::body ? RepairMode::body : RepairMode::title);

@@ -46,6 +46,7 @@ struct Piece {
     double column = 0;
     double width = 0;
     bool picture_marker = false;  // a short body paragraph that says it is a caption (图为)
+    bool caption_lead = false;    // a body piece that starts like a caption ("图为…")
     bool caption = false;         // set by assembly
 };
 

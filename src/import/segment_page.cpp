@@ -89,9 +89,27 @@ private:
                 const Piece& prev = p_[i - 1];
                 if (prev.kind != PieceKind::body || prev.group != p_[c].group || prev.caption)
                     break;
-                p_[i - 1].caption = true;
                 --i;
             }
+            // A run right after a byline or dateline is an article's body: the caption is
+            // only its last paragraphs from a picture marker ("图为…"), else the credit's
+            // own paragraph.
+            const bool after_article_start =
+                i > 0 &&
+                (p_[i - 1].kind == PieceKind::byline || p_[i - 1].kind == PieceKind::dateline ||
+                 p_[i - 1].kind == PieceKind::continuation_from);
+            if (after_article_start) {
+                std::size_t from = c;
+                for (std::size_t k = c; k > i; --k) {
+                    if (p_[k - 1].caption_lead) {
+                        from = k - 1;
+                        break;
+                    }
+                }
+                if (from == c && c > i && p_[c - 1].paragraph == p_[c].paragraph) from = c - 1;
+                i = from;
+            }
+            for (std::size_t k = i; k < c; ++k) p_[k].caption = true;
         }
     }
 
@@ -431,7 +449,7 @@ PageSegments segment_page(const DecodedText& decoded, const PageContext& context
             const Piece& piece = pieces[k];
             block_list.push_back(block_ids[k]);
             switch (piece.kind) {
-                case PieceKind::dateline: art.dateline = piece.text; break;
+                case PieceKind::dateline: art.dateline = piece.text; [[fallthrough]];
                 case PieceKind::byline:
                     art.bylines.insert(art.bylines.end(), piece.bylines.begin(),
                                        piece.bylines.end());
@@ -446,7 +464,9 @@ PageSegments segment_page(const DecodedText& decoded, const PageContext& context
                     if (jump.key.empty()) jump.key = piece.key;
                     jump.from_line = piece.first_line;
                     break;
-                case PieceKind::signature: art.signature = piece.name; break;
+                case PieceKind::signature:
+                    if (!piece.name.empty()) art.signature = piece.name;
+                    break;
                 case PieceKind::title:
                     art.body.push_back(
                         {paperbag::Paragraph::Kind::intertitle, piece.text, block_ids[k]});
