@@ -1,7 +1,7 @@
 // Hand-built issue models for the writer tests, made from the real page texts in samples/
 // (independent of the segmenter, so writer tests fail only for writer changes; the golden
-// cases "issue <folder>" cover the segmented samples). Blocks carry byte ranges into those files,
-// so tests can slice the original text at the ranges METS points to.
+// cases "issue <folder>" cover the segmented samples). Blocks carry byte ranges into those
+// files, so tests can slice the original text at the ranges METS points to.
 //
 //   sample_issue_zh(): 江河日报 2024-03-18, 2 pages: kicker, headline, subtitle (——), bylines
 //       (reporter, correspondent), datelines, intertitles, signature, an article continued
