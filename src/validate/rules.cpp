@@ -38,6 +38,8 @@ constexpr RuleInfo rules[] = {
      "CHECKSUMTYPE paperbag cannot compute (checksum not verified)"},
     {"PB-METS-012", Severity::error, "mets",
      "an FLocat file referenced by BETYPE=IDREF areas is well-formed XML"},
+    {"PB-METS-013", Severity::warning, "mets",
+     "articles in a LOGICAL structMap follow the order of the pages they start on"},
     {"PB-NEWSML-001", Severity::error, "mets",
      "every packageItem itemRef@residref is the guid of an item among the inputs"},
     {"PB-NEWSML-002", Severity::error, "mets",

@@ -65,6 +65,7 @@ public:
         for_each_element(root, [&](xmlNode* n) { check_references(n); });
         check_files();
         check_coverage();
+        check_article_order(root);
         check_metadata_dates(c_, root);
     }
 
@@ -182,6 +183,70 @@ private:
                     "file '" + id + "' is not used by any structMap (no fptr or area)",
                     Severity::warning);
         }
+    }
+
+    static bool type_is(const xmlNode* div, std::string_view type) {
+        return lower(attr(div, "TYPE")) == type;
+    }
+
+    // Every FILEID below `node` (fptr and area), calling f(fileid, element).
+    template <typename F>
+    static void each_fileid(xmlNode* node, F&& f) {
+        for_each_element(node, [&](xmlNode* n) {
+            if (is(n, mets_ns, "fptr") || is(n, mets_ns, "area")) {
+                const std::string id = attr(n, "FILEID");
+                if (!id.empty()) f(id);
+            }
+        });
+    }
+
+    // Articles (logical divs of TYPE article) must follow the pages they start on: the page
+    // of an article is the first page (PHYSICAL structMap order) of any file it points to.
+    void check_article_order(xmlNode* root) {
+        std::map<std::string, std::size_t> page_of;  // FILEID -> page position
+        std::size_t position = 0;
+        for (xmlNode* map : children_named(root, "structMap")) {
+            if (lower(attr(map, "TYPE")) != "physical") continue;
+            for_each_element(map, [&](xmlNode* div) {
+                if (!is(div, mets_ns, "div") || !type_is(div, "page")) return;
+                ++position;
+                each_fileid(div, [&](const std::string& id) { page_of.try_emplace(id, position); });
+            });
+        }
+        if (page_of.empty()) return;
+        for (xmlNode* map : children_named(root, "structMap")) {
+            if (lower(attr(map, "TYPE")) != "logical") continue;
+            for_each_element(map, [&](xmlNode* parent) {
+                if (!is(parent, mets_ns, "div")) return;
+                std::size_t previous = 0;
+                std::string previous_id;
+                for (xmlNode* div = parent->children; div != nullptr; div = div->next) {
+                    if (!is(div, mets_ns, "div") || !type_is(div, "article")) continue;
+                    std::size_t first = 0;
+                    each_fileid(div, [&](const std::string& id) {
+                        const auto it = page_of.find(id);
+                        if (it != page_of.end() && (first == 0 || it->second < first))
+                            first = it->second;
+                    });
+                    if (first == 0) continue;  // points at no page: nothing to compare
+                    if (first < previous)
+                        add("PB-METS-013", div,
+                            "article '" + attr(div, "ID") + "' starts on page " +
+                                std::to_string(first) + " but follows article '" + previous_id +
+                                "', which starts on page " + std::to_string(previous),
+                            Severity::warning);
+                    previous = std::max(previous, first);
+                    if (previous == first) previous_id = attr(div, "ID");
+                }
+            });
+        }
+    }
+
+    static std::vector<xmlNode*> children_named(xmlNode* node, const char* name) {
+        std::vector<xmlNode*> out;
+        for (xmlNode* n = node ? node->children : nullptr; n != nullptr; n = n->next)
+            if (is(n, mets_ns, name)) out.push_back(n);
+        return out;
     }
 
     void check_area(const xmlNode* area, const xmlNode* file) {
