@@ -14,6 +14,7 @@
 #include "import/text_lines.hpp"
 #include "import/text_repair.hpp"
 #include "paperbag/page_import.hpp"
+#include "support/segment_text.hpp"
 #include "support/temp_dir.hpp"
 
 using namespace paperbag;
@@ -21,11 +22,7 @@ using namespace paperbag::text;
 
 namespace {
 
-PageSegments segment(const std::string& utf8, const std::string& lang = "zh-Hans") {
-    Diagnostics d;
-    const auto decoded = decode_text(utf8, "", "t.txt", d);
-    return segment_page(decoded, {"t.txt", "1", 1, lang});
-}
+using test::segment;
 
 std::string encode(const std::string& utf8, const char* charset) {
     UErrorCode status = U_ZERO_ERROR;

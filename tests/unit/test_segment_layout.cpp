@@ -4,17 +4,14 @@
 
 #include "import/segment_page.hpp"
 #include "import/text_decode.hpp"
+#include "support/segment_text.hpp"
 
 using namespace paperbag;
 using namespace paperbag::text;
 
 namespace {
 
-PageSegments segment(const std::string& utf8, const std::string& lang = "zh-Hans") {
-    Diagnostics d;
-    const auto decoded = decode_text(utf8, "", "t.txt", d);
-    return segment_page(decoded, {"t.txt", "1", 1, lang});
-}
+using test::segment;
 
 // A double-spaced page: one article, then a photo headline with a caption and no credit.
 const std::string article_zh =
