@@ -70,6 +70,41 @@ struct Box {
     double height = 0;
 };
 
+// A font as an input states it (PDF font, ALTO TextStyle, hOCR x_font/x_fsize). Pages keep
+// their styles in a table; words and blocks refer to them by index.
+struct TextStyle {
+    std::string family;  // "Noto Serif CJK SC", "Times"; may be empty
+    double size = 0;     // in points; 0 when unknown
+    bool bold = false;
+    bool italic = false;
+    friend bool operator==(const TextStyle&, const TextStyle&) = default;
+};
+
+// A word (ALTO String) of a printed line. Geometry and confidence only when the input has
+// them; page text sets `source` to the word's bytes in the original file.
+struct Word {
+    std::string text;
+    std::optional<Box> box;
+    std::optional<ByteRange> source;
+    double confidence = -1;  // 0..1 as the OCR engine stated it; -1 when not stated
+    int style = -1;          // index into Page::styles, -1 when unknown
+};
+
+// A printed line of a block (ALTO TextLine). Empty `words` never occurs.
+struct TextLine {
+    std::optional<Box> box;
+    std::vector<Word> words;
+};
+
+// A non-text region of a page: a photo or graphic, or a printed rule between columns or
+// articles. Only from inputs with geometry.
+struct Graphic {
+    enum class Kind { illustration, rule };
+    Kind kind = Kind::illustration;
+    std::string id;  // unique within the issue and a valid XML ID
+    Box box;
+};
+
 // What a block of text on a page is.
 enum class BlockKind {
     body,          // running text of an article
@@ -99,6 +134,11 @@ struct Block {
     std::uint64_t last_line = 0;
     std::optional<Box> box;  // only when the input has coordinates
     std::string language;    // BCP 47; empty means the issue's language
+    // The printed lines and words, when the importer knows them (with boxes where the input
+    // has geometry, with byte ranges for page text). Empty: writers split `text` themselves.
+    std::vector<TextLine> lines;
+    int style = -1;           // index into Page::styles of the block's main font, -1 if unknown
+    double confidence = -1;   // OCR confidence 0..1 when the input states one
 };
 
 // A person or agency named in a byline, with a role: "reporter" (本报记者, By),
@@ -153,6 +193,7 @@ struct Illustration {
     std::optional<std::string> credit;
     std::vector<std::string> pages;
     std::vector<std::string> block_ids;
+    std::vector<std::string> graphic_ids;  // Page::graphics that show it, when known
     std::string article_id;  // the article it illustrates, when known
     std::vector<Diagnostic> warnings;
 };
@@ -162,7 +203,15 @@ struct Page {
     std::string label;    // as printed: "1", "A3"
     std::string section;  // "要闻", "Local"; may be empty
     std::vector<PageFile> files;
-    std::vector<Block> blocks;  // filled by the importer, in the order of the text file
+    std::vector<Block> blocks;  // filled by the importer, in reading order
+    // Geometry of the page when the input has it (PDF, ALTO, hOCR, PAGE): its size and the
+    // unit of every Box on the page ("pt" for PDF, "pixel", "mm10", "inch1200" as ALTO
+    // states it). Zero size and empty unit for page text.
+    double width = 0;
+    double height = 0;
+    std::string unit;
+    std::vector<TextStyle> styles;  // fonts referred to by Word::style and Block::style
+    std::vector<Graphic> graphics;  // photos and rules, in reading order
     std::string encoding;       // the text file's encoding as read ("UTF-8", "GB18030", ...)
     // Page-level findings: decoding problems, headline blocks that match no article.
     std::vector<Diagnostic> warnings;
