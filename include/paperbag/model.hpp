@@ -137,8 +137,8 @@ struct Block {
     // The printed lines and words, when the importer knows them (with boxes where the input
     // has geometry, with byte ranges for page text). Empty: writers split `text` themselves.
     std::vector<TextLine> lines;
-    int style = -1;           // index into Page::styles of the block's main font, -1 if unknown
-    double confidence = -1;   // OCR confidence 0..1 when the input states one
+    int style = -1;          // index into Page::styles of the block's main font, -1 if unknown
+    double confidence = -1;  // OCR confidence 0..1 when the input states one
 };
 
 // A person or agency named in a byline, with a role: "reporter" (本报记者, By),
@@ -194,7 +194,7 @@ struct Illustration {
     std::vector<std::string> pages;
     std::vector<std::string> block_ids;
     std::vector<std::string> graphic_ids;  // Page::graphics that show it, when known
-    std::string article_id;  // the article it illustrates, when known
+    std::string article_id;                // the article it illustrates, when known
     std::vector<Diagnostic> warnings;
 };
 
@@ -212,7 +212,7 @@ struct Page {
     std::string unit;
     std::vector<TextStyle> styles;  // fonts referred to by Word::style and Block::style
     std::vector<Graphic> graphics;  // photos and rules, in reading order
-    std::string encoding;       // the text file's encoding as read ("UTF-8", "GB18030", ...)
+    std::string encoding;           // the text file's encoding as read ("UTF-8", "GB18030", ...)
     // Page-level findings: decoding problems, headline blocks that match no article.
     std::vector<Diagnostic> warnings;
 
