@@ -33,6 +33,27 @@ else
   echo "note: /dev/full is not writable here; full-disk checks skipped"
 fi
 
+# A disk that fills up (simulated with a file size limit: writes fail with EFBIG): exit 2,
+# nothing partial left behind, in build, export -o and export --format xml.
+limited() { bash -c 'trap "" XFSZ; ulimit -f 16; exec "$@"' limited "$@"; }
+en_issue="$SOURCE_DIR/samples/riverton-courier-2024-03-18"
+run limited "$PAPERBAG" build "$zh_issue" -o "$work/fullb"
+expect_rc 2
+expect_err "[PB-BAG-WRITE]"
+[ -z "$(ls -A "$work/fullb")" ] || fail "a build on a full disk left files: $(ls -A "$work/fullb")"
+run limited "$PAPERBAG" export "$zh_issue" "$en_issue" -o "$work/full.jsonl"
+expect_rc 2
+[ -z "$(find "$work" -maxdepth 1 -name '*full.jsonl*')" ] || fail "export -o on a full disk left files"
+run limited "$PAPERBAG" export "$zh_issue" "$en_issue" --format xml -o "$work/fullx"
+expect_rc 2
+expect_err "[PB-IO]"
+[ ! -e "$work/fullx" ] || fail "export --format xml on a full disk left a partial folder: $(ls -R "$work/fullx")"
+mkdir -p "$work/fully"
+: >"$work/fully/keep.txt"
+run limited "$PAPERBAG" export "$zh_issue" "$en_issue" --format xml -o "$work/fully"
+expect_rc 2
+[ "$(ls -A "$work/fully")" = keep.txt ] || fail "export --format xml left partial files: $(ls -A "$work/fully")"
+
 # -o naming an input is refused before anything is written: the input stays intact.
 cp "$bundle" "$work/keep.zip"
 run "$PAPERBAG" export "$bundle" -o "$bundle"
