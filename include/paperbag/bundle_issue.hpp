@@ -25,8 +25,10 @@ using IssuePredicate = std::function<bool(const Issue&)>;
 
 // Reads the issue of `bundle`. Returns nothing, with errors in `diagnostics` naming the
 // bundle, when the archive is unreadable, is not a paperbag bundle (PB-EXPORT-NOT-PAPERBAG:
-// no data/mets.xml with paperbag's profile) or its METS or items are damaged. Never throws for
-// bad content.
+// no data/mets.xml with paperbag's profile) or its METS or items are damaged. Every entry is
+// checked first (BundleReader::check_all(): hostile names, links, duplicates, NFC twins,
+// encryption, CRC damage); a bundle with any error finding is not read at all
+// (PB-BUNDLE-DAMAGED after the findings). Never throws for bad content.
 std::optional<Issue> read_bundle_issue(BundleReader& bundle, Diagnostics& diagnostics,
                                        const IssuePredicate& wanted = {});
 

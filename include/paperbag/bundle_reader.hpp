@@ -49,7 +49,8 @@ struct BundleEntry {
 class BundleReader {
 public:
     // Opens `bundle` read-only and checks it (findings go to diagnostics()). Throws Error
-    // (PB-IO) only when the file cannot be opened at all; a file that is not a valid ZIP
+    // (PB-IO) only when the file cannot be opened at all or is not a regular file (a folder,
+    // FIFO or device); a regular file that is not a valid ZIP
     // gives a finding PB-BAG-ZIP and no entries.
     explicit BundleReader(std::filesystem::path bundle, BundleLimits limits = {});
     ~BundleReader();
@@ -71,6 +72,10 @@ public:
     // beyond or short of the declared size) or unreadable; `sink` may then have seen part of
     // the data.
     bool stream(const BundleEntry& entry, const std::function<void(std::string_view chunk)>& sink);
+    // Reads every usable entry once (CRC, inflate and size checks) and returns true when the
+    // bundle has no error finding at all: what export, stats and inspect require before
+    // they trust anything in it. A hostile or damaged bundle is then skipped whole.
+    bool check_all();
     // The whole entry, when it is usable, intact and at most `max_size` bytes.
     std::optional<std::string> read(const BundleEntry& entry,
                                     std::uint64_t max_size = std::uint64_t{256} << 20);

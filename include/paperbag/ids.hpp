@@ -24,8 +24,14 @@ std::string xml_id(std::string_view text);
 std::string slug(std::string_view text);
 
 // The stable key of an issue, used for bundle names and guids: the "local" identifier when
-// there is one, else slug(ISSN, LCCN, CN or title) + "-" + date. Always a slug.
+// there is one, else slug(ISSN, LCCN, CN or title) + "-" + date. Always a slug. A title in
+// another script is first transliterated with ICU "Any-Latin; Latin-ASCII", so 吕梁日报 of
+// 2022-05-16 is "lu-liang-ri-bao-2022-05-16" (never the shared "issue-2022-05-16").
 std::string issue_key(const Issue& issue);
+
+// True when `tag` is a well-formed language tag as xsd:language allows it:
+// [a-zA-Z]{1,8}(-[a-zA-Z0-9]{1,8})*.
+bool is_language_tag(std::string_view tag);
 
 // A name-based UUID (RFC 4122 version 5, SHA-1) of "urn:x-paperbag:" + name,
 // as "xxxxxxxx-xxxx-5xxx-yxxx-xxxxxxxxxxxx".

@@ -39,7 +39,9 @@ struct SchemaInstallOptions {
 
 // Installs every official schema and the catalog. Files already installed with the right
 // digest are kept. A file whose digest does not match is refused (never installed). Each
-// problem is added to `problems`; returns true when the whole set is installed.
+// problem is added to `problems`; returns true when the whole set is installed. The catalog
+// is written only when at least one schema is in place: a run where every download fails
+// writes no catalog.xml.
 bool install_schemas(const SchemaInstallOptions& options, Diagnostics& problems);
 
 // The state of one schema in a schema directory.

@@ -32,6 +32,8 @@ struct CorpusStats {
     std::map<std::pair<std::string, int>, CorpusCounts> rows;
     CorpusCounts total;
     std::uint64_t skipped = 0;  // inputs that could not be read
+    // An input was missing or unreadable (an I/O error, not a bad input): exit 2.
+    bool io_failure = false;
 };
 
 struct StatsOptions {

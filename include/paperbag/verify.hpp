@@ -8,7 +8,10 @@
 //      which include METS SIZE/CHECKSUM against the bytes and FLocat files present.
 // The result is one ValidationRun: per bundle, a first FileResult for the bundle itself
 // ("BagIt bundle", its structure and fixity findings), followed by one per XML file. Reports
-// and exit codes are therefore exactly those of `paperbag validate`.
+// and exit codes are therefore exactly those of `paperbag validate`. OCR files the issue came
+// with (data/ocr/: PAGE, ALTO 1.x, hOCR, ...) are kept as received: build does not validate
+// them and records so in PREMIS, and verify checks their fixity only and lists them in the
+// bundle's entry (PB-OCR-NOT-VALIDATED, info), so build and verify agree on every bundle.
 #pragma once
 
 #include <filesystem>

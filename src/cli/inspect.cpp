@@ -6,6 +6,7 @@
 
 #include "cli/commands.hpp"
 #include "paperbag/bundle_issue.hpp"
+#include "paperbag/error_codes.hpp"
 #include "paperbag/inspect.hpp"
 #include "paperbag/manifest.hpp"
 
@@ -38,6 +39,10 @@ int run_inspect_bundle(const InspectOptions& options) {
         issue = read_bundle_issue(reader, issue_findings, [](const Issue&) { return false; });
     }
     for (const Diagnostic& d : issue_findings) std::cerr << d.format() << '\n';
+    // Damaged entries found while reading (a CRC error in the METS) are structure findings
+    // too: the bundle is not "structure: ok" and inspect exits 1.
+    for (const Diagnostic& d : issue_findings)
+        if (d.severity == Severity::error && d.code.starts_with("PB-BAG-")) findings.add(d);
     const Issue* shown = issue ? &*issue : nullptr;
     if (options.json)
         std::cout << describe_bundle_json(options.input, info, findings, shown) << '\n';
@@ -53,8 +58,8 @@ int run_inspect(const InspectOptions& options) {
     const auto issue = read_manifest(options.input, diagnostics);
     for (const Diagnostic& d : diagnostics) std::cerr << d.format() << '\n';
     if (!issue) {
-        const bool io_error = std::any_of(diagnostics.begin(), diagnostics.end(),
-                                          [](const Diagnostic& d) { return d.code == "PB-IO"; });
+        const bool io_error =
+            std::any_of(diagnostics.begin(), diagnostics.end(), is_failure_to_run);
         return io_error ? exit_failure : exit_invalid;
     }
     if (options.json)

@@ -1,12 +1,47 @@
 // paperbag's entry point: builds the command line, runs the chosen subcommand and maps
 // exceptions to exit codes. The work itself happens in the library.
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <exception>
 #include <iostream>
+#include <new>
 
 #include "cli/commands.hpp"
+#include "io/temp_cleanup.hpp"
 #include "paperbag/diagnostic.hpp"
+#include "paperbag/error_codes.hpp"
 #include "paperbag/version.hpp"
 
-int main(int argc, char** argv) {
+namespace {
+
+// Last resort for an exception no one caught (in a worker thread, or a noexcept boundary):
+// remove the temporary files, say so, exit 2. Never a bare std::terminate.
+[[noreturn]] void on_terminate() {
+    paperbag::remove_registered_temporaries();
+    constexpr char message[] =
+        "paperbag: error: internal error: an exception was not handled; temporary files "
+        "removed [PB-INTERNAL]\n";
+    (void)!::write(STDERR_FILENO, message, sizeof message - 1);
+    ::_exit(paperbag::cli::exit_failure);
+}
+
+// Everything a command printed must have reached stdout: a full disk or a closed pipe is
+// a failure (exit 2), never a silent success.
+bool flush_stdout() {
+    std::cout.flush();
+    errno = 0;
+    const bool stream_ok = static_cast<bool>(std::cout);
+    if (std::fflush(stdout) == 0 && std::ferror(stdout) == 0 && stream_ok) return true;
+    const int saved = errno != 0 ? errno : EIO;
+    std::cerr << "paperbag: error: cannot write to standard output: " << std::strerror(saved)
+              << " [PB-IO]\n";
+    return false;
+}
+
+int run(int argc, char** argv) {
     CLI::App app{
         "paperbag: newspaper issues to METS/MODS/PREMIS, ALTO and NewsML-G2,\n"
         "validated and packed into reproducible BagIt-in-ZIP bundles.",
@@ -30,13 +65,32 @@ int main(int argc, char** argv) {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
         const int rc = app.exit(e);
-        return rc == 0 ? paperbag::cli::exit_ok : paperbag::cli::exit_failure;
+        exit_code = rc == 0 ? paperbag::cli::exit_ok : paperbag::cli::exit_failure;
+    }
+    return exit_code;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    paperbag::install_cleanup_handlers();
+    std::set_terminate(on_terminate);
+    int exit_code = paperbag::cli::exit_failure;
+    try {
+        exit_code = run(argc, argv);
     } catch (const paperbag::Error& e) {
         std::cerr << "paperbag: " << e.what() << '\n';
-        return paperbag::cli::exit_failure;
+        exit_code = paperbag::exit_code_for(e.diagnostic());
+    } catch (const std::bad_alloc&) {
+        std::cerr << "paperbag: error: out of memory [PB-OUT-OF-MEMORY]\n";
+        exit_code = paperbag::cli::exit_failure;
     } catch (const std::exception& e) {
-        std::cerr << "paperbag: error: " << e.what() << '\n';
-        return paperbag::cli::exit_failure;
+        std::cerr << "paperbag: error: internal error: " << e.what() << " [PB-INTERNAL]\n";
+        exit_code = paperbag::cli::exit_failure;
+    } catch (...) {
+        std::cerr << "paperbag: error: internal error: unknown exception [PB-INTERNAL]\n";
+        exit_code = paperbag::cli::exit_failure;
     }
+    if (!flush_stdout()) return paperbag::cli::exit_failure;
     return exit_code;
 }

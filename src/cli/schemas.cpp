@@ -54,6 +54,12 @@ int run_install(const SchemasOptions& o) {
     const bool complete = install_schemas(options, problems);
     for (const Diagnostic& d : problems) std::cerr << d.format() << '\n';
     const auto dir = schema_directory(o.dir);
+    std::error_code ec;
+    if (!complete && !std::filesystem::exists(dir / "catalog.xml", ec)) {
+        std::cerr << "paperbag schemas install: error: nothing installed in " << dir.string()
+                  << "; no catalog written\n";
+        return exit_failure;
+    }
     std::cout << (complete ? "installed" : "partly installed") << " the official schemas in "
               << dir.string() << " (catalog: " << (dir / "catalog.xml").string() << ")\n";
     return complete ? exit_ok : exit_failure;

@@ -34,6 +34,7 @@ int run_stats_command(const StatsCliOptions& o) {
         std::cout << format_stats_json(stats) << '\n';
     else
         std::cout << format_stats_table(stats);
+    if (stats.io_failure) return exit_failure;
     return stats.skipped > 0 ? exit_invalid : exit_ok;
 }
 

@@ -5,6 +5,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/report_options.hpp"
+#include "io/file.hpp"
 #include "paperbag/validate.hpp"
 
 namespace paperbag::cli {
@@ -30,6 +31,9 @@ int run_validate(const ValidateCliOptions& options) {
         std::cerr << "paperbag validate: error: no FILE, DIR or BUNDLE given\n";
         return exit_failure;
     }
+    refuse_output_over_input(
+        options.output.file,
+        std::vector<std::filesystem::path>(options.job.inputs.begin(), options.job.inputs.end()));
     return emit_report(validate_inputs(options.job), options.output);
 }
 

@@ -4,6 +4,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/report_options.hpp"
+#include "io/file.hpp"
 #include "paperbag/verify.hpp"
 
 namespace paperbag::cli {
@@ -20,6 +21,7 @@ struct VerifyCliOptions {
 int run_verify(VerifyCliOptions& options) {
     options.job.validate_xml = !options.no_xml;
     const std::vector<std::filesystem::path> paths(options.bundles.begin(), options.bundles.end());
+    refuse_output_over_input(options.output.file, paths);
     return emit_report(verify_bundles(paths, options.job), options.output);
 }
 

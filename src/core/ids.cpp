@@ -1,6 +1,10 @@
 #include "paperbag/ids.hpp"
 
+#include <unicode/translit.h>
+#include <unicode/unistr.h>
+
 #include <array>
+#include <memory>
 
 #include "core/digest.hpp"
 #include "paperbag/model.hpp"
@@ -15,6 +19,24 @@ bool ascii_alnum(char c) {
 
 char ascii_lower(char c) {
     return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+// Latin letters for any script, then plain ASCII: "吕梁日报" -> "lu liang ri bao",
+// "Genève" -> "Geneve". One transliterator per thread: ICU's are not shared between threads.
+std::string to_ascii_latin(std::string_view text) {
+    thread_local const std::unique_ptr<icu::Transliterator> latin = [] {
+        UErrorCode status = U_ZERO_ERROR;
+        std::unique_ptr<icu::Transliterator> t(
+            icu::Transliterator::createInstance("Any-Latin; Latin-ASCII", UTRANS_FORWARD, status));
+        return U_SUCCESS(status) ? std::move(t) : nullptr;
+    }();
+    if (!latin) return std::string(text);
+    icu::UnicodeString unicode = icu::UnicodeString::fromUTF8(
+        icu::StringPiece(text.data(), static_cast<std::int32_t>(text.size())));
+    latin->transliterate(unicode);
+    std::string out;
+    unicode.toUTF8String(out);
+    return out;
 }
 
 }  // namespace
@@ -59,9 +81,27 @@ std::string issue_key(const Issue& issue) {
             break;
         }
     }
-    if (base.empty()) base = slug(issue.title);
+    // Titles in any script give a key of their own (two Chinese titles of the same day must
+    // not share a bundle name, METS OBJID and guids).
+    if (base.empty()) base = slug(to_ascii_latin(issue.title));
     if (base.empty()) base = "issue";
     return base + "-" + issue.date.to_string();
+}
+
+bool is_language_tag(std::string_view tag) {
+    std::size_t start = 0;
+    for (bool first = true;; first = false) {
+        std::size_t end = tag.find('-', start);
+        if (end == std::string_view::npos) end = tag.size();
+        const std::string_view part = tag.substr(start, end - start);
+        if (part.empty() || part.size() > 8) return false;
+        for (char c : part) {
+            const bool alpha = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+            if (!alpha && (first || !(c >= '0' && c <= '9'))) return false;
+        }
+        if (end == tag.size()) return true;
+        start = end + 1;
+    }
 }
 
 std::string name_based_uuid(std::string_view name) {

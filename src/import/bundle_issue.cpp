@@ -31,6 +31,14 @@ void add_errors_of(const BundleReader& bundle, Diagnostics& diagnostics) {
 std::optional<Issue> read_bundle_issue(BundleReader& bundle, Diagnostics& diagnostics,
                                        const IssuePredicate& wanted) {
     const std::string bundle_path = bundle.path().string();
+    // The same checks as verify's reader: hostile names, links, duplicates (a forged second
+    // item), NFC twins, encryption, bombs, CRC damage. Such a bundle is skipped whole.
+    if (!bundle.check_all()) {
+        add_errors_of(bundle, diagnostics);
+        diagnostics.add(make_error("PB-BUNDLE-DAMAGED", bundle_path, 0,
+                                   "damaged or hostile bundle: not read (see 'paperbag verify')"));
+        return std::nullopt;
+    }
     const BundleEntry* mets = find_mets(bundle);
     if (mets == nullptr) {
         add_errors_of(bundle, diagnostics);

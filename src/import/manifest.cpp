@@ -5,6 +5,7 @@
 #include <system_error>
 
 #include "core/mime.hpp"
+#include "core/unicode.hpp"
 #include "io/file.hpp"
 #include "io/xml_parse.hpp"
 #include "validate/xsd_schema.hpp"
@@ -125,6 +126,9 @@ private:
         file.encoding = attribute(node, "encoding");
         if (file.mime_type.empty()) file.mime_type = mime_type_for(file.href);
         if (!check_href(node, file)) return;
+        // The file is opened by its own bytes (file.path); the name it keeps in bundles, METS
+        // and manifests is NFC (macOS writes NFD), so every reader sees one name.
+        file.href = nfc_or_same(file.href);
         page.files.push_back(std::move(file));
     }
 

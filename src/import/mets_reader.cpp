@@ -4,6 +4,7 @@
 #include <charconv>
 #include <set>
 
+#include "core/uri.hpp"
 #include "io/xml_parse.hpp"
 #include "io/xml_tree.hpp"
 
@@ -98,7 +99,12 @@ private:
             const std::string use = x::attr(group, "USE");
             for (const xmlNode* file : x::children(group, mets_ns, "file")) {
                 const xmlNode* location = x::child(file, mets_ns, "FLocat");
-                files_[x::attr(file, "ID")] = {use, x::attr(location, "href", xlink_ns)};
+                // hrefs are URI references (RFC 3986): "space%20name.txt" is "space name.txt".
+                const std::string href = x::attr(location, "href", xlink_ns);
+                const auto path = path_from_uri(href);
+                if (!path)
+                    fail(location, "FLocat href '" + href + "' is not a valid URI reference");
+                files_[x::attr(file, "ID")] = {use, *path};
             }
         }
     }

@@ -7,6 +7,7 @@
 #include <memory>
 #include <set>
 
+#include "core/unicode.hpp"
 #include "import/continuation_link.hpp"
 #include "import/segment_page.hpp"
 #include "import/text_decode.hpp"
@@ -72,6 +73,13 @@ Issue issue_from_page_files(const std::vector<std::filesystem::path>& files,
             "page text files need --date YYYY-MM-DD (a real date), got '" + options.date + "'");
     if (!options.page.empty() && files.size() != 1)
         throw Error("PB-USAGE", "", "--page names one page; use --first-page for several files");
+    if (!options.language.empty() && !is_language_tag(options.language))
+        throw Error(
+            "PB-USAGE", "",
+            "--lang '" + options.language + "' is not a language tag (BCP 47, e.g. zh-Hans)");
+    if (!options.encoding.empty() && !text::encoding_known(options.encoding))
+        throw Error("PB-USAGE", "",
+                    "--encoding '" + options.encoding + "' is not an encoding ICU knows");
     Issue issue;
     issue.title = options.title;
     issue.date = *date;
@@ -88,7 +96,7 @@ Issue issue_from_page_files(const std::vector<std::filesystem::path>& files,
         file.path = files[i];
         // The name the file keeps in bundles and exports; page files from different folders
         // may share a name, so a repeated one is prefixed with the page sequence.
-        file.href = files[i].filename().string();
+        file.href = nfc_or_same(files[i].filename().string());  // one name: NFC
         if (!hrefs.insert(file.href).second) {
             file.href = sequence_id("", i + 1, 4) + "-" + file.href;
             hrefs.insert(file.href);

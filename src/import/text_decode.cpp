@@ -324,6 +324,12 @@ std::uint64_t OffsetMap::original(std::uint64_t offset) const {
     return run.in_start + std::min(index, run.count) * run.in_len;
 }
 
+bool encoding_known(const std::string& name) {
+    UErrorCode status = U_ZERO_ERROR;
+    const std::unique_ptr<UConverter, ConverterCloser> conv(ucnv_open(name.c_str(), &status));
+    return U_SUCCESS(status);
+}
+
 DecodedText decode_text(std::string_view bytes, std::string_view encoding, const std::string& path,
                         Diagnostics& diagnostics) {
     InvalidReport invalid{path, diagnostics};

@@ -65,4 +65,7 @@ struct DecodedText {
 DecodedText decode_text(std::string_view bytes, std::string_view encoding, const std::string& path,
                         Diagnostics& diagnostics);
 
+// True when ICU has a converter for the encoding `name` ("GB18030", "Big5", "UTF-8", ...).
+bool encoding_known(const std::string& name);
+
 }  // namespace paperbag::text

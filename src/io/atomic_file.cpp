@@ -1,14 +1,13 @@
 #include "io/atomic_file.hpp"
 
 #include <fcntl.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cerrno>
-#include <cstdlib>
 #include <string>
-#include <vector>
 
+#include "io/temp_cleanup.hpp"
 #include "paperbag/diagnostic.hpp"
 
 namespace paperbag {
@@ -23,27 +22,33 @@ std::filesystem::path folder_of(const std::filesystem::path& target) {
 }  // namespace
 
 AtomicFile::AtomicFile(std::filesystem::path target) : target_(std::move(target)) {
-    const std::string pattern =
-        (folder_of(target_) / ("." + target_.filename().string() + ".tmp-XXXXXX")).string();
-    std::vector<char> buffer(pattern.begin(), pattern.end());
-    buffer.push_back('\0');
-    UniqueFd fd(::mkstemp(buffer.data()));
-    if (!fd) throw_system_error("cannot create", target_.string());
-    temp_ = std::filesystem::path(buffer.data());
-    // mkstemp creates 0600; output files are ordinary files, subject to the umask.
-    const mode_t mask = ::umask(0);
-    ::umask(mask);
-    if (::fchmod(fd.get(), 0666 & ~mask) != 0) {
-        ::unlink(temp_.c_str());
-        throw_system_error("cannot set permissions of", target_.string());
+    const std::filesystem::path folder = folder_of(target_);
+    const std::string prefix = "." + target_.filename().string() + ".tmp";
+    // Leftovers of killed runs (their process is gone) are removed before a new one starts.
+    remove_stale_temporaries(folder, prefix);
+    // O_EXCL with mode 0666: the kernel applies the umask, so nothing process-wide changes
+    // (worker threads create files at the same time). The name is unique per process and
+    // call; a name taken by someone else is skipped.
+    static std::atomic<unsigned long> counter{0};
+    for (int attempt = 0; attempt < 100; ++attempt) {
+        temp_ = folder / (temporary_prefix(prefix) + std::to_string(counter++));
+        UniqueFd fd(::open(temp_.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666));
+        if (fd) {
+            registration_ = TempRegistration(temp_);
+            fd_ = std::move(fd);
+            return;
+        }
+        if (errno != EEXIST) break;
     }
-    fd_ = std::move(fd);
+    temp_.clear();
+    throw_system_error("cannot create", target_.string());
 }
 
 AtomicFile::~AtomicFile() {
     if (!committed_ && !temp_.empty()) {
         fd_.reset();
         ::unlink(temp_.c_str());
+        registration_.release();
     }
 }
 
@@ -68,6 +73,7 @@ void AtomicFile::commit() {
     if (::rename(temp_.c_str(), target_.c_str()) != 0)
         throw_system_error("cannot rename into place", target_.string());
     committed_ = true;
+    registration_.release();
     UniqueFd dir(::open(folder_of(target_).c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
     if (dir) ::fsync(dir.get());  // best effort: the rename is already visible
 }

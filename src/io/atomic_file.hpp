@@ -1,11 +1,17 @@
 // Atomic output files: everything paperbag writes goes to a temporary file in the target's
 // folder and is renamed over the target only on commit(), after fsync. A failed or
 // interrupted run leaves either the old file or nothing, never a partial file.
+//
+// The temporary file is ".<name>.tmp-<pid>-<n>", created with O_CREAT|O_EXCL and mode 0666
+// (the kernel applies the umask; no process-wide state changes). It is removed on failure,
+// by the destructor, and by SIGINT/SIGTERM/SIGHUP (temp_cleanup.hpp); leftovers of killed
+// processes are removed by the next AtomicFile for the same target.
 #pragma once
 
 #include <filesystem>
 #include <string_view>
 
+#include "io/temp_cleanup.hpp"
 #include "io/unique_fd.hpp"
 
 namespace paperbag {
@@ -34,6 +40,7 @@ private:
     std::filesystem::path target_;
     std::filesystem::path temp_;
     UniqueFd fd_;
+    TempRegistration registration_;  // removed by SIGINT/SIGTERM while it exists
     bool committed_ = false;
 };
 

@@ -54,4 +54,16 @@ bool path_is_within(const std::filesystem::path& root, const std::filesystem::pa
     return true;
 }
 
+void refuse_output_over_input(const std::filesystem::path& output,
+                              const std::vector<std::filesystem::path>& inputs) {
+    if (output.empty()) return;
+    for (const auto& input : inputs) {
+        std::error_code ec;
+        if (std::filesystem::equivalent(output, input, ec) && !ec)
+            throw Error("PB-OUTPUT-IS-INPUT", output.string(),
+                        "the output is the input '" + input.string() +
+                            "'; writing it would destroy it: choose another -o");
+    }
+}
+
 }  // namespace paperbag

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <string>
+#include <vector>
 
 namespace paperbag {
 
@@ -16,5 +17,11 @@ std::string read_file(const std::filesystem::path& path,
 // True when `child`, after lexical normalisation, lies inside `root` (also normalised).
 // Symbolic links are not followed: callers that open files check them separately.
 bool path_is_within(const std::filesystem::path& root, const std::filesystem::path& child);
+
+// Throws Error (PB-OUTPUT-IS-INPUT) when `output` names the same file as one of `inputs`
+// (the same path, or the same file through a symbolic or hard link): writing it would
+// destroy that input. An output that does not exist yet conflicts with nothing.
+void refuse_output_over_input(const std::filesystem::path& output,
+                              const std::vector<std::filesystem::path>& inputs);
 
 }  // namespace paperbag

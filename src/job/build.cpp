@@ -5,10 +5,13 @@
 #include <set>
 
 #include "core/digest.hpp"
+#include "io/temp_cleanup.hpp"
+#include "job/bundle_target.hpp"
 #include "job/issue_inputs.hpp"
 #include "job/parallel.hpp"
 #include "paperbag/bundle.hpp"
 #include "paperbag/bundle_reader.hpp"
+#include "paperbag/error_codes.hpp"
 #include "paperbag/ids.hpp"
 #include "paperbag/validate.hpp"
 #include "paperbag/version.hpp"
@@ -60,32 +63,30 @@ std::string input_digest(const Issue& issue, const IssueInput& input, const Buil
     return "sha256:" + digest.finish_hex();
 }
 
-bool recorded_digest_matches(const std::filesystem::path& bundle, const std::string& digest) {
-    std::error_code ec;
-    if (!std::filesystem::is_regular_file(bundle, ec)) return false;
-    try {
-        Diagnostics ignored;
-        const BundleInfo info = read_bundle_info(bundle, ignored);
-        for (const auto& [label, value] : info.bag_info)
-            if (label == input_digest_label) return value == digest;
-    } catch (const Error&) {
-    }
-    return false;
+// "<title> <date>" on one line: the identity bag-info records and rebuilds compare.
+std::string issue_identity(const Issue& issue) {
+    std::string out = issue.title + " " + issue.date.to_string();
+    for (char& c : out)
+        if (c == '\n' || c == '\r') c = ' ';
+    return out;
 }
 
-// A build killed outright (SIGKILL, power loss) cannot clean up after itself: its staging
-// file and the packager's temporary file stay behind, hidden, never under the bundle's name.
-// The next build of the same issue removes them.
-void remove_stale_staging(const std::filesystem::path& staging) {
-    std::error_code ec;
-    const std::string prefix = staging.filename().string();
-    const std::filesystem::path folder =
-        staging.parent_path().empty() ? std::filesystem::path(".") : staging.parent_path();
-    for (const auto& entry : std::filesystem::directory_iterator(folder, ec)) {
-        const std::string name = entry.path().filename().string();
-        if (name == prefix || name.starts_with("." + prefix + ".tmp-"))
-            std::filesystem::remove(entry.path(), ec);
-    }
+// What was validated and what was not: OCR originals are kept as received (PAGE, ALTO 1.x,
+// hOCR are formats paperbag does not validate) and only their fixity is recorded; verify
+// treats them the same way.
+std::string validation_detail(const Issue& issue) {
+    std::vector<std::string> originals;
+    for (const Page& page : issue.pages)
+        for (const PageFile& file : page.files)
+            if (file.role == FileRole::ocr) originals.push_back(file.href);
+    std::string detail =
+        "every XML file paperbag wrote validated against its schemas and "
+        "paperbag's profile";
+    if (originals.empty()) return detail;
+    detail += "; not validated: " + std::to_string(originals.size()) +
+              " original OCR file(s) kept as received (fixity only):";
+    for (const std::string& name : originals) detail += " " + name;
+    return detail;
 }
 
 std::vector<PreservationEvent> events_for(const Issue& issue, std::int64_t now) {
@@ -101,8 +102,7 @@ std::vector<PreservationEvent> events_for(const Issue& issue, std::int64_t now) 
          warnings ? "warning" : "success", now},
         // A bundle exists only when these two succeeded: a failed validation or packing
         // leaves no bundle behind, so the record can be written before they run.
-        {"validation", "every XML file validated against its schemas and paperbag's profile",
-         "success", now},
+        {"validation", validation_detail(issue), "success", now},
         {"packing", "packed as a BagIt 1.0 bag in a ZIP file", "success", now},
     };
 }
@@ -119,7 +119,7 @@ public:
             build_into(input, target, result);
         } catch (const Error& e) {
             result.state = IssueState::failed;
-            result.io_failure = e.diagnostic().code == "PB-IO";
+            result.io_failure = is_failure_to_run(e.diagnostic());
             result.diagnostics.add(e.diagnostic());
         }
         return result;
@@ -131,18 +131,33 @@ private:
         std::optional<Issue> loaded = load_issue(input, options_.pages, result.diagnostics);
         if (!loaded) {
             result.io_failure = std::any_of(result.diagnostics.begin(), result.diagnostics.end(),
-                                            [](const Diagnostic& d) { return d.code == "PB-IO"; });
+                                            is_failure_to_run);
             return;
         }
         Issue& issue = *loaded;
         result.pages = issue.pages.size();
         result.bundle = target;
         fingerprint_pages(issue);
-        const std::string digest = input_digest(issue, input, options_);
-        if (!options_.force && recorded_digest_matches(target, digest)) {
-            result.state = IssueState::unchanged;
-            return;
+        const BundleIdentity identity{issue_key(issue), issue_identity(issue),
+                                      input_digest(issue, input, options_)};
+        // One writer per bundle name at a time, also across processes.
+        const BundleLock lock(target);
+        if (!options_.force) {
+            // The bundle on disk is kept only when it is intact and built from these inputs.
+            const auto why = why_not_current(target, identity);
+            if (!why) {
+                result.state = IssueState::unchanged;
+                return;
+            }
+            if (const auto other = other_issue(target, identity))
+                throw Error("PB-BAG-IDENTITY", target.string(),
+                            "this bundle holds another issue ('" + *other +
+                                "'); not replaced without --force");
+            if (why->starts_with("damaged") || why->starts_with("unreadable"))
+                result.diagnostics.add(make_warning("PB-BUILD-REBUILT", target.string(), 0,
+                                                    "rebuilt: the bundle on disk is " + *why));
         }
+        const std::string& digest = identity.input_digest;
 
         segment_issue(issue, result.diagnostics);
         result.articles = issue.articles.size();
@@ -208,16 +223,19 @@ private:
                                   : !issue.publisher.empty() ? issue.publisher
                                                              : issue.title;
         bag.external_identifier = issue_key(issue);
-        bag.bag_info = {{input_digest_label, digest}, {"Paperbag-Version", PAPERBAG_VERSION}};
+        bag.bag_info = {{input_digest_label, digest},
+                        {issue_identity_label, issue_identity(issue)},
+                        {"Paperbag-Version", PAPERBAG_VERSION}};
         BundleWriter writer(bag, clock_);
         for (const auto& [path, file] : originals) writer.add_file("data/" + path, file);
         for (const auto& [path, bytes] : xml) writer.add_bytes("data/" + path, bytes);
 
         // The staging file keeps a half-built or mismatching bundle away from the target
-        // name; the rename is atomic within the folder.
-        const std::filesystem::path staging =
-            target.parent_path() / ("." + target.filename().string() + ".building");
-        remove_stale_staging(staging);
+        // name; the rename is atomic within the folder. Its name is this process's own, and
+        // the lock (held by the caller) keeps other builds of this bundle out.
+        remove_stale_staging(target);
+        const std::filesystem::path staging = staging_path(target);
+        TempRegistration registered(staging);
         try {
             const BundleResult written = writer.write(staging);
             for (const BagFileRecord& record : written.payload) {
@@ -230,6 +248,7 @@ private:
             std::filesystem::rename(staging, target, ec);
             if (ec)
                 throw Error("PB-IO", target.string(), "cannot rename into place: " + ec.message());
+            registered.release();
             result.bundle_size = written.archive_size;
         } catch (...) {
             std::error_code ec;
@@ -260,7 +279,7 @@ std::vector<std::filesystem::path> plan_targets(const std::vector<IssueInput>& i
         try {
             issue = load_issue(input, options.pages, ignored);
         } catch (const Error& e) {
-            if (e.diagnostic().code == "PB-USAGE") throw;
+            if (error_kind(e.diagnostic().code) == ErrorKind::usage) throw;
         }
         if (!issue) {
             targets.emplace_back();
@@ -320,9 +339,8 @@ BuildRun run_build(const BuildOptions& options, const Clock& clock,
                 failed.input = inputs[i].paths.front().string();
                 const std::optional<Issue> issue =
                     load_issue(inputs[i], options.pages, failed.diagnostics);
-                failed.io_failure =
-                    std::any_of(failed.diagnostics.begin(), failed.diagnostics.end(),
-                                [](const Diagnostic& d) { return d.code == "PB-IO"; });
+                failed.io_failure = std::any_of(failed.diagnostics.begin(),
+                                                failed.diagnostics.end(), is_failure_to_run);
                 return failed;
             }
             return builder.build(inputs[i], targets[i]);
@@ -333,11 +351,19 @@ BuildRun run_build(const BuildOptions& options, const Clock& clock,
                 result = std::move(*outcome.value);
             } else {
                 result.input = inputs[i].paths.front().string();
+                // Not an Error from the input: the tool could not do its job (exit 2).
+                result.io_failure = true;
                 try {
                     std::rethrow_exception(outcome.error);
+                } catch (const std::bad_alloc&) {
+                    result.diagnostics.add(
+                        make_error("PB-OUT-OF-MEMORY", result.input, 0, "failed: out of memory"));
                 } catch (const std::exception& e) {
                     result.diagnostics.add(make_error("PB-BUILD", result.input, 0,
                                                       std::string("failed: ") + e.what()));
+                } catch (...) {
+                    result.diagnostics.add(
+                        make_error("PB-BUILD", result.input, 0, "failed: unknown exception"));
                 }
             }
             official_missing = official_missing || result.official_schemas_missing;

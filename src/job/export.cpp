@@ -3,15 +3,20 @@
 #include "paperbag/bundle_reader.hpp"
 
 #include <algorithm>
+#include <cerrno>
 #include <memory>
+#include <set>
 
 #include "export/exporter.hpp"
 #include "io/atomic_file.hpp"
+#include "io/file.hpp"
 #include "io/gzip.hpp"
 #include "job/export_inputs.hpp"
 #include "job/parallel.hpp"
 #include "job/progress.hpp"
 #include "paperbag/clock.hpp"
+#include "paperbag/error_codes.hpp"
+#include "paperbag/ids.hpp"
 
 namespace paperbag {
 
@@ -42,7 +47,11 @@ public:
     void commit() {
         if (gzip_) put(gzip_->finish());
         if (file_) file_->commit();
-        out_.flush();
+        if (!file_) {
+            errno = 0;
+            out_.flush();
+            check_stream();
+        }
     }
 
 private:
@@ -50,8 +59,17 @@ private:
         if (data.empty()) return;
         if (file_)
             file_->write(data);
-        else
+        else {
+            errno = 0;
             out_.write(data.data(), static_cast<std::streamsize>(data.size()));
+            check_stream();
+        }
+    }
+    // A stream that failed (full disk, closed pipe) stops the export: exit 2, not success.
+    void check_stream() const {
+        if (out_) return;
+        if (errno == 0) errno = EIO;
+        throw_system_error("cannot write", "standard output");
     }
     std::ostream& out_;
     std::optional<AtomicFile> file_;
@@ -75,6 +93,42 @@ struct IssueDone {
 Diagnostic usage(const std::string& message) {
     return make_error("PB-USAGE", "", 0, message);
 }
+
+// The entries a run adds to an output folder (and the folder itself when it did not exist):
+// removed on destruction unless keep() was called.
+class CreatedFiles {
+public:
+    explicit CreatedFiles(std::filesystem::path folder) : folder_(std::move(folder)) {
+        std::error_code ec;
+        existed_ = std::filesystem::exists(folder_, ec);
+        if (existed_)
+            for (const auto& entry : std::filesystem::directory_iterator(folder_, ec))
+                before_.insert(entry.path().filename().string());
+        std::filesystem::create_directories(folder_, ec);
+        if (ec) throw Error("PB-IO", folder_.string(), "cannot create: " + ec.message());
+    }
+    ~CreatedFiles() {
+        if (kept_) return;
+        std::error_code ec;
+        if (!existed_) {
+            std::filesystem::remove_all(folder_, ec);
+            return;
+        }
+        std::vector<std::filesystem::path> added;
+        for (const auto& entry : std::filesystem::directory_iterator(folder_, ec))
+            if (!before_.contains(entry.path().filename().string())) added.push_back(entry.path());
+        for (const auto& path : added) std::filesystem::remove_all(path, ec);
+    }
+    CreatedFiles(const CreatedFiles&) = delete;
+    CreatedFiles& operator=(const CreatedFiles&) = delete;
+    void keep() { kept_ = true; }
+
+private:
+    std::filesystem::path folder_;
+    bool existed_ = false;
+    bool kept_ = false;
+    std::set<std::string> before_;
+};
 
 bool ends_with_gz(const std::optional<std::filesystem::path>& output) {
     return output && output->extension() == ".gz";
@@ -128,6 +182,11 @@ ExportStatus run_export(const ExportOptions& options, std::ostream& out, Diagnos
         report(usage("--type must be 'article' or 'illustration'"));
         return ExportStatus::failure;
     }
+    if (!options.filter.language.empty() && !is_language_tag(options.filter.language)) {
+        report(usage("--lang '" + options.filter.language +
+                     "' is not a language tag (BCP 47, e.g. zh-Hans)"));
+        return ExportStatus::failure;
+    }
     const bool gzip = options.gzip || ends_with_gz(options.output);
     if (row->folder && (!options.output || gzip)) {
         report(usage(std::string("--format ") + std::string(row->name) +
@@ -139,7 +198,28 @@ ExportStatus run_export(const ExportOptions& options, std::ostream& out, Diagnos
     Diagnostics problems;
     const std::vector<ExportInput> inputs = collect_export_inputs(options.inputs, problems);
     bool skipped_any = !problems.empty();
-    for (const Diagnostic& d : problems) report(d);
+    // An input that could not be read at all (missing, unreadable) is a failure of the run
+    // (exit 2), an input that was read and rejected only makes it exit 1.
+    bool could_not_read = false;
+    for (const Diagnostic& d : problems) {
+        could_not_read = could_not_read || is_failure_to_run(d);
+        report(d);
+    }
+    if (options.output) {
+        // Also the bundles found in folders: "-o corpus/a.zip" must not replace one.
+        std::vector<std::filesystem::path> read = options.inputs;
+        for (const ExportInput& input : inputs)
+            read.insert(read.end(), input.paths.begin(), input.paths.end());
+        try {
+            refuse_output_over_input(*options.output, read);
+        } catch (const Error& e) {
+            report(e.diagnostic());
+            return ExportStatus::failure;
+        }
+    }
+    // What a folder export (txt, xml) adds to its -o folder; removed again when it fails, so
+    // a full disk leaves no partial folder.
+    std::optional<CreatedFiles> created;
     try {
         // Usage is checked before anything is read.
         for (const ExportInput& input : inputs) {
@@ -153,10 +233,7 @@ ExportStatus run_export(const ExportOptions& options, std::ostream& out, Diagnos
         if (row->folder) {
             settings.folder = *options.output;
             settings.several_issues = inputs.size() > 1;
-            std::error_code ec;
-            std::filesystem::create_directories(settings.folder, ec);
-            if (ec)
-                throw Error("PB-IO", settings.folder.string(), "cannot create: " + ec.message());
+            created.emplace(settings.folder);
         }
         const ExportFilter& filter = options.filter;
         if (!filter.type.empty() || !filter.language.empty()) {
@@ -213,6 +290,9 @@ ExportStatus run_export(const ExportOptions& options, std::ostream& out, Diagnos
                 done.skipped = true;
                 try {
                     std::rethrow_exception(outcome.error);
+                } catch (const Error& e) {
+                    done.diagnostics.add(e.diagnostic());
+                    done.output_failed = is_failure_to_run(e.diagnostic());
                 } catch (const std::exception& e) {
                     done.diagnostics.add(
                         make_error("PB-EXPORT", inputs[i].paths.front().string(), 0, e.what()));
@@ -223,6 +303,9 @@ ExportStatus run_export(const ExportOptions& options, std::ostream& out, Diagnos
                                                 inputs[i].paths.front().string(), 0,
                                                 "skipped: nothing exported from this input"));
             skipped_any = skipped_any || done.skipped;
+            could_not_read =
+                could_not_read ||
+                std::any_of(done.diagnostics.begin(), done.diagnostics.end(), is_failure_to_run);
             if (!done.skipped) ++read_ok;
             output_failed = output_failed || done.output_failed;
             if (sink && !output_failed) sink->write(done.records);
@@ -237,17 +320,17 @@ ExportStatus run_export(const ExportOptions& options, std::ostream& out, Diagnos
         };
         ordered_parallel<IssueDone>(inputs.size(), options.jobs, work, deliver);
         if (progress) progress->finish();
-        if (output_failed) return ExportStatus::failure;
+        if (output_failed) return ExportStatus::failure;  // `created` removes what it made
+        if (created) created->keep();
         // Skipped inputs are reported and the rest is written; only when nothing at all could
         // be read is no output file left behind.
         if (sink && (read_ok > 0 || !skipped_any)) sink->commit();
+        if (could_not_read) return ExportStatus::failure;
         return skipped_any ? ExportStatus::invalid_input : ExportStatus::ok;
     } catch (const Error& e) {
         report(e.diagnostic());
-        const std::string& code = e.diagnostic().code;
-        return code == "PB-IO" || code == "PB-USAGE" || code == "PB-GZIP"
-                   ? ExportStatus::failure
-                   : ExportStatus::invalid_input;
+        return exit_code_for(e.diagnostic()) == 1 ? ExportStatus::invalid_input
+                                                  : ExportStatus::failure;
     }
 }
 

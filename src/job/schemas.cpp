@@ -116,9 +116,13 @@ std::filesystem::path schema_directory(const std::filesystem::path& dir) {
 bool install_schemas(const SchemaInstallOptions& options, Diagnostics& problems) {
     const auto target = schema_directory(options.target);
     bool complete = true;
+    std::size_t present = 0;  // schemas that are in place now, installed or already there
     for (const OfficialSchema& schema : official_schemas()) {
         const auto file = target / schema.path;
-        if (matches(file, schema.sha256)) continue;
+        if (matches(file, schema.sha256)) {
+            ++present;
+            continue;
+        }
         try {
             const std::string bytes = fetch(schema, options);
             const std::string actual = digest_hex(DigestAlgorithm::sha256, bytes);
@@ -131,6 +135,7 @@ bool install_schemas(const SchemaInstallOptions& options, Diagnostics& problems)
             }
             std::filesystem::create_directories(file.parent_path());
             write_file_atomic(file, bytes);
+            ++present;
         } catch (const Error& e) {
             problems.add(e.diagnostic());
             complete = false;
@@ -138,6 +143,13 @@ bool install_schemas(const SchemaInstallOptions& options, Diagnostics& problems)
             problems.add(make_error("PB-IO", file.string(), 0, e.code().message()));
             complete = false;
         }
+    }
+    // A catalog of schemas none of which is there would only send validation to files that
+    // do not exist: when nothing could be installed, no catalog is written.
+    if (present == 0) {
+        problems.add(make_error("PB-HTTP", target.string(), 0,
+                                "no schema could be installed; no catalog.xml written"));
+        return false;
     }
     std::filesystem::create_directories(target);
     write_file_atomic(target / "catalog.xml", catalog_xml());

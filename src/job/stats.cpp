@@ -12,6 +12,7 @@
 #include "job/export_inputs.hpp"
 #include "job/parallel.hpp"
 #include "job/progress.hpp"
+#include "paperbag/error_codes.hpp"
 
 namespace paperbag {
 
@@ -85,6 +86,7 @@ CorpusStats collect_stats(const StatsOptions& options) {
     for (const Diagnostic& d : problems) {
         report(d);
         ++stats.skipped;
+        stats.io_failure = stats.io_failure || is_failure_to_run(d);
     }
     std::optional<Progress> progress;
     if (options.progress) progress.emplace(*options.progress, inputs.size(), "issues", true);
@@ -93,7 +95,19 @@ CorpusStats collect_stats(const StatsOptions& options) {
         [&](std::size_t i) { return count_issue(inputs[i], options.pages); },
         [&](std::size_t i, Outcome<IssueCounts>&& outcome) {
             IssueCounts counts;
-            if (outcome.value) counts = std::move(*outcome.value);
+            if (outcome.value) {
+                counts = std::move(*outcome.value);
+            } else {
+                try {
+                    std::rethrow_exception(outcome.error);
+                } catch (const std::exception& e) {
+                    counts.diagnostics.add(
+                        make_error("PB-INTERNAL", inputs[i].paths.front().string(), 0, e.what()));
+                }
+            }
+            stats.io_failure =
+                stats.io_failure || std::any_of(counts.diagnostics.begin(),
+                                                counts.diagnostics.end(), is_failure_to_run);
             if (!counts.key) {
                 ++stats.skipped;
                 counts.diagnostics.add(make_error("PB-EXPORT-SKIPPED",

@@ -47,6 +47,16 @@ struct BundleReader::Impl {
     }
 
     bool open() {
+        // A folder, a FIFO or a device is not a bundle that is bad: it cannot be read as one
+        // at all (and opening a FIFO would wait for a writer).
+        std::error_code ec;
+        const auto status = std::filesystem::status(path, ec);
+        if (ec || !std::filesystem::exists(status)) {
+            errno = ec ? ec.value() : ENOENT;
+            throw_system_error("cannot open", display);
+        }
+        if (!std::filesystem::is_regular_file(status))
+            throw Error("PB-IO", display, "cannot open: not a regular file");
         int code = 0;
         zip_t* za = zip_open(path.c_str(), ZIP_RDONLY | ZIP_CHECKCONS, &code);
         if (za == nullptr && code == ZIP_ER_EXISTS) {
@@ -256,6 +266,13 @@ std::optional<std::string> BundleReader::read(const BundleEntry& entry, std::uin
     out.reserve(static_cast<std::size_t>(entry.size));
     if (!stream(entry, [&](std::string_view chunk) { out.append(chunk); })) return std::nullopt;
     return out;
+}
+
+bool BundleReader::check_all() {
+    if (!impl_->archive) return false;
+    for (const BundleEntry& entry : impl_->entries)
+        if (entry.usable && !entry.directory) stream(entry, [](std::string_view) {});
+    return !impl_->diagnostics.has_errors();
 }
 
 }  // namespace paperbag

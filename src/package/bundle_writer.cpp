@@ -136,7 +136,7 @@ struct BundleWriter::Impl {
     void materialise(Entry& entry) {
         if (entry.kind != Kind::lazy || entry.produce == nullptr) return;
         if (!all_done(entry))
-            throw Error("PB-BAG-ZIP", entry.name, "generated entry requested before the payload");
+            throw Error("PB-BAG-WRITE", entry.name, "generated entry requested before the payload");
         entry.bytes = entry.produce();
         entry.produce = nullptr;
         entry.record.size = entry.bytes.size();
@@ -220,7 +220,7 @@ struct BundleWriter::Impl {
         std::size_t n = 0;
         if (entry.packed) {
             if (entry.packed->data == nullptr)
-                throw Error("PB-BAG-ZIP", entry.name, "entry read again after it was written");
+                throw Error("PB-BAG-WRITE", entry.name, "entry read again after it was written");
             n = std::min<std::size_t>(length, entry.packed->size - entry.offset);
             std::copy_n(entry.packed->data + entry.offset, n, out);
         } else if (entry.kind == Kind::file) {
@@ -400,13 +400,13 @@ BundleResult BundleWriter::Impl::write(const std::filesystem::path& target) {
         zip_error_init(&error);
         zip_source_t* source = zip_source_function_create(&Impl::callback, entry.get(), &error);
         zip_error_fini(&error);
-        if (source == nullptr) throw Error("PB-BAG-ZIP", target.string(), "cannot create source");
+        if (source == nullptr) throw Error("PB-BAG-WRITE", target.string(), "cannot create source");
         const std::string zip_name = options.bag_name + "/" + entry->name;
         const zip_int64_t index =
             zip_file_add(archive.get(), zip_name.c_str(), source, ZIP_FL_ENC_UTF_8);
         if (index < 0) {
             zip_source_free(source);
-            throw Error("PB-BAG-ZIP", target.string(),
+            throw Error("PB-BAG-WRITE", target.string(),
                         "cannot add '" + zip_name + "': " + zip_strerror(archive.get()));
         }
         const auto i = static_cast<zip_uint64_t>(index);
@@ -418,12 +418,12 @@ BundleResult BundleWriter::Impl::write(const std::filesystem::path& target) {
             zip_file_set_external_attributes(archive.get(), i, 0, ZIP_OPSYS_UNIX,
                                              std::uint32_t{0100644} << 16) != 0)
             throw Error(
-                "PB-BAG-ZIP", target.string(),
+                "PB-BAG-WRITE", target.string(),
                 "cannot set attributes of '" + zip_name + "': " + zip_strerror(archive.get()));
     }
     if (zip_close(archive.get()) != 0) {
         if (failure) std::rethrow_exception(failure);
-        throw Error("PB-BAG-ZIP", target.string(),
+        throw Error("PB-BAG-WRITE", target.string(),
                     std::string("cannot write bundle: ") + zip_strerror(archive.get()));
     }
     archive.release();  // zip_close() freed it

@@ -22,7 +22,7 @@ public:
     RawDeflate(int level, const std::filesystem::path& file) {
         if (deflateInit2(&stream_, level, Z_DEFLATED, -MAX_WBITS, MAX_MEM_LEVEL,
                          Z_DEFAULT_STRATEGY) != Z_OK)
-            throw Error("PB-BAG-ZIP", file.string(), "cannot start deflate");
+            throw Error("PB-BAG-WRITE", file.string(), "cannot start deflate");
     }
     ~RawDeflate() { deflateEnd(&stream_); }
     RawDeflate(const RawDeflate&) = delete;
@@ -36,13 +36,13 @@ public:
         while (true) {
             const std::size_t room = capacity - static_cast<std::size_t>(stream_.total_out);
             if (room == 0)
-                throw Error("PB-BAG-ZIP", file.string(), "deflate output exceeds its bound");
+                throw Error("PB-BAG-WRITE", file.string(), "deflate output exceeds its bound");
             stream_.next_out = reinterpret_cast<Bytef*>(out + stream_.total_out);
             stream_.avail_out = static_cast<uInt>(std::min<std::size_t>(room, INT_MAX));
             const int status = ::deflate(&stream_, last ? Z_FINISH : Z_NO_FLUSH);
             if (status == Z_STREAM_END) return;
             if (status != Z_OK && status != Z_BUF_ERROR)
-                throw Error("PB-BAG-ZIP", file.string(), "deflate failed");
+                throw Error("PB-BAG-WRITE", file.string(), "deflate failed");
             if (!last && stream_.avail_in == 0) return;
         }
     }
@@ -123,12 +123,21 @@ void PackAhead::work() {
         in_use_ += slot.reserved;
         lock.unlock();
         std::exception_ptr error;
+        bool stopped = false;
         try {
             pack(slot);
+        } catch (const Stopped&) {
+            stopped = true;  // abandoned because another input failed: its error counts
         } catch (...) {
             error = std::current_exception();
         }
         lock.lock();
+        if (error && !first_error_) first_error_ = error;
+        if (stopped)
+            error = first_error_
+                        ? first_error_
+                        : std::make_exception_ptr(Error("PB-BAG-WRITE", slot.input.file.string(),
+                                                        "not packed: the packer stopped"));
         slot.done = true;
         slot.error = error;
         // Hold what is actually used from now on (untouched pages of the mapping cost nothing).
@@ -147,8 +156,10 @@ const AheadOutput& PackAhead::wait(std::size_t index) {
     std::unique_lock lock(mutex_);
     Slot& slot = slots_.at(index);
     changed_.wait(lock, [&] { return slot.done || (stop_ && index >= next_); });
-    if (!slot.done)
-        throw Error("PB-BAG-ZIP", slot.input.file.string(), "not packed: an earlier entry failed");
+    if (!slot.done) {
+        if (first_error_) std::rethrow_exception(first_error_);
+        throw Error("PB-BAG-WRITE", slot.input.file.string(), "not packed: the packer stopped");
+    }
     if (slot.error) std::rethrow_exception(slot.error);
     return slot.output;
 }

@@ -81,7 +81,8 @@ public:
 
     // Blocks until input `index` is packed and returns it; valid until release(index).
     // Rethrows what packing it threw: Error PB-IO (cannot read), PB-BAG-CHANGED (the file's
-    // size changed since it was added).
+    // size changed since it was added). An input abandoned because another one failed
+    // rethrows that other input's error: the first real error, never an internal signal.
     const AheadOutput& wait(std::size_t index);
     // Frees input `index`'s memory and lets the workers move on.
     void release(std::size_t index);
@@ -106,8 +107,9 @@ private:
     std::vector<Slot> slots_;
     std::mutex mutex_;
     std::condition_variable changed_;
-    std::size_t next_ = 0;      // the next input a worker claims
-    std::uint64_t in_use_ = 0;  // sum of the claimed, unreleased inputs' reservations
+    std::exception_ptr first_error_;  // the first input's failure, which stopped the workers
+    std::size_t next_ = 0;            // the next input a worker claims
+    std::uint64_t in_use_ = 0;        // sum of the claimed, unreleased inputs' reservations
     std::atomic<bool> stop_{false};
     std::vector<std::thread> workers_;
 };

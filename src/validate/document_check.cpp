@@ -12,6 +12,7 @@
 #include "io/file.hpp"
 #include "io/unique_fd.hpp"
 #include "io/xml_parse.hpp"
+#include "paperbag/error_codes.hpp"
 #include "validate/stream_check.hpp"
 
 namespace paperbag {
@@ -106,10 +107,14 @@ public:
         try {
             check();
         } catch (const Error& e) {
+            // The error names what failed: this document, or a file it refers to (a damaged
+            // bundle entry is blamed, not the METS that points at it).
             Diagnostic d = e.diagnostic();
-            d.path = source_.name;
+            if (d.path.empty()) d.path = source_.name;
+            // A damaged input makes the document invalid (exit 1); only a failure to run
+            // (I/O, a missing schema) leaves it not validated (exit 2).
+            not_validated_ = not_validated_ || error_kind(d.code) != ErrorKind::input;
             sink_.add(std::move(d));
-            not_validated_ = true;
         } catch (const std::exception& e) {
             sink_.add(Severity::error, "PB-IO", 0, std::string("cannot validate: ") + e.what());
             not_validated_ = true;
@@ -127,7 +132,7 @@ private:
     void check() {
         if (source_.problem) {
             const std::string& code = source_.problem->code;
-            not_validated_ = code == "PB-IO" || code == "PB-BUNDLE";
+            not_validated_ = error_kind(code) != ErrorKind::input;
             sink_.add(*source_.problem);
             return;
         }

@@ -132,8 +132,8 @@ std::shared_ptr<FileSpace> folder_space(const std::filesystem::path& root) {
 }
 
 std::optional<std::string> resolve_in_space(const std::string& base, std::string_view href) {
-    if (href.empty() || href.front() == '/' || href.find(':') != std::string_view::npos ||
-        href.find('\\') != std::string_view::npos || href.find('\0') != std::string_view::npos)
+    if (href.empty() || href.front() == '/' || href.find('\\') != std::string_view::npos ||
+        href.find('\0') != std::string_view::npos)
         return std::nullopt;
     std::vector<std::string> parts;
     const auto slash = base.rfind('/');

@@ -45,7 +45,7 @@ std::shared_ptr<FileSpace> zip_space(const std::filesystem::path& archive,
 
 // Resolves `href` (relative, '/'-separated, maybe with "." and "..") against the folder of
 // `base` (a path in the space). Nothing when the result would leave the space or `href` is
-// absolute or a URL.
+// absolute. `href` is a decoded path: URLs are taken apart by the caller.
 std::optional<std::string> resolve_in_space(const std::string& base, std::string_view href);
 
 // One document to validate.

@@ -6,6 +6,7 @@
 #include <memory>
 #include <set>
 
+#include "core/uri.hpp"
 #include "io/xml_parse.hpp"
 #include "validate/document_check.hpp"
 #include "validate/rules.hpp"
@@ -123,14 +124,44 @@ private:
     }
 
     // The local path of a file's first FLocat, or nothing (remote, missing, outside).
+    // hrefs are URI references (RFC 3986), decoded before use; "file:" URLs (Europeana, BnF
+    // and BnL write "file://./ALTO/...") resolve relative to the METS like plain paths, never
+    // outside its folder. Links that are not followed are reported (PB-LINK-UNCHECKED).
     std::optional<std::string> local_path(const xmlNode* file, bool report) {
         for (const xmlNode* f = file->children; f; f = f->next) {
             if (!is(f, mets_ns, "FLocat")) continue;
             const std::string href = attr_ns(f, "href", xlink_ns);
-            if (href.empty() || href.find("://") != std::string::npos) return std::nullopt;
+            if (href.empty()) return std::nullopt;
+            auto unchecked = [&](const std::string& why) -> std::optional<std::string> {
+                if (report)
+                    add("PB-LINK-UNCHECKED", f,
+                        "FLocat href '" + href + "' " + why + "; not checked", Severity::info);
+                return std::nullopt;
+            };
             std::string_view h = href;
-            if (h.starts_with("file:")) return std::nullopt;
-            const auto resolved = resolve_in_space(c_.source.path, h);
+            if (h.starts_with("file:")) {
+                h.remove_prefix(5);
+                if (h.starts_with("//")) {
+                    h.remove_prefix(2);
+                    const std::size_t slash = std::min(h.find('/'), h.size());
+                    if (h.substr(0, slash) != ".") return unchecked("is an absolute file URL");
+                    h.remove_prefix(std::min(slash + 1, h.size()));
+                } else if (h.starts_with("/")) {
+                    return unchecked("is an absolute file URL");
+                }
+            } else if (const auto colon = h.find(':');
+                       colon != std::string_view::npos && colon < h.find('/')) {
+                return unchecked("is not a local file (URL scheme '" +
+                                 std::string(h.substr(0, colon)) + "')");
+            }
+            const auto decoded = path_from_uri(h);
+            if (!decoded) {
+                if (report)
+                    add("PB-METS-008", f,
+                        "FLocat href '" + href + "' is not a valid URI reference; not read");
+                return std::nullopt;
+            }
+            const auto resolved = resolve_in_space(c_.source.path, *decoded);
             if (!resolved) {
                 if (report)
                     add("PB-METS-008", f,

@@ -60,15 +60,16 @@ public:
         std::uint64_t total = 0;
         while (true) {
             const zip_int64_t n = zip_fread(file.get(), buffer.data(), buffer.size());
-            if (n < 0)
-                throw Error("PB-IO", where,
-                            std::string("cannot read the entry: ") +
+            if (n < 0)  // CRC error, broken deflate stream: the entry is damaged
+                throw Error("PB-BAG-CORRUPT", where,
+                            std::string("damaged entry: ") +
                                 zip_error_strerror(zip_file_get_error(file.get())));
             if (n == 0) break;
             total += static_cast<std::uint64_t>(n);
             // Never trust the directory's size: stop at what it promised.
             if (total > it->second.size)
-                throw Error("PB-IO", where, "entry is longer than the bundle directory says");
+                throw Error("PB-BAG-SIZE-MISMATCH", where,
+                            "entry is longer than the bundle directory says");
             sink(std::string_view(buffer.data(), static_cast<std::size_t>(n)));
         }
     }

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <map>
 
+#include "core/uri.hpp"
 #include "paperbag/ids.hpp"
 #include "write/mods.hpp"
 #include "write/premis.hpp"
@@ -140,7 +141,7 @@ void write_file_sec(XmlOut& xml, const WriteContext& context,
             xml.attr("ADMID", "TECH_" + file.id);
             xml.start("mets:FLocat");
             xml.attr("LOCTYPE", "URL");
-            xml.attr("xlink:href", file.path);
+            xml.attr("xlink:href", uri_from_path(file.path));  // RFC 3986
             xml.end();
             xml.end();
         }

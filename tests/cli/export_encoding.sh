@@ -19,10 +19,10 @@ grep -qF '西河镇部署春耕生产' "$work/out" && fail "--encoding Big5 was 
 run "$PAPERBAG" export "$work/le.txt" --title T --date 2024-03-18 --lang zh-Hans --encoding UTF-16LE
 expect_rc 0
 expect_out '"headline":"西河镇部署春耕生产"'
-# An unknown encoding names the file.
+# An unknown encoding is a usage error (exit 2), reported before anything is read.
 run "$PAPERBAG" export "$work/gb.txt" --title T --date 2024-03-18 --encoding no-such-charset
-expect_rc 1
-expect_err "gb.txt: error: unknown encoding 'no-such-charset'"
+expect_rc 2
+expect_err "--encoding 'no-such-charset' is not an encoding ICU knows [PB-USAGE]"
 
 # A GB18030 stretch in a UTF-8 page: one warning with the byte range, the rest read.
 { printf '本报讯 东山县今年新建学校十二所，改造校舍面积达到三万平方米，新增学位四千余个。\n\n'

@@ -1,6 +1,12 @@
 #include "io/atomic_file.hpp"
 
 #include <doctest/doctest.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <thread>
+#include <vector>
 
 #include "io/file.hpp"
 #include "io/output_tree.hpp"
@@ -104,4 +110,59 @@ TEST_CASE("Output trees refuse unsafe paths and write atomically") {
                          "../escape.xml: error: unsafe output path: empty, '.' or '..' segment "
                          "[PB-PATH]",
                          Error);
+}
+
+TEST_CASE("AtomicFile from 32 threads: every file gets 0666 minus the umask, umask unchanged") {
+    TempDir dir;
+    const mode_t previous = ::umask(022);
+    constexpr int threads = 32;
+    constexpr int files_per_thread = 20;
+    std::vector<std::thread> workers;
+    std::atomic<int> failures{0};
+    for (int t = 0; t < threads; ++t)
+        workers.emplace_back([&, t] {
+            for (int i = 0; i < files_per_thread; ++i) {
+                try {
+                    write_file_atomic(
+                        dir / ("f-" + std::to_string(t) + "-" + std::to_string(i) + ".xml"), "x");
+                } catch (...) {
+                    ++failures;
+                }
+            }
+        });
+    for (auto& w : workers) w.join();
+    const mode_t during = ::umask(previous);
+    CHECK(during == 022);  // nothing changed the process-wide umask
+    CHECK(failures == 0);
+    std::size_t seen = 0;
+    for (const auto& entry : std::filesystem::directory_iterator(dir.path())) {
+        struct stat st {};
+        REQUIRE(::stat(entry.path().c_str(), &st) == 0);
+        CAPTURE(entry.path());
+        CHECK((st.st_mode & 0777) == 0644);
+        ++seen;
+    }
+    CHECK(seen == threads * files_per_thread);
+}
+
+TEST_CASE("AtomicFile temporaries carry the process id; stale ones of dead processes go") {
+    TempDir dir;
+    const auto target = dir / "out.jsonl";
+    // A leftover of a process that no longer exists (pid far above pid_max) and one of a
+    // live process (ours, with another counter): only the first is removed.
+    const auto stale = dir.write(".out.jsonl.tmp-999999999-0", "partial");
+    const auto live =
+        dir.write(".out.jsonl.tmp-" + std::to_string(::getpid()) + "-999999", "in progress");
+    const auto unrelated = dir.write(".out.jsonl.tmp-notapid-1", "?");
+    {
+        AtomicFile file(target);
+        CHECK(file.temp_path().filename().string().starts_with(".out.jsonl.tmp-" +
+                                                               std::to_string(::getpid()) + "-"));
+        file.write("{}\n");
+        file.commit();
+    }
+    CHECK_FALSE(std::filesystem::exists(stale));
+    CHECK(std::filesystem::exists(live));
+    CHECK(std::filesystem::exists(unrelated));
+    CHECK(test::read_all(target) == "{}\n");
 }

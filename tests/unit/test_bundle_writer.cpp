@@ -467,3 +467,24 @@ TEST_CASE("bundle writer: a killed write leaves no bundle under the target name"
     for (const auto& e : std::filesystem::directory_iterator(dir / "out"))
         CHECK(e.path().filename().string().rfind(".b.zip.tmp-", 0) == 0);
 }
+
+TEST_CASE("bundle writer: a file vanishing while others are packed gives its own error") {
+    // The worker packing the big file is stopped when the small one fails; the writer waits
+    // for the big one first and must rethrow the small one's error, never an internal signal.
+    TempDir dir;
+    FixedClock clock(epoch);
+    BundleOptions options = sample_options();
+    options.threads = 2;
+    options.pack_ahead_limit = std::uint64_t{128} << 20;
+    std::string big(std::size_t{64} << 20, '\0');
+    for (std::size_t i = 0; i < big.size(); ++i) big[i] = static_cast<char>((i * 7919) >> 5);
+    const auto a = dir.write("in/a.txt", big);
+    const auto b = dir.write("in/b.txt", "soon gone");
+    BundleWriter writer(options, clock);
+    writer.add_file("data/a.txt", a);
+    writer.add_file("data/b.txt", b);
+    std::filesystem::remove(b);
+    CHECK_THROWS_WITH_AS(writer.write(dir / "out.zip"),
+                         doctest::Contains("b.txt: error: cannot open"), Error);
+    CHECK_FALSE(std::filesystem::exists(dir / "out.zip"));
+}

@@ -53,7 +53,7 @@ TEST_CASE("Deterministic ids") {
     Issue issue;
     issue.title = "吕梁日报";
     issue.date = Date{2022, 5, 16};
-    CHECK(issue_key(issue) == "issue-2022-05-16");
+    CHECK(issue_key(issue) == "lu-liang-ri-bao-2022-05-16");
     issue.identifiers = {{"cn", "CN 14-0032"}};
     CHECK(issue_key(issue) == "cn-14-0032-2022-05-16");
     issue.identifiers.push_back({"issn", "1234-5679"});
@@ -78,4 +78,28 @@ TEST_CASE("Streaming digests match one-shot digests") {
     d.update("bc");
     CHECK(d.finish_hex() == digest_hex(DigestAlgorithm::sha512, "abc"));
     CHECK_THROWS_AS(d.update("x"), Error);
+}
+
+TEST_CASE("Issue keys of titles in other scripts are transliterated, never shared") {
+    Issue a, b, c, d;
+    a.title = "吕梁日报";
+    b.title = "山西日报";
+    c.title = "Journal de Genève";
+    d.title = "—";
+    for (Issue* i : {&a, &b, &c, &d}) i->date = Date{2022, 5, 16};
+    CHECK(issue_key(a) == "lu-liang-ri-bao-2022-05-16");
+    CHECK(issue_key(b) == "shan-xi-ri-bao-2022-05-16");
+    CHECK(issue_key(a) != issue_key(b));
+    CHECK(issue_key(c) == "journal-de-geneve-2022-05-16");
+    CHECK(issue_key(d) == "issue-2022-05-16");  // nothing to transliterate
+}
+
+TEST_CASE("Language tags as xsd:language allows them") {
+    CHECK(is_language_tag("zh-Hans"));
+    CHECK(is_language_tag("en"));
+    CHECK(is_language_tag("de-CH-1996"));
+    CHECK_FALSE(is_language_tag("12345"));
+    CHECK_FALSE(is_language_tag(""));
+    CHECK_FALSE(is_language_tag("en-"));
+    CHECK_FALSE(is_language_tag("toolongtag"));
 }
