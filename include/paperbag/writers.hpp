@@ -59,7 +59,8 @@ struct WriteOptions {
     std::string tool_version;
     // Files METS must describe besides the XML written here; see payload_from_pages().
     std::vector<PayloadFile> payload;
-    // PREMIS events. Empty: "ingestion" and "metadata extraction" (segmentation) at clock time,
+    // PREMIS events. Empty: "ingestion", "message digest calculation" (the SHA-256 fixity of
+    // every file) and "metadata extraction" (segmentation) at clock time,
     // outcome "success" ("warning" when the model carries warnings). The build job adds
     // "validation" and "packing" once they have happened.
     std::vector<PreservationEvent> events;

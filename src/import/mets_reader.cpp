@@ -21,7 +21,7 @@ constexpr const char* xlink_ns = "http://www.w3.org/1999/xlink";
 constexpr std::uint64_t max_pages = 100000;
 
 struct FileInfo {
-    std::string use;   // the fileGrp USE: text, ocr, image, pdf, alto, newsml
+    std::string use;   // file (or older bundles: fileGrp) USE: text, ocr, image, pdf, alto, newsml
     std::string href;  // relative to mets.xml
 };
 
@@ -96,15 +96,18 @@ private:
 
     void read_files(const xmlNode* file_sec) {
         for (const xmlNode* group : x::children(file_sec, mets_ns, "fileGrp")) {
-            const std::string use = x::attr(group, "USE");
+            const std::string group_use = x::attr(group, "USE");
             for (const xmlNode* file : x::children(group, mets_ns, "file")) {
                 const xmlNode* location = x::child(file, mets_ns, "FLocat");
-                // hrefs are URI references (RFC 3986): "space%20name.txt" is "space name.txt".
+                // The role is the file's USE; bundles before the conventional group names
+                // (DEFAULT, FULLTEXT, ORIGINAL) had it as the group's USE. hrefs are URI
+                // references (RFC 3986): "space%20name.txt" is "space name.txt".
+                const std::string use = x::attr(file, "USE");
                 const std::string href = x::attr(location, "href", xlink_ns);
                 const auto path = path_from_uri(href);
                 if (!path)
                     fail(location, "FLocat href '" + href + "' is not a valid URI reference");
-                files_[x::attr(file, "ID")] = {use, *path};
+                files_[x::attr(file, "ID")] = {use.empty() ? group_use : use, *path};
             }
         }
     }
@@ -157,8 +160,13 @@ private:
         }
         for (const xmlNode* language : x::children(mods, mods_ns, "language"))
             issue.languages.push_back(x::text(x::child(language, mods_ns, "languageTerm")));
-        for (const xmlNode* identifier : x::children(mods, mods_ns, "identifier"))
-            issue.identifiers.push_back({x::attr(identifier, "type"), x::text(identifier)});
+        for (const xmlNode* identifier : x::children(mods, mods_ns, "identifier")) {
+            // A manifest type MODS does not list ("cn") is written as local + displayLabel.
+            std::string type = x::attr(identifier, "type");
+            if (type == "local" && !x::attr(identifier, "displayLabel").empty())
+                type = x::attr(identifier, "displayLabel");
+            issue.identifiers.push_back({type, x::text(identifier)});
+        }
         for (const xmlNode* part : x::children(mods, mods_ns, "part")) {
             for (const xmlNode* detail : x::children(part, mods_ns, "detail")) {
                 const std::string type = x::attr(detail, "type");

@@ -11,6 +11,7 @@
 #include "import/continuation_link.hpp"
 #include "import/segment_page.hpp"
 #include "import/text_decode.hpp"
+#include "import/text_words.hpp"
 #include "io/file.hpp"
 #include "paperbag/ids.hpp"
 
@@ -124,6 +125,7 @@ void segment_issue(Issue& issue, Diagnostics& diagnostics) {
         text::PageContext context{name, page.label, page.sequence, issue.language()};
         auto segments = text::segment_page(decoded, context);
         page.blocks = std::move(segments.blocks);
+        for (Block& block : page.blocks) text::add_printed_lines(block, decoded);
         page.encoding = decoded.encoding;
         for (const Diagnostic& d : page_diagnostics) page.warnings.push_back(d);
         for (Diagnostic& d : segments.warnings) page.warnings.push_back(std::move(d));

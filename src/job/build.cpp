@@ -96,6 +96,7 @@ std::vector<PreservationEvent> events_for(const Issue& issue, std::int64_t now) 
     return {
         {"ingestion", "issue manifest and page files read and fingerprinted (SHA-256)", "success",
          now},
+        {"message digest calculation", "SHA-256 of every file of the bundle", "success", now},
         {"metadata extraction",
          "page text segmented into " + std::to_string(issue.articles.size()) + " article(s) and " +
              std::to_string(issue.illustrations.size()) + " illustration(s)",

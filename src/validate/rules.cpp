@@ -43,6 +43,8 @@ constexpr RuleInfo rules[] = {
      "an FLocat file referenced by BETYPE=IDREF areas is well-formed XML"},
     {"PB-METS-013", Severity::warning, "mets",
      "articles in a LOGICAL structMap follow the order of the pages they start on"},
+    {"PB-METS-014", Severity::error, "mets",
+     "every structLink smLink@xlink:from and @xlink:to points to a structMap div"},
     {"PB-NEWSML-001", Severity::error, "mets",
      "every packageItem itemRef@residref is the guid of an item among the inputs"},
     {"PB-NEWSML-002", Severity::error, "mets",

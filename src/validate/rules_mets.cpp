@@ -1,5 +1,6 @@
-// METS profile rules (PB-METS-*): references resolve, files exist and match their SIZE and
-// CHECKSUM, structMaps use every file, dates in embedded MODS/PREMIS are real.
+// METS profile rules (PB-METS-*): references resolve (FILEID, DMDID, ADMID, structLink), files
+// exist and match their SIZE and CHECKSUM, structMaps use every file, dates in embedded
+// MODS/PREMIS are real.
 #include <openssl/evp.h>
 
 #include <map>
@@ -102,6 +103,15 @@ private:
                     check_area(n, target);
             }
         }
+        if (is(n, mets_ns, "smLink"))
+            for (const char* end : {"from", "to"}) {
+                const std::string id = attr_ns(n, end, xlink_ns);
+                const xmlNode* target = find(id);
+                if (!target || !is(target, mets_ns, "div"))
+                    add("PB-METS-014", n,
+                        std::string("smLink xlink:") + end + " '" + id +
+                            "' does not point to a structMap div");
+            }
         for (const std::string& id : split_tokens(attr(n, "DMDID"))) {
             const xmlNode* target = find(id);
             if (!target || !is(target, mets_ns, "dmdSec"))

@@ -91,6 +91,14 @@ WriteContext make_context(const Issue& issue, const WriteOptions& options) {
         if (!has_text(page.label) || !labels.insert(page.label).second)
             model_error("page " + std::to_string(page.sequence) +
                         ": its label is empty or used by another page");
+        if (!page.unit.empty() && page.unit != "pt" && page.unit != "pixel" &&
+            page.unit != "mm10" && page.unit != "inch1200")
+            model_error("page " + page.label + ": unit '" + page.unit +
+                        "' is none of pt, pixel, mm10, inch1200");
+        for (const Graphic& graphic : page.graphics) {
+            check_id(graphic.id, "graphic", ids);
+            context.graphics.emplace(graphic.id, &page);
+        }
         const PayloadFile* text = context.payload_file(page.sequence, FileRole::text);
         for (const Block& block : page.blocks) {
             check_id(block.id, "block", ids);
@@ -130,6 +138,10 @@ WriteContext make_context(const Issue& issue, const WriteOptions& options) {
             model_error("illustration " + illustration.id + " is on no page");
         check_pages_exist(issue, illustration.pages, "illustration " + illustration.id);
         check_blocks(illustration.block_ids, "illustration " + illustration.id);
+        for (const std::string& id : illustration.graphic_ids)
+            if (!context.graphics.count(id))
+                model_error("illustration " + illustration.id + " refers to graphic '" + id +
+                            "', which no page has");
         if (!illustration.article_id.empty() && !article_ids.count(illustration.article_id))
             model_error("illustration " + illustration.id + " refers to article '" +
                         illustration.article_id + "', which the issue does not have");

@@ -33,11 +33,12 @@ struct BlockRef {
 struct WriteContext {
     const Issue* issue = nullptr;
     const WriteOptions* options = nullptr;
-    std::string issue_key;                             // paperbag::issue_key(issue)
-    std::string created;                               // clock time, "2024-03-18T06:05:04Z"
-    std::string tool_version;                          // "0.1.0"
-    std::unordered_map<std::string, BlockRef> blocks;  // by block id
-    std::vector<PayloadFile> payload;                  // options.payload, checked
+    std::string issue_key;                                  // paperbag::issue_key(issue)
+    std::string created;                                    // clock time, "2024-03-18T06:05:04Z"
+    std::string tool_version;                               // "0.1.0"
+    std::unordered_map<std::string, BlockRef> blocks;       // by block id
+    std::unordered_map<std::string, const Page*> graphics;  // page of each Graphic, by id
+    std::vector<PayloadFile> payload;                       // options.payload, checked
 
     // The payload file of this page and role, or nullptr.
     const PayloadFile* payload_file(int page_sequence, FileRole role) const noexcept;
@@ -46,8 +47,8 @@ struct WriteContext {
 };
 
 // Checks the model and builds the context. Throws Error (PB-WRITE-MODEL) for duplicate or
-// invalid ids, unknown block or page references, invalid language tags, byte ranges outside
-// their text file, or a missing clock.
+// invalid ids, unknown block, graphic or page references, invalid language tags, byte ranges
+// outside their text file, a page unit ALTO cannot state, or a missing clock.
 WriteContext make_context(const Issue& issue, const WriteOptions& options);
 
 // File names.

@@ -5,6 +5,7 @@
 // (BETYPE="BYTE", 0-based BEGIN, EXTENT in bytes).
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "core/uri.hpp"
 #include "paperbag/ids.hpp"
@@ -34,6 +35,10 @@ struct FileIndex {
         return it == by_page_group.end() || it->second.empty() ? nullptr : it->second.front();
     }
 };
+
+std::string physical_id(const Page& page) {
+    return "PHYS_" + sequence_id("", static_cast<std::size_t>(page.sequence), 4);
+}
 
 void write_header(XmlOut& xml, const WriteContext& context) {
     xml.start("mets:metsHdr");
@@ -80,6 +85,56 @@ std::string event_id(std::size_t number) {
     return "PROV_EVENT_" + sequence_id("", number, 2);
 }
 
+bool written_by_paperbag(const DescribedFile& file) {
+    return file.group == "alto" || file.group == "newsml";
+}
+
+// The files an event concerned (PREMIS linkingObjectIdentifier) and what its outcome covered
+// (eventOutcomeDetailNote). Ingestion read the originals; message digest calculation took the
+// SHA-256 of every file METS describes; segmentation wrote ALTO and NewsML-G2; validation
+// checked every XML file (the originals are not validated, only fixity-checked); packing put
+// everything, mets.xml included, into the bundle.
+struct EventScope {
+    std::vector<std::string> objects;
+    std::string note;
+};
+
+EventScope scope_of(const PreservationEvent& event, const std::vector<DescribedFile>& files) {
+    std::vector<std::string> sources;
+    std::vector<std::string> generated;
+    std::vector<std::string> all;
+    std::size_t alto = 0;
+    for (const DescribedFile& file : files) {
+        (written_by_paperbag(file) ? generated : sources).push_back(file.path);
+        all.push_back(file.path);
+        if (file.group == "alto") ++alto;
+    }
+    const std::string xml_files = "mets.xml, " + decimal(alto) + " ALTO file(s) and " +
+                                  decimal(generated.size() - alto) + " NewsML-G2 item(s)";
+    if (event.type == "ingestion")
+        return {sources, decimal(sources.size()) + " original file(s) read"};
+    if (event.type == "message digest calculation")
+        return {all, "SHA-256 of " + decimal(all.size()) +
+                         " file(s) recorded (METS CHECKSUM, PREMIS fixity): the originals as "
+                         "read, ALTO and NewsML-G2 as written; mets.xml cannot hold its own "
+                         "digest"};
+    if (event.type == "metadata extraction")
+        return {generated, decimal(generated.size()) + " ALTO and NewsML-G2 file(s) written"};
+    if (event.type == "validation") {
+        generated.insert(generated.begin(), "mets.xml");
+        return {generated, "validated: " + xml_files +
+                               "; not validated: " + decimal(sources.size()) +
+                               " original file(s) (page texts, images, PDFs, OCR files), kept "
+                               "byte for byte with their SHA-256"};
+    }
+    if (event.type == "packing") {
+        all.insert(all.begin(), "mets.xml");
+        return {all, decimal(all.size()) + " file(s) packed: " + xml_files + " and " +
+                         decimal(sources.size()) + " original file(s)"};
+    }
+    return {};
+}
+
 // Returns the ADMIDs of the digital provenance sections.
 std::string write_amd(XmlOut& xml, const WriteContext& context,
                       const std::vector<DescribedFile>& files) {
@@ -90,22 +145,13 @@ std::string write_amd(XmlOut& xml, const WriteContext& context,
         write_premis_object(xml, file);
         end_wrap(xml);
     }
-    std::vector<std::string> sources;
-    std::vector<std::string> generated;
-    for (const DescribedFile& file : files)
-        (file.group == "alto" || file.group == "newsml" ? generated : sources).push_back(file.path);
     std::string admids;
     std::size_t number = 0;
     for (const PreservationEvent& event : events_to_record(context)) {
         ++number;
         start_wrap(xml, "mets:digiprovMD", event_id(number), "PREMIS:EVENT");
-        // Ingestion read the originals, segmentation produced ALTO and NewsML-G2; later
-        // events (validation, packing) concern the package as a whole.
-        static const std::vector<std::string> none;
-        const std::vector<std::string>& objects = event.type == "ingestion"             ? sources
-                                                  : event.type == "metadata extraction" ? generated
-                                                                                        : none;
-        write_premis_event(xml, context, event, number, objects);
+        const EventScope scope = scope_of(event, files);
+        write_premis_event(xml, context, event, number, scope.objects, scope.note);
         end_wrap(xml);
         admids += event_id(number) + " ";
     }
@@ -116,34 +162,59 @@ std::string write_amd(XmlOut& xml, const WriteContext& context,
     return admids + "PROV_AGENT";
 }
 
+// The conventional fileGrp USE values viewers look for (DFG-Viewer, Kitodo): page images in
+// DEFAULT, paperbag's ALTO in FULLTEXT, the deposited texts, PDFs and OCR files in ORIGINAL;
+// NewsML-G2 items in NEWSML. Every file also carries its role (text, ocr, image, pdf, alto,
+// newsml) in its own USE, so ORIGINAL keeps the kinds of originals apart.
+struct FileGroup {
+    const char* use;
+    std::vector<const char*> roles;
+};
+
+const std::vector<FileGroup>& file_groups() {
+    static const std::vector<FileGroup> groups = {
+        {"DEFAULT", {"image"}},
+        {"FULLTEXT", {"alto"}},
+        {"ORIGINAL", {"text", "pdf", "ocr"}},
+        {"NEWSML", {"newsml"}},
+    };
+    return groups;
+}
+
+void write_file(XmlOut& xml, const WriteContext& context, const DescribedFile& file) {
+    xml.start("mets:file");
+    xml.attr("ID", file.id);
+    xml.attr("MIMETYPE", file.mime_type);
+    xml.attr("USE", file.group);
+    xml.attr("SIZE", file.size);
+    // Only for files paperbag created; the creation date of an original is unknown.
+    if (written_by_paperbag(file)) xml.attr("CREATED", context.created);
+    xml.attr("CHECKSUM", file.sha256);
+    xml.attr("CHECKSUMTYPE", "SHA-256");
+    xml.attr("ADMID", "TECH_" + file.id);
+    xml.start("mets:FLocat");
+    xml.attr("LOCTYPE", "URL");
+    xml.attr("xlink:href", uri_from_path(file.path));  // RFC 3986
+    xml.end();
+    xml.end();
+}
+
 void write_file_sec(XmlOut& xml, const WriteContext& context,
                     const std::vector<DescribedFile>& files) {
     xml.start("mets:fileSec");
-    for (const char* group : {"text", "ocr", "image", "pdf", "alto", "newsml"}) {
+    for (const FileGroup& group : file_groups()) {
         bool open = false;
-        for (const DescribedFile& file : files) {
-            if (file.group != group) continue;
-            if (!open) {
-                xml.start("mets:fileGrp");
-                xml.attr("ID", std::string("GRP_") + group);
-                xml.attr("USE", group);
-                open = true;
+        for (const char* role : group.roles) {
+            for (const DescribedFile& file : files) {
+                if (file.group != role) continue;
+                if (!open) {
+                    xml.start("mets:fileGrp");
+                    xml.attr("ID", std::string("GRP_") + group.use);
+                    xml.attr("USE", group.use);
+                    open = true;
+                }
+                write_file(xml, context, file);
             }
-            xml.start("mets:file");
-            xml.attr("ID", file.id);
-            xml.attr("MIMETYPE", file.mime_type);
-            xml.attr("SIZE", file.size);
-            // Only for files paperbag created; the creation date of an original is unknown.
-            if (file.group == "alto" || file.group == "newsml")
-                xml.attr("CREATED", context.created);
-            xml.attr("CHECKSUM", file.sha256);
-            xml.attr("CHECKSUMTYPE", "SHA-256");
-            xml.attr("ADMID", "TECH_" + file.id);
-            xml.start("mets:FLocat");
-            xml.attr("LOCTYPE", "URL");
-            xml.attr("xlink:href", uri_from_path(file.path));  // RFC 3986
-            xml.end();
-            xml.end();
         }
         if (open) xml.end();
     }
@@ -164,7 +235,7 @@ void write_physical(XmlOut& xml, const WriteContext& context, const FileIndex& i
     xml.attr("TYPE", "physSequence");
     for (const Page& page : context.issue->pages) {
         xml.start("mets:div");
-        xml.attr("ID", "PHYS_" + sequence_id("", static_cast<std::size_t>(page.sequence), 4));
+        xml.attr("ID", physical_id(page));
         xml.attr("TYPE", "page");
         xml.attr("ORDER", static_cast<std::uint64_t>(page.sequence));
         xml.attr("ORDERLABEL", page.label);
@@ -215,6 +286,9 @@ void block_pointer(XmlOut& xml, const FileIndex& index, const BlockRef& ref, std
     xml.end();
 }
 
+// The part divs of an article or illustration, in reading order.
+constexpr const char* part_order[] = {"heading", "byline", "body", "caption"};
+
 const char* part_of(BlockKind kind) {
     switch (kind) {
         case BlockKind::kicker:
@@ -228,21 +302,40 @@ const char* part_of(BlockKind kind) {
     }
 }
 
-// The blocks grouped into part divs, in the order of the first block of each part.
+// Reading order of the blocks of a part on one page: kicker, headline, subtitle in the
+// heading; the signature after the rest of the body. Everything else keeps the model's order.
+int reading_rank(BlockKind kind) {
+    switch (kind) {
+        case BlockKind::kicker: return 0;
+        case BlockKind::headline: return 1;
+        case BlockKind::subtitle: return 2;
+        case BlockKind::signature: return 4;
+        default: return 3;
+    }
+}
+
+// The blocks grouped into part divs in reading order (heading, byline, body, caption). The
+// ALTO area's ORDER keeps each block's position in the model (the owner's block_ids), which
+// the heading may have been found after.
 void write_parts(XmlOut& xml, const WriteContext& context, const FileIndex& index,
                  const std::string& owner, const std::vector<std::string>& block_ids) {
     using Ordered = std::pair<std::uint64_t, const BlockRef*>;
-    std::vector<std::pair<std::string, std::vector<Ordered>>> parts;
+    std::map<std::string, std::vector<Ordered>> parts;
     std::uint64_t order = 0;
     for (const std::string& id : block_ids) {
         const BlockRef& ref = context.blocks.at(id);
-        const std::string part = part_of(ref.block->kind);
-        auto it = std::find_if(parts.begin(), parts.end(),
-                               [&](const auto& p) { return p.first == part; });
-        if (it == parts.end()) it = parts.insert(parts.end(), {part, {}});
-        it->second.emplace_back(++order, &ref);
+        parts[part_of(ref.block->kind)].emplace_back(++order, &ref);
     }
-    for (const auto& [part, refs] : parts) {
+    for (const char* part : part_order) {
+        auto it = parts.find(part);
+        if (it == parts.end()) continue;
+        std::vector<Ordered>& refs = it->second;
+        // Page by page (a jump head on page 2 stays after the page-1 subtitle).
+        const auto key = [](const Ordered& o) {
+            return std::pair(o.second->page->sequence, reading_rank(o.second->block->kind));
+        };
+        std::stable_sort(refs.begin(), refs.end(),
+                         [&](const Ordered& a, const Ordered& b) { return key(a) < key(b); });
         xml.start("mets:div");
         xml.attr("ID", "LOG_" + owner + "_" + part);
         xml.attr("TYPE", part);
@@ -262,6 +355,12 @@ void write_illustration(XmlOut& xml, const WriteContext& context, const FileInde
     xml.attr("ORDER", static_cast<std::uint64_t>(&illustration - all.data()) + 1);
     if (const auto it = index.by_item.find(illustration.id); it != index.by_item.end())
         fptr(xml, it->second->id);
+    // The photo itself: the ALTO Illustration of each graphic that shows it.
+    for (const std::string& id : illustration.graphic_ids) {
+        xml.start("mets:fptr");
+        area(xml, index.first(context.graphics.at(id)->sequence, "alto")->id, "IDREF", id, nullptr);
+        xml.end();
+    }
     write_parts(xml, context, index, illustration.id, illustration.block_ids);
     xml.end();
 }
@@ -299,6 +398,31 @@ void write_logical(XmlOut& xml, const WriteContext& context, const FileIndex& in
     xml.end();
 }
 
+void sm_link(XmlOut& xml, const std::string& from, const std::string& to) {
+    xml.start("mets:smLink");
+    xml.attr("xlink:from", from);
+    xml.attr("xlink:to", to);
+    xml.end();
+}
+
+// What viewers use to show a logical unit on its pages: the issue on every page, each article
+// and illustration on the pages it is on (in the order of its parts).
+void write_struct_link(XmlOut& xml, const WriteContext& context) {
+    const Issue& issue = *context.issue;
+    xml.start("mets:structLink");
+    for (const Page& page : issue.pages) sm_link(xml, "LOG_ISSUE", physical_id(page));
+    const auto link_pages = [&](const std::string& id, const std::vector<std::string>& labels) {
+        std::set<std::string> linked;
+        for (const std::string& label : labels)
+            if (linked.insert(label).second)
+                sm_link(xml, "LOG_" + id, physical_id(*issue.page_by_label(label)));
+    };
+    for (const Article& article : issue.articles) link_pages(article.id, article.pages);
+    for (const Illustration& illustration : issue.illustrations)
+        link_pages(illustration.id, illustration.pages);
+    xml.end();
+}
+
 }  // namespace
 
 std::string write_mets(const WriteContext& context, const std::vector<DescribedFile>& files,
@@ -315,7 +439,7 @@ std::string write_mets(const WriteContext& context, const std::vector<DescribedF
         if (!illustration.article_id.empty())
             index.illustrations_of[illustration.article_id].push_back(&illustration);
     for (const Page& page : issue.pages)
-        if (!page.blocks.empty() && !index.first(page.sequence, "alto"))
+        if ((!page.blocks.empty() || !page.graphics.empty()) && !index.first(page.sequence, "alto"))
             throw Error("PB-WRITE-MODEL", "mets.xml", "page " + page.label + " has no ALTO file");
 
     XmlOut xml("mets.xml");
@@ -339,6 +463,7 @@ std::string write_mets(const WriteContext& context, const std::vector<DescribedF
     write_file_sec(xml, context, files);
     write_physical(xml, context, index);
     write_logical(xml, context, index, admids);
+    if (!issue.pages.empty()) write_struct_link(xml, context);
     xml.end();
     return xml.finish(warnings);
 }

@@ -51,13 +51,43 @@ std::string shortest(double value) {
 void identifiers(XmlOut& xml, const Issue& issue) {
     for (const Identifier& identifier : issue.identifiers) {
         xml.start("mods:identifier");
-        xml.attr("type", identifier.type);
+        const bool standard = is_mods_identifier_type(identifier.type);
+        xml.attr("type", standard ? identifier.type : "local");
+        if (!standard && has_text(identifier.type)) xml.attr("displayLabel", identifier.type);
         xml.text(identifier.value);
         xml.end();
     }
 }
 
 }  // namespace
+
+bool is_mods_identifier_type(std::string_view type) {
+    // The identifier types the Library of Congress lists for MODS (Standard Identifier Source
+    // Codes used as MODS types), plus oclc, which LoC's MODS examples use.
+    static constexpr std::string_view types[] = {"doi",
+                                                 "hdl",
+                                                 "isbn",
+                                                 "ismn",
+                                                 "isrc",
+                                                 "issn",
+                                                 "issue number",
+                                                 "istc",
+                                                 "lccn",
+                                                 "local",
+                                                 "matrix number",
+                                                 "music plate",
+                                                 "music publisher",
+                                                 "oclc",
+                                                 "sici",
+                                                 "stock number",
+                                                 "upc",
+                                                 "uri",
+                                                 "urn",
+                                                 "videorecording identifier"};
+    for (std::string_view known : types)
+        if (type == known) return true;
+    return false;
+}
 
 const char* marc_relator(const std::string& role) {
     return role == "photographer" ? "pht" : "aut";

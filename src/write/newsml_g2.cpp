@@ -1,8 +1,8 @@
 // NewsML-G2 2.35, power conformance: a newsItem (ninat:text) per article, a newsItem
 // (ninat:picture) per photo caption, and a packageItem for the issue that references every
 // item in page order. QCodes use IPTC NewsCodes through the IPTC catalog (ninat, stat, drol,
-// pgrmod) and, where IPTC has no vocabulary for what a newspaper page shows (headline roles,
-// genres, package group roles), paperbag's own schemes declared in an inline catalog with
+// pgrmod, genre) and, where IPTC has no vocabulary for what a newspaper page shows (headline
+// roles, package group roles), paperbag's own schemes declared in an inline catalog with
 // "urn:x-paperbag:cv:" URIs. docs/profile.md lists every element.
 #include <map>
 
@@ -41,7 +41,6 @@ void start_item(XmlOut& xml, const char* element, const std::string& guid,
     xml.end();
     xml.start("catalog");
     for (const auto& [alias, uri] : {std::pair{"pbhl", "urn:x-paperbag:cv:headline-role:"},
-                                     std::pair{"pbgenre", "urn:x-paperbag:cv:genre:"},
                                      std::pair{"pbgrp", "urn:x-paperbag:cv:group-role:"}}) {
         xml.start("scheme");
         xml.attr("alias", alias);
@@ -144,6 +143,20 @@ void write_xhtml(XmlOut& xml, const Article& article, const std::string& languag
     xml.end();
 }
 
+// A photo item may print a headline of its own (a headline block among its blocks).
+std::string picture_headline(const WriteContext& context, const Illustration& illustration) {
+    for (const std::string& id : illustration.block_ids)
+        if (const Block& block = *context.blocks.at(id).block; block.kind == BlockKind::headline)
+            return block.text;
+    return {};
+}
+
+// The item's title (itemMeta and the package's itemRef): its headline, else its caption.
+std::string picture_title(const WriteContext& context, const Illustration& illustration) {
+    const std::string headline = picture_headline(context, illustration);
+    return has_text(headline) ? headline : illustration.caption;
+}
+
 }  // namespace
 
 std::string write_newsml_article(const WriteContext& context, const Article& article,
@@ -158,7 +171,8 @@ std::string write_newsml_article(const WriteContext& context, const Article& art
     write_located(xml, issue);
     for (const Byline& byline : article.bylines) write_creator(xml, byline.name);
     write_language(xml, language);
-    write_genre(xml, "pbgenre:article", "article");
+    // IPTC genre NewsCodes: a newspaper article reports on current events.
+    write_genre(xml, "genre:Current", "Current Events");
     if (article.headline) write_headline(xml, "pbhl:main", *article.headline);
     if (article.kicker) write_headline(xml, "pbhl:kicker", *article.kicker);
     if (article.subtitle) write_headline(xml, "pbhl:subtitle", *article.subtitle);
@@ -173,21 +187,18 @@ std::string write_newsml_article(const WriteContext& context, const Article& art
 std::string write_newsml_picture(const WriteContext& context, const Illustration& illustration,
                                  Diagnostics& warnings) {
     const Issue& issue = *context.issue;
-    // A photo item may print a headline of its own (a headline block among its blocks).
-    std::string headline;
-    for (const std::string& id : illustration.block_ids)
-        if (const Block& block = *context.blocks.at(id).block;
-            block.kind == BlockKind::headline && headline.empty())
-            headline = block.text;
+    const std::string headline = picture_headline(context, illustration);
     XmlOut xml(newsml_path(illustration.id));
     start_item(xml, "newsItem", newsml_guid(context, illustration.id), issue.language());
-    write_item_meta(xml, context, "ninat:picture", headline, illustration.warnings);
+    write_item_meta(xml, context, "ninat:picture", picture_title(context, illustration),
+                    illustration.warnings);
     xml.start("contentMeta");
     xml.element("contentCreated", issue.date.to_string());
     write_located(xml, issue);
     if (illustration.credit) write_creator(xml, *illustration.credit);
     write_language(xml, issue.language());
-    write_genre(xml, "pbgenre:caption", "photo caption");
+    // IPTC genre NewsCodes: a news photo is the recording of an event.
+    write_genre(xml, "genre:Actuality", "Actuality");
     if (has_text(headline)) write_headline(xml, "pbhl:main", headline);
     if (illustration.credit && has_text(*illustration.credit))
         xml.element("creditline", *illustration.credit);
@@ -261,10 +272,12 @@ std::string write_newsml_package(const WriteContext& context, Diagnostics& warni
         for (const Article* article : articles_by_page[page.label]) {
             write_item_ref(xml, context, article->id, "ninat:text", article->headline.value_or(""));
             for (const Illustration* illustration : by_article[article->id])
-                write_item_ref(xml, context, illustration->id, "ninat:picture", "");
+                write_item_ref(xml, context, illustration->id, "ninat:picture",
+                               picture_title(context, *illustration));
         }
         for (const Illustration* illustration : orphans_by_page[page.label])
-            write_item_ref(xml, context, illustration->id, "ninat:picture", "");
+            write_item_ref(xml, context, illustration->id, "ninat:picture",
+                           picture_title(context, *illustration));
         xml.end();
     }
     xml.end();

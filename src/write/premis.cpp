@@ -45,7 +45,8 @@ void write_premis_object(XmlOut& xml, const DescribedFile& file) {
 }
 
 void write_premis_event(XmlOut& xml, const WriteContext& context, const PreservationEvent& event,
-                        std::size_t number, const std::vector<std::string>& objects) {
+                        std::size_t number, const std::vector<std::string>& objects,
+                        const std::string& outcome_note) {
     start_premis(xml, "premis:event");
     pair(xml, "premis:eventIdentifier", "premis:eventIdentifierType", "local",
          "premis:eventIdentifierValue", context.issue_key + "-event-" + sequence_id("", number, 2));
@@ -58,6 +59,11 @@ void write_premis_event(XmlOut& xml, const WriteContext& context, const Preserva
     }
     xml.start("premis:eventOutcomeInformation");
     xml.element("premis:eventOutcome", event.outcome);
+    if (has_text(outcome_note)) {
+        xml.start("premis:eventOutcomeDetail");
+        xml.element("premis:eventOutcomeDetailNote", outcome_note);
+        xml.end();
+    }
     xml.end();
     xml.start("premis:linkingAgentIdentifier");
     xml.element("premis:linkingAgentIdentifierType", "local");
@@ -90,6 +96,7 @@ std::vector<PreservationEvent> events_to_record(const WriteContext& context) {
         warnings = warnings || !illustration.warnings.empty();
     return {
         {"ingestion", "page files of the issue read", "success", now},
+        {"message digest calculation", "SHA-256 of every file of the issue", "success", now},
         {"metadata extraction",
          "page text segmented into " + decimal(issue.articles.size()) + " article(s) and " +
              decimal(issue.illustrations.size()) + " illustration(s)",

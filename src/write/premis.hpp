@@ -17,14 +17,17 @@ inline constexpr const char* premis_agent_id = "paperbag";
 // and format (MIME type).
 void write_premis_object(XmlOut& xml, const DescribedFile& file);
 
-// <premis:event>; `objects` are the paths of the files it concerns.
+// <premis:event>; `objects` are the paths of the files it concerns, `outcome_note` (may be
+// empty) says what its outcome covered.
 void write_premis_event(XmlOut& xml, const WriteContext& context, const PreservationEvent& event,
-                        std::size_t number, const std::vector<std::string>& objects);
+                        std::size_t number, const std::vector<std::string>& objects,
+                        const std::string& outcome_note);
 
 // <premis:agent> for paperbag and its version.
 void write_premis_agent(XmlOut& xml, const WriteContext& context);
 
-// The events to record: options.events, or ingestion and metadata extraction at clock time.
+// The events to record: options.events, or ingestion, message digest calculation and metadata
+// extraction at clock time.
 std::vector<PreservationEvent> events_to_record(const WriteContext& context);
 
 }  // namespace paperbag

@@ -60,7 +60,7 @@ expect_out "title:     江河日报"
 expect_out "2024-03-18T00:00:00Z  validation: success"
 expect_out "2024-03-18T00:00:00Z  packing: success"
 run "$PAPERBAG" inspect --json "$work/a/$en"
-python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert [e["type"] for e in d["issue"]["events"]] == ["ingestion", "metadata extraction", "validation", "packing"], d["issue"]["events"]' "$work/out" \
+python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert [e["type"] for e in d["issue"]["events"]] == ["ingestion", "message digest calculation", "metadata extraction", "validation", "packing"], d["issue"]["events"]' "$work/out" \
   || fail "inspect --json lacks the recorded events"
 
 # Incremental: unchanged inputs are skipped; a changed page rebuilds that issue only.

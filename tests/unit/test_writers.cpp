@@ -10,6 +10,7 @@
 #include "io/output_tree.hpp"
 #include "paperbag/clock.hpp"
 #include "paperbag/ids.hpp"
+#include "paperbag/model.hpp"
 #include "paperbag/writers.hpp"
 #include "support/sample_issue.hpp"
 #include "support/temp_dir.hpp"
@@ -395,6 +396,164 @@ TEST_CASE("writers: export_issue_xml writes XML and the originals METS points to
     CHECK(test::read_all(dir / "mets.xml").find(R"(xlink:href="text/page-02.txt")") !=
           std::string::npos);
     if (conformance_available()) CHECK(check_conformance(dir.path()) == 0);
+}
+
+namespace {
+
+// The sample issue with PDF-like geometry on page A1: points, styles, lines of words with
+// boxes and confidences for the first block, a photo and a rule.
+Issue issue_with_geometry() {
+    Issue issue = test::sample_issue_en();
+    Page& page = issue.pages[0];
+    page.unit = "pt";
+    page.width = 612;
+    page.height = 792;
+    page.styles = {{"Times", 9, false, false},
+                   {"Times", 24, true, false},
+                   {"Times", 8, true, true},
+                   {"", 0, false, false}};
+    Block& block = page.blocks[0];
+    block.box = Box{36, 40, 200, 30};
+    block.style = 1;
+    TextLine line;
+    line.box = Box{36, 40, 200, 14};
+    line.words = {{"ROBERT", Box{36, 40, 60, 14}, std::nullopt, 0.87, 1},
+                  {"OKAFOR,", Box{100, 40, 70, 14}, std::nullopt, -1, 3},
+                  {"", std::nullopt, std::nullopt, -1, -1}};
+    block.lines = {line, TextLine{}};
+    page.graphics = {{Graphic::Kind::illustration, "p1-g1", Box{300, 100, 250, 180}},
+                     {Graphic::Kind::rule, "p1-g2", Box{36, 400, 540, 0.5}}};
+    issue.illustrations[0].graphic_ids = {"p1-g1"};
+    return issue;
+}
+
+std::vector<xmlNode*> alto_elements(const XmlDocPtr& doc, const char* name) {
+    std::vector<xmlNode*> out;
+    test::walk(doc.get(), [&](xmlNode* n) {
+        if (test::name_of(n) == name) out.push_back(n);
+    });
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("writers: ALTO geometry from the model, PDF points as inch1200") {
+    const Issue issue = issue_with_geometry();
+    const Files files = write(issue);
+    XmlDocPtr alto = test::parse_or_throw(files.at("alto/0001.xml"), "alto/0001.xml");
+    CHECK(test::content(alto_elements(alto, "MeasurementUnit").at(0)) == "inch1200");
+    xmlNode* page = alto_elements(alto, "Page").at(0);
+    CHECK(test::attr(page, "WIDTH") == "10200");   // 612 pt * 1200 / 72
+    CHECK(test::attr(page, "HEIGHT") == "13200");  // 792 pt
+    // Styles with a size only (ALTO requires FONTSIZE); FONTSTYLE from bold/italic.
+    const auto styles = alto_elements(alto, "TextStyle");
+    REQUIRE(styles.size() == 3);
+    CHECK(test::attr(styles[0], "FONTSTYLE").empty());
+    CHECK(test::attr(styles[1], "FONTSTYLE") == "bold");
+    CHECK(test::attr(styles[2], "FONTSTYLE") == "bold italics");
+    CHECK(test::attr(styles[1], "FONTFAMILY") == "Times");
+    CHECK(test::attr(styles[1], "FONTSIZE") == "24");
+    xmlNode* block = alto_elements(alto, "TextBlock").at(0);
+    CHECK(test::attr(block, "STYLEREFS") == "TS_1");
+    CHECK(test::attr(block, "HPOS") == "600");     // 36 pt
+    CHECK(test::attr(block, "VPOS") == "666.67");  // 40 pt, rounded to 1/100
+    // The model's lines as they are: one TextLine with two Strings (the empty word and the
+    // empty line are dropped), SP between them.
+    const auto lines = alto_elements(alto, "TextLine");
+    CHECK(lines[0]->parent == block);
+    CHECK(lines[1]->parent != block);
+    const auto strings = alto_elements(alto, "String");
+    CHECK(test::attr(strings[0], "CONTENT") == "ROBERT");
+    CHECK(test::attr(strings[0], "WC") == "0.87");
+    CHECK(test::attr(strings[0], "STYLEREFS") == "TS_1");
+    CHECK(test::attr(strings[0], "WIDTH") == "1000");
+    CHECK(test::attr(strings[1], "CONTENT") == "OKAFOR,");
+    CHECK(test::attr(strings[1], "WC").empty());
+    CHECK(test::attr(strings[1], "STYLEREFS").empty());  // style without size
+    CHECK(test::name_of(xmlNextElementSibling(strings[0])) == "SP");
+    CHECK(test::attr(strings[2], "HPOS").empty());  // block without lines: text split, no box
+    // PrintSpace: the box around every box on the page.
+    xmlNode* print_space = alto_elements(alto, "PrintSpace").at(0);
+    CHECK(test::attr(print_space, "HPOS") == "600");
+    CHECK(test::attr(print_space, "WIDTH") == "9000");  // 36..576 pt
+    REQUIRE(alto_elements(alto, "Illustration").size() == 1);
+    CHECK(test::attr(alto_elements(alto, "Illustration")[0], "ID") == "p1-g1");
+    CHECK(test::attr(alto_elements(alto, "GraphicalElement").at(0), "HEIGHT") == "8.33");
+    // Page A2 has no geometry: no coordinates at all.
+    const std::string& a2 = files.at("alto/0002.xml");
+    for (const char* attribute : {"HPOS=", "VPOS=", "WIDTH=", "HEIGHT=", "STYLEREFS="})
+        CHECK(a2.find(attribute) == std::string::npos);
+    CHECK(a2.find("<MeasurementUnit>pixel</MeasurementUnit>") != std::string::npos);
+    // METS points at the photo's ALTO Illustration.
+    CHECK(files.at("mets.xml")
+              .find(R"(<mets:area FILEID="FILE_ALTO_0001" BEGIN="p1-g1" BETYPE="IDREF"/>)") !=
+          std::string::npos);
+    check_profile(files);
+    if (conformance_available()) {
+        test::TempDir dir;
+        write_folder(files, dir.path());
+        CHECK(check_conformance(dir.path()) == 0);
+    }
+}
+
+TEST_CASE("writers: ALTO units other than points are written as given") {
+    Issue issue = issue_with_geometry();
+    issue.pages[0].unit = "mm10";
+    XmlDocPtr alto = test::parse_or_throw(write(issue).at("alto/0001.xml"), "alto");
+    CHECK(test::content(alto_elements(alto, "MeasurementUnit").at(0)) == "mm10");
+    CHECK(test::attr(alto_elements(alto, "Page").at(0), "WIDTH") == "612");
+    issue.pages[0].unit = "furlong";
+    MemoryTree tree;
+    CHECK_THROWS_WITH_AS(write_issue(issue, tree, options_for(issue)),
+                         doctest::Contains("unit 'furlong' is none of pt, pixel, mm10, inch1200"),
+                         Error);
+    issue = issue_with_geometry();
+    issue.illustrations[0].graphic_ids = {"p9-g9"};
+    CHECK_THROWS_WITH_AS(write_issue(issue, tree, options_for(issue)),
+                         doctest::Contains("refers to graphic 'p9-g9', which no page has"), Error);
+}
+
+TEST_CASE("writers: page text without lines is split into words; CJK with ICU word break") {
+    const Files files = write(test::sample_issue_zh());
+    XmlDocPtr alto = test::parse_or_throw(files.at("alto/0001.xml"), "alto/0001.xml");
+    std::size_t longest = 0;
+    std::size_t count = 0;
+    for (xmlNode* string : alto_elements(alto, "String")) {
+        const std::string content = test::attr(string, "CONTENT");
+        longest = std::max(longest, content.size());
+        ++count;
+        CHECK(test::attr(string, "ID").empty());  // no byte ranges: none in the model
+    }
+    CHECK(count > 500);
+    CHECK(longest < 3 * 20);  // words, not paragraphs (a paragraph was one String before)
+}
+
+TEST_CASE("writers: METS structLink, file groups, MODS identifiers, IPTC genre") {
+    Issue issue = test::sample_issue_zh();
+    issue.identifiers = {{"issn", "1234-5678"}, {"cn", "14-0032"}, {"oclc", "123"}};
+    const Files files = write(issue);
+    const std::string& mets = files.at("mets.xml");
+    CHECK(mets.find(R"(<mods:identifier type="issn">1234-5678</mods:identifier>)") !=
+          std::string::npos);
+    CHECK(
+        mets.find(R"(<mods:identifier type="local" displayLabel="cn">14-0032</mods:identifier>)") !=
+        std::string::npos);
+    CHECK(mets.find(R"(<mods:identifier type="oclc">123</mods:identifier>)") != std::string::npos);
+    CHECK(mets.find(R"(<mets:smLink xlink:from="LOG_art-001" xlink:to="PHYS_0002"/>)") !=
+          std::string::npos);
+    CHECK(mets.find(R"(<mets:fileGrp ID="GRP_FULLTEXT" USE="FULLTEXT">)") != std::string::npos);
+    CHECK(mets.find(R"(<mets:fileGrp ID="GRP_ORIGINAL" USE="ORIGINAL">)") != std::string::npos);
+    // Page images go to DEFAULT, where viewers look for them.
+    WriteOptions options = options_for(issue);
+    options.payload.push_back(
+        {1, FileRole::image, "images/p1.jpg", "image/jpeg", 10, std::string(64, 'a')});
+    const std::string with_image = write_issue_to_memory(issue, options).at("mets.xml");
+    CHECK(with_image.find(R"(<mets:fileGrp ID="GRP_DEFAULT" USE="DEFAULT">)") != std::string::npos);
+    CHECK(with_image.find(R"(MIMETYPE="image/jpeg" USE="image")") != std::string::npos);
+    CHECK(files.at("newsml/art-001.xml").find(R"(<genre qcode="genre:Current">)") !=
+          std::string::npos);
+    CHECK(files.at("newsml/ill-001.xml").find(R"(<genre qcode="genre:Actuality">)") !=
+          std::string::npos);
 }
 
 TEST_CASE("writers: payload descriptions") {

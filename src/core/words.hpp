@@ -1,0 +1,29 @@
+// Words of a printed line, the way ALTO wants them: one String per word, SP where the line has
+// white space. Shared by the page-text importer (which keeps each word's bytes in the original
+// file) and the ALTO writer (which splits text that came without words).
+#pragma once
+
+#include <cstddef>
+#include <string_view>
+#include <vector>
+
+namespace paperbag {
+
+// A word of a line: UTF-8 byte offsets [begin, end) into the line.
+struct WordSpan {
+    std::size_t begin = 0;
+    std::size_t end = 0;
+    bool space_before = false;  // white space separates it from the previous word (ALTO SP)
+};
+
+// The words of one line of valid UTF-8 text (no line breaks). Runs between white space
+// (Unicode White_Space, which includes U+3000) are words; a run holding CJK or other scripts
+// written without spaces (Han, Hiragana, Katakana, Thai, Lao, Khmer, Myanmar) is cut further
+// with ICU's word break iterator: one word per dictionary word, one per character where ICU
+// has no dictionary. Punctuation ICU sets apart is kept with the word before it (opening
+// brackets and quotes, and punctuation at the start of a run, with the word after it), so no
+// word is punctuation alone unless the run is.
+// Thread-safe (one break iterator per thread).
+std::vector<WordSpan> split_words(std::string_view line);
+
+}  // namespace paperbag
