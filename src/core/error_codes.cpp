@@ -88,6 +88,7 @@ constexpr std::array codes{
     ErrorCode{"PB-METS-011", input, "METS profile rule 011"},
     ErrorCode{"PB-METS-012", input, "METS profile rule 012"},
     ErrorCode{"PB-METS-013", input, "METS profile rule 013"},
+    ErrorCode{"PB-METS-014", input, "METS profile rule 014"},
     ErrorCode{"PB-NEWSML-001", input, "NewsML-G2 profile rule 001"},
     ErrorCode{"PB-NEWSML-002", input, "NewsML-G2 profile rule 002"},
     ErrorCode{"PB-NEWSML-003", input, "NewsML-G2 profile rule 003"},
