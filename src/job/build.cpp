@@ -238,7 +238,17 @@ private:
         const std::filesystem::path staging = staging_path(target);
         TempRegistration registered(staging);
         try {
-            const BundleResult written = writer.write(staging);
+            const BundleResult written = [&] {
+                try {
+                    return writer.write(staging);
+                } catch (const Error& e) {
+                    // Name the bundle, not the hidden staging file, when writing it failed.
+                    if (e.diagnostic().path != staging.string()) throw;
+                    Diagnostic d = e.diagnostic();
+                    d.path = target.string();
+                    throw Error(std::move(d));
+                }
+            }();
             for (const BagFileRecord& record : written.payload) {
                 const auto it = fingerprints.find(record.path);
                 if (it != fingerprints.end() && it->second != record.sha256)

@@ -39,6 +39,7 @@ limited() { bash -c 'trap "" XFSZ; ulimit -f 16; exec "$@"' limited "$@"; }
 en_issue="$SOURCE_DIR/samples/riverton-courier-2024-03-18"
 run limited "$PAPERBAG" build "$zh_issue" -o "$work/fullb"
 expect_rc 2
+expect_err "fullb/jianghe-daily-2024-03-18.zip: error: cannot write bundle"
 expect_err "[PB-BAG-WRITE]"
 [ -z "$(ls -A "$work/fullb")" ] || fail "a build on a full disk left files: $(ls -A "$work/fullb")"
 run limited "$PAPERBAG" export "$zh_issue" "$en_issue" -o "$work/full.jsonl"
