@@ -24,8 +24,8 @@ std::filesystem::path folder_of(const std::filesystem::path& target) {
 AtomicFile::AtomicFile(std::filesystem::path target) : target_(std::move(target)) {
     const std::filesystem::path folder = folder_of(target_);
     const std::string prefix = "." + target_.filename().string() + ".tmp";
-    // Leftovers of killed runs (their process is gone) are removed before a new one starts.
-    remove_stale_temporaries(folder, prefix);
+    // Leftovers of killed runs (their process is gone) are removed, once per folder.
+    remove_stale_temporaries_once(folder);
     // O_EXCL with mode 0666: the kernel applies the umask, so nothing process-wide changes
     // (worker threads create files at the same time). The name is unique per process and
     // call; a name taken by someone else is skipped.

@@ -5,9 +5,13 @@
 
 #include <array>
 #include <atomic>
+#include <cerrno>
 #include <charconv>
 #include <climits>
 #include <cstring>
+#include <mutex>
+#include <set>
+#include <string_view>
 #include <utility>
 
 namespace paperbag {
@@ -92,22 +96,60 @@ std::string temporary_prefix(const std::string& prefix) {
     return prefix + "-" + std::to_string(::getpid()) + "-";
 }
 
+namespace {
+
+// The process id in "<prefix>-<pid>-<n>" (n digits only), or 0 when `name` is not one.
+pid_t temporary_owner(std::string_view name, std::string_view prefix) {
+    if (!name.starts_with(prefix) || name.size() <= prefix.size() || name[prefix.size()] != '-')
+        return 0;
+    const char* first = name.data() + prefix.size() + 1;
+    const char* last = name.data() + name.size();
+    pid_t pid = 0;
+    const auto [end, error] = std::from_chars(first, last, pid);
+    if (error != std::errc() || end == first || end == last || *end != '-' || end + 1 == last)
+        return 0;
+    for (const char* p = end + 1; p != last; ++p)
+        if (*p < '0' || *p > '9') return 0;
+    return pid;
+}
+
+// Only a process that is gone (ESRCH) loses its files; a live one, or one we may not signal,
+// keeps them.
+bool process_gone(pid_t pid) {
+    return pid > 0 && ::kill(pid, 0) != 0 && errno == ESRCH;
+}
+
+}  // namespace
+
+void remove_stale_temporaries_once(const std::filesystem::path& folder) {
+    static std::mutex mutex;
+    static std::set<std::string> scanned;
+    std::error_code ec;
+    const std::string key =
+        std::filesystem::weakly_canonical(folder.empty() ? std::filesystem::path(".") : folder, ec)
+            .string();
+    {
+        const std::lock_guard lock(mutex);
+        if (!scanned.insert(key).second) return;
+    }
+    for (const auto& entry : std::filesystem::directory_iterator(key, ec)) {
+        const std::string name = entry.path().filename().string();
+        const std::size_t tmp = name.rfind(".tmp-");
+        if (name.size() < 2 || name[0] != '.' || tmp == std::string::npos) continue;
+        if (!process_gone(temporary_owner(name, std::string_view(name).substr(0, tmp + 4))))
+            continue;
+        std::error_code removal;
+        std::filesystem::remove(entry.path(), removal);
+    }
+}
+
 std::size_t remove_stale_temporaries(const std::filesystem::path& folder,
                                      const std::string& prefix) {
     std::size_t removed = 0;
     std::error_code ec;
-    const std::string start = prefix + "-";
     for (const auto& entry : std::filesystem::directory_iterator(
              folder.empty() ? std::filesystem::path(".") : folder, ec)) {
-        const std::string name = entry.path().filename().string();
-        if (!name.starts_with(start)) continue;
-        const char* first = name.data() + start.size();
-        const char* last = name.data() + name.size();
-        pid_t pid = 0;
-        const auto [end, error] = std::from_chars(first, last, pid);
-        if (error != std::errc() || end == first || end == last || *end != '-' || pid <= 0)
-            continue;
-        if (::kill(pid, 0) == 0 || errno != ESRCH) continue;  // alive, or not ours to judge
+        if (!process_gone(temporary_owner(entry.path().filename().string(), prefix))) continue;
         std::error_code removal;
         if (std::filesystem::remove(entry.path(), removal)) ++removed;
     }

@@ -53,4 +53,9 @@ std::string temporary_prefix(const std::string& prefix);
 std::size_t remove_stale_temporaries(const std::filesystem::path& folder,
                                      const std::string& prefix);
 
+// The same for every temporary file name paperbag makes (".<name>.tmp-<pid>-<n>") in
+// `folder`, at most once per folder and process: writing thousands of files into one folder
+// scans it once, not once per file. Never throws.
+void remove_stale_temporaries_once(const std::filesystem::path& folder);
+
 }  // namespace paperbag

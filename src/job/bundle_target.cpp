@@ -74,7 +74,7 @@ void remove_stale_staging(const std::filesystem::path& bundle) {
     for (const auto& entry : std::filesystem::directory_iterator(folder, ec)) {
         const std::string name = entry.path().filename().string();
         if (!name.starts_with(start)) continue;
-        const std::size_t tmp = name.find(".tmp");
+        const std::size_t tmp = name.rfind(".tmp-");
         if (tmp == std::string::npos) continue;
         remove_stale_temporaries(folder, name.substr(0, tmp + 4));
     }
