@@ -4,9 +4,11 @@
 
 #include <cstdlib>
 #include <map>
+#include <regex>
 #include <set>
 
 #include "core/digest.hpp"
+#include "import/mets_reader.hpp"
 #include "io/output_tree.hpp"
 #include "paperbag/clock.hpp"
 #include "paperbag/ids.hpp"
@@ -554,6 +556,32 @@ TEST_CASE("writers: METS structLink, file groups, MODS identifiers, IPTC genre")
           std::string::npos);
     CHECK(files.at("newsml/ill-001.xml").find(R"(<genre qcode="genre:Actuality">)") !=
           std::string::npos);
+}
+
+TEST_CASE("writers: the METS reader reads profile 1.1 and 1.0 METS alike") {
+    Issue issue = test::sample_issue_zh();
+    issue.identifiers = {{"cn", "14-0032"}, {"issn", "1234-5678"}};
+    const std::string current = write(issue).at("mets.xml");
+    // The same METS as profile 1.0 wrote it: groups named by role, no file USE, no structLink.
+    std::string old =
+        std::regex_replace(current, std::regex(R"((<mets:file [^>]*) USE="\w+")"), "$1");
+    for (const auto& [from, to] : {std::pair{"FULLTEXT", "alto"}, std::pair{"ORIGINAL", "text"},
+                                   std::pair{"NEWSML", "newsml"}})
+        old = std::regex_replace(old, std::regex(std::string("GRP_") + from + "\" USE=\"" + from),
+                                 std::string("GRP_") + to + "\" USE=\"" + to);
+    old = std::regex_replace(old, std::regex(R"(\s*<mets:structLink>[^]*</mets:structLink>)"), "");
+    REQUIRE(old.find("USE=\"FULLTEXT\"") == std::string::npos);
+    REQUIRE(old.find("structLink") == std::string::npos);
+    check_profile({{"mets.xml", old}});
+    for (const std::string& mets : {current, old}) {
+        Diagnostics diagnostics;
+        const auto read = read_paperbag_mets(mets, "mets.xml", diagnostics);
+        REQUIRE(read);
+        CHECK(read->issue.pages.at(0).files.at(0).role == FileRole::text);
+        CHECK(read->items.at("art-001") == "newsml/art-001.xml");
+        CHECK(read->issue.identifiers == issue.identifiers);  // "cn" comes back as "cn"
+        CHECK(read->issue.articles.size() == issue.articles.size());
+    }
 }
 
 TEST_CASE("writers: payload descriptions") {
