@@ -584,6 +584,22 @@ TEST_CASE("writers: the METS reader reads profile 1.1 and 1.0 METS alike") {
     }
 }
 
+TEST_CASE("writers: PREMIS events name their files; a failed one claims no outcome") {
+    const Issue issue = test::sample_issue_en();
+    WriteOptions options = options_for(issue);
+    options.events = {{"validation", "checked", "failure", 1710720000},
+                      {"packing", "packed", "success", 1710720000}};
+    const std::string mets = write_issue_to_memory(issue, options).at("mets.xml");
+    CHECK(mets.find("<premis:eventOutcomeDetailNote>validated") == std::string::npos);
+    CHECK(mets.find("<premis:eventOutcomeDetailNote>11 file(s) packed: mets.xml, 2 ALTO file(s) "
+                    "and 6 NewsML-G2 item(s) and 2 original file(s)") != std::string::npos);
+    // The failed validation still names the files it was about.
+    const auto first = mets.find("<premis:linkingObjectIdentifierValue>mets.xml<");
+    CHECK(first != std::string::npos);
+    CHECK(mets.find("<premis:linkingObjectIdentifierValue>mets.xml<", first + 1) !=
+          std::string::npos);
+}
+
 TEST_CASE("writers: payload descriptions") {
     Issue issue = test::sample_issue_zh();
     const std::vector<PayloadFile> payload = payload_from_pages(issue);
