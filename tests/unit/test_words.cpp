@@ -75,6 +75,21 @@ TEST_CASE("words: page-text words keep their exact bytes in the original file, a
     }
 }
 
+TEST_CASE("words: a page text beyond any printed page gets no words (memory stays bounded)") {
+    std::string huge;
+    while (huge.size() <= text::max_page_text_for_words) huge += "中文报纸的一行文字。\n";
+    Diagnostics d;
+    const text::DecodedText decoded = text::decode_text(huge, "UTF-8", "big.txt", d);
+    Block block;
+    block.id = "p1-b1";
+    block.source = {{0, 30}};
+    text::add_printed_lines(block, decoded);
+    CHECK(block.lines.empty());
+    text::DecodedText small = text::decode_text(huge.substr(0, 31), "UTF-8", "s.txt", d);
+    text::add_printed_lines(block, small);
+    CHECK(block.lines.size() == 1);
+}
+
 TEST_CASE("words: Latin text splits at white space, punctuation stays with its word") {
     CHECK(words("  By ROBERT OKAFOR, Courier Staff Writer ") ==
           std::vector<std::string>{"By", "_ROBERT", "_OKAFOR,", "_Courier", "_Staff", "_Writer"});
