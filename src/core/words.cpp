@@ -128,4 +128,19 @@ std::vector<WordSpan> split_words(std::string_view line) {
     return words;
 }
 
+bool letter_spaced(std::string_view word) {
+    std::size_t letters = 0;
+    bool cjk = false;
+    for (std::size_t i = 0; i < word.size();) {
+        const UChar32 c = next_char(word, i);
+        if (c >= 0 && u_ispunct(c)) {
+            cjk = cjk || c >= 0x3000;  // CJK and full-width punctuation
+            continue;
+        }
+        if (++letters > 1 || !written_without_spaces(c)) return false;
+        cjk = true;
+    }
+    return cjk;
+}
+
 }  // namespace paperbag

@@ -26,4 +26,10 @@ struct WordSpan {
 // Thread-safe (one break iterator per thread).
 std::vector<WordSpan> split_words(std::string_view line);
 
+// True for a word of one character of a script written without spaces (Han, Kana, Thai, ...),
+// with or without punctuation around it, or of CJK punctuation alone: what a letter-spaced
+// (justified) CJK line is made of, "执 法 工 作 机 制 。". The space between two such words is
+// letter spacing, not a word separator, so ALTO gets no SP there.
+bool letter_spaced(std::string_view word);
+
 }  // namespace paperbag

@@ -175,18 +175,22 @@ public:
         : xml_(xml), geometry_(geometry), block_(block) {}
 
     // A line of the model: one String per Word. SP between two words unless both carry byte
-    // ranges that touch (CJK words of one run, split by ICU).
+    // ranges that touch (CJK words of one run, split by ICU) or both are letter-spaced CJK.
     void model_line(const TextLine& line, std::size_t number) {
         start_line(line.box, number);
         const Word* previous = nullptr;
+        std::string previous_content;
         for (const Word& word : line.words) {
-            const std::string content = xml_.clean(word.text);
+            std::string content = xml_.clean(word.text);
             if (!has_text(content)) continue;
-            if (previous && !(previous->source && word.source &&
-                              previous->source->end() == word.source->offset))
+            const bool touching = previous && previous->source && word.source &&
+                                  previous->source->end() == word.source->offset;
+            if (previous && !touching &&
+                !(letter_spaced(previous_content) && letter_spaced(content)))
                 space();
             string(content, word);
             previous = &word;
+            previous_content = std::move(content);
         }
         xml_.end();
     }
@@ -194,11 +198,14 @@ public:
     // A line of the block's repaired text, split here (no byte ranges, no geometry).
     void text_line(std::string_view line, std::size_t number) {
         start_line(std::nullopt, number);
+        std::string previous;
         for (const WordSpan& span : split_words(line)) {
-            if (span.space_before) space();
             Word word;
             word.text = std::string(line.substr(span.begin, span.end - span.begin));
+            if (span.space_before && !(letter_spaced(previous) && letter_spaced(word.text)))
+                space();
             string(word.text, word);
+            previous = word.text;
         }
         xml_.end();
     }

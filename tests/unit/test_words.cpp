@@ -116,6 +116,12 @@ TEST_CASE("words: CJK runs are cut with ICU word break, no SP between the words 
     for (const WordSpan& w : spans) CHECK(line.substr(w.begin, 3) != "，");
 }
 
+TEST_CASE("words: letter-spaced CJK is told from words separated by spaces") {
+    for (const char* word : {"执", "。", "，提", "磊）", "（下", "ア"}) CHECK(letter_spaced(word));
+    for (const char* word : {"本报", "（下转", "2", "a", ",", "", "By"})
+        CHECK(!letter_spaced(word));
+}
+
 TEST_CASE("words: invalid UTF-8 and lone punctuation do not break the split") {
     CHECK(words("\xFF\xFE abc") == std::vector<std::string>{"\xFF\xFE", "_abc"});
     CHECK(words("——") == std::vector<std::string>{"——"});

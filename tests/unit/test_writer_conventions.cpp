@@ -9,6 +9,7 @@
 #include <map>
 #include <set>
 
+#include "core/words.hpp"
 #include "paperbag/build.hpp"
 #include "paperbag/bundle_reader.hpp"
 #include "support/temp_dir.hpp"
@@ -275,6 +276,14 @@ TEST_CASE("conventions: ALTO Strings are words whose IDs give their exact bytes 
                 CHECK(content.find("\xE3\x80\x80") == std::string::npos);  // U+3000
                 // The block the String is in is the block its ID names.
                 CHECK(id.substr(0, middle) == test::attr(n->parent->parent, "ID"));
+                // Letter-spaced CJK ("的 责 任 链 条"): no SP between single characters.
+                xmlNode* before = xmlPreviousElementSibling(n);
+                if (before && test::name_of(before) == "SP") {
+                    xmlNode* word = xmlPreviousElementSibling(before);
+                    CHECK_MESSAGE(
+                        !(letter_spaced(test::attr(word, "CONTENT")) && letter_spaced(content)),
+                        id);
+                }
                 if (static_cast<unsigned char>(content[0]) >= 0xE4) {
                     ++cjk_strings;
                     // A CJK word, not a sentence: ICU word break (dictionary or characters).
