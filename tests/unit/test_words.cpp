@@ -122,6 +122,18 @@ TEST_CASE("words: letter-spaced CJK is told from words separated by spaces") {
         CHECK(!letter_spaced(word));
 }
 
+TEST_CASE("words: a line-end hyphen breaks a word only between letters") {
+    CHECK(hyphenated_word("coun-", "cil.") == "council");
+    CHECK(hyphenated_word("Repre-", "sentatives,\u201d") == "Representatives");
+    CHECK(hyphenated_word("stra\u00DF-", "e") == "stra\u00DFe");
+    CHECK_FALSE(hyphenated_word("one-", "2024"));
+    CHECK_FALSE(hyphenated_word("9-", "time"));
+    CHECK_FALSE(hyphenated_word("-", "x"));
+    CHECK_FALSE(hyphenated_word("coun", "cil"));
+    CHECK_FALSE(hyphenated_word("coun-", ""));
+    CHECK_FALSE(hyphenated_word("\xFF-", "a"));
+}
+
 TEST_CASE("words: invalid UTF-8 and lone punctuation do not break the split") {
     CHECK(words("\xFF\xFE abc") == std::vector<std::string>{"\xFF\xFE", "_abc"});
     CHECK(words("——") == std::vector<std::string>{"——"});
