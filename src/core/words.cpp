@@ -128,4 +128,41 @@ std::vector<WordSpan> split_words(std::string_view line) {
     return words;
 }
 
+bool letter_spaced(std::string_view word) {
+    std::size_t letters = 0;
+    bool cjk = false;
+    for (std::size_t i = 0; i < word.size();) {
+        const UChar32 c = next_char(word, i);
+        if (c >= 0 && u_ispunct(c)) {
+            cjk = cjk || c >= 0x3000;  // CJK and full-width punctuation
+            continue;
+        }
+        if (++letters > 1 || !written_without_spaces(c)) return false;
+        cjk = true;
+    }
+    return cjk;
+}
+
+std::optional<std::string> hyphenated_word(std::string_view last, std::string_view next) {
+    if (last.size() < 2 || last.back() != '-' || next.empty()) return std::nullopt;
+    const auto* bytes = reinterpret_cast<const std::uint8_t*>(last.data());
+    auto before = static_cast<std::int32_t>(last.size() - 1);
+    UChar32 letter = 0;
+    U8_PREV(bytes, 0, before, letter);
+    std::size_t i = 0;
+    const UChar32 first = next_char(next, i);
+    if (letter < 0 || first < 0 || !u_isalpha(letter) || !u_isalpha(first)) return std::nullopt;
+    std::string joined = std::string(last.substr(0, last.size() - 1)) + std::string(next);
+    // Without the punctuation that follows the word ("cil." -> "council").
+    while (!joined.empty()) {
+        const auto* j = reinterpret_cast<const std::uint8_t*>(joined.data());
+        auto end = static_cast<std::int32_t>(joined.size());
+        UChar32 c = 0;
+        U8_PREV(j, 0, end, c);
+        if (c < 0 || !u_ispunct(c)) break;
+        joined.resize(static_cast<std::size_t>(end));
+    }
+    return joined;
+}
+
 }  // namespace paperbag

@@ -4,6 +4,8 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -25,5 +27,17 @@ struct WordSpan {
 // word is punctuation alone unless the run is.
 // Thread-safe (one break iterator per thread).
 std::vector<WordSpan> split_words(std::string_view line);
+
+// True for a word of one character of a script written without spaces (Han, Kana, Thai, ...),
+// with or without punctuation around it, or of CJK punctuation alone: what a letter-spaced
+// (justified) CJK line is made of, "执 法 工 作 机 制 。". The space between two such words is
+// letter spacing, not a word separator, so ALTO gets no SP there.
+bool letter_spaced(std::string_view word);
+
+// The word a line-end hyphen splits, as the text repair joins it: `last` (the last word of a
+// line) is a letter and '-' at its end, `next` (the first word of the next line) starts with a
+// letter. Returns the joined word without the hyphen and without trailing punctuation
+// ("coun-" + "cil." -> "council"), or nothing when the hyphen does not break a word.
+std::optional<std::string> hyphenated_word(std::string_view last, std::string_view next);
 
 }  // namespace paperbag

@@ -25,6 +25,7 @@ std::uint64_t decoded_offset(const DecodedText& decoded, std::uint64_t original)
 
 void add_printed_lines(Block& block, const DecodedText& decoded) {
     block.lines.clear();
+    if (decoded.text.size() > max_page_text_for_words) return;
     for (const ByteRange& range : block.source) {
         const std::uint64_t from = decoded_offset(decoded, range.offset);
         const std::uint64_t to = decoded_offset(decoded, range.end());

@@ -168,37 +168,62 @@ void write_tags(XmlOut& xml, const Page& page) {
     xml.end();
 }
 
+// ALTO SUBS_TYPE / SUBS_CONTENT of a String (none when `type` is null).
+struct Substitution {
+    const char* type = nullptr;
+    std::string content;
+};
+
 // Writes the TextLines of one block.
 class LineWriter {
 public:
-    LineWriter(XmlOut& xml, const Geometry& geometry, const Block& block)
-        : xml_(xml), geometry_(geometry), block_(block) {}
+    LineWriter(XmlOut& xml, const Geometry& geometry, const Block& block, std::string page_encoding)
+        : xml_(xml), geometry_(geometry), block_(block), page_encoding_(std::move(page_encoding)) {}
 
     // A line of the model: one String per Word. SP between two words unless both carry byte
-    // ranges that touch (CJK words of one run, split by ICU).
-    void model_line(const TextLine& line, std::size_t number) {
+    // ranges that touch (CJK words of one run, split by ICU) or both are letter-spaced CJK.
+    // A word broken by a line-end hyphen (as the text repair joins it) is HypPart1 + HYP here
+    // and HypPart2 at the start of `next`, both with the whole word as SUBS_CONTENT.
+    void model_line(const TextLine& line, std::size_t number, const TextLine* next) {
         start_line(line.box, number);
-        const Word* previous = nullptr;
-        for (const Word& word : line.words) {
-            const std::string content = xml_.clean(word.text);
-            if (!has_text(content)) continue;
-            if (previous && !(previous->source && word.source &&
-                              previous->source->end() == word.source->offset))
+        std::vector<std::pair<const Word*, std::string>> words;
+        for (const Word& word : line.words)
+            if (std::string content = xml_.clean(word.text); has_text(content))
+                words.emplace_back(&word, std::move(content));
+        const std::optional<std::string> broken = hyphenation(words, next);
+        for (std::size_t i = 0; i < words.size(); ++i) {
+            auto& [word, content] = words[i];
+            if (i > 0 && separated(*words[i - 1].first, words[i - 1].second, *word, content))
                 space();
-            string(content, word);
-            previous = &word;
+            if (i == 0 && !continued_.empty()) {
+                string(content, *word, {"HypPart2", continued_});
+            } else if (i + 1 == words.size() && broken) {
+                content.pop_back();  // the hyphen becomes HYP
+                string(content, *word, {"HypPart1", *broken}, hyphen_bytes());
+            } else {
+                string(content, *word);
+            }
         }
+        if (broken) {
+            xml_.start("HYP");
+            xml_.attr("CONTENT", "-");
+            xml_.end();
+        }
+        continued_ = broken.value_or("");
         xml_.end();
     }
 
     // A line of the block's repaired text, split here (no byte ranges, no geometry).
     void text_line(std::string_view line, std::size_t number) {
         start_line(std::nullopt, number);
+        std::string previous;
         for (const WordSpan& span : split_words(line)) {
-            if (span.space_before) space();
             Word word;
             word.text = std::string(line.substr(span.begin, span.end - span.begin));
+            if (span.space_before && !(letter_spaced(previous) && letter_spaced(word.text)))
+                space();
             string(word.text, word);
+            previous = word.text;
         }
         xml_.end();
     }
@@ -215,18 +240,46 @@ private:
         xml_.end();
     }
 
-    // String/@ID "<block>_<offset>_<length>" records the word's bytes in the page text file.
-    void string(const std::string& content, const Word& word) {
+    static bool separated(const Word& a, const std::string& a_content, const Word& b,
+                          const std::string& b_content) {
+        const bool touching = a.source && b.source && a.source->end() == b.source->offset;
+        return !touching && !(letter_spaced(a_content) && letter_spaced(b_content));
+    }
+
+    // The whole word when the line's last word is broken by a hyphen, else nothing.
+    std::optional<std::string> hyphenation(
+        const std::vector<std::pair<const Word*, std::string>>& words, const TextLine* next) const {
+        if (words.empty() || !next) return std::nullopt;
+        for (const Word& first : next->words)
+            if (std::string content = xml_.clean(first.text); has_text(content))
+                return hyphenated_word(words.back().second, content);
+        return std::nullopt;
+    }
+
+    // Bytes of '-' in the page text's encoding: the HypPart1 String's range leaves it out.
+    std::uint64_t hyphen_bytes() const {
+        const std::string_view encoding = page_encoding_;
+        return encoding.starts_with("UTF-16") ? 2 : encoding.starts_with("UTF-32") ? 4 : 1;
+    }
+
+    // String/@ID "<block>_<offset>_<length>" records the word's bytes in the page text file
+    // (without `trim` bytes at its end: a line-end hyphen written as HYP).
+    void string(const std::string& content, const Word& word, const Substitution& subs = {},
+                std::uint64_t trim = 0) {
         xml_.start("String");
-        if (word.source) {
-            const std::string id =
-                block_.id + "_" + decimal(word.source->offset) + "_" + decimal(word.source->length);
+        if (word.source && word.source->length > trim) {
+            const std::string id = block_.id + "_" + decimal(word.source->offset) + "_" +
+                                   decimal(word.source->length - trim);
             if (ids_.insert(id).second) xml_.attr("ID", id);
         }
         if (geometry_.style(word.style))
             xml_.attr("STYLEREFS", style_id(static_cast<std::size_t>(word.style)));
         geometry_.box(xml_, word.box);
         xml_.attr("CONTENT", content);
+        if (subs.type) {
+            xml_.attr("SUBS_TYPE", subs.type);
+            xml_.attr("SUBS_CONTENT", subs.content);
+        }
         if (word.confidence >= 0 && word.confidence <= 1) xml_.attr("WC", number(word.confidence));
         xml_.end();
     }
@@ -234,7 +287,9 @@ private:
     XmlOut& xml_;
     const Geometry& geometry_;
     const Block& block_;
+    std::string page_encoding_;
     std::set<std::string> ids_;
+    std::string continued_;  // the word the previous line's hyphen broke, for HypPart2
 };
 
 bool has_words(const TextLine& line) {
@@ -243,7 +298,7 @@ bool has_words(const TextLine& line) {
 }
 
 void write_block(XmlOut& xml, const WriteContext& context, const Geometry& geometry,
-                 const Block& block) {
+                 const Block& block, const std::string& encoding) {
     xml.start("TextBlock");
     xml.attr("ID", block.id);
     if (geometry.style(block.style))
@@ -251,11 +306,15 @@ void write_block(XmlOut& xml, const WriteContext& context, const Geometry& geome
     xml.attr("TAGREFS", tag_id(block.kind));
     geometry.box(xml, block.box);
     xml.attr("LANG", context.language_of(block));
-    LineWriter lines(xml, geometry, block);
+    LineWriter lines(xml, geometry, block, encoding);
     std::size_t line_number = 0;
     if (!block.lines.empty()) {
+        std::vector<const TextLine*> printed;
         for (const TextLine& line : block.lines)
-            if (has_words(line)) lines.model_line(line, ++line_number);
+            if (has_words(line)) printed.push_back(&line);
+        for (std::size_t i = 0; i < printed.size(); ++i)
+            lines.model_line(*printed[i], ++line_number,
+                             i + 1 < printed.size() ? printed[i + 1] : nullptr);
     } else {
         // Cleaned before splitting, so that no String and no TextLine ends up empty.
         const std::string clean = xml.clean(block.text);
@@ -306,7 +365,8 @@ std::string write_alto(const WriteContext& context, const Page& page, Diagnostic
     xml.attr("LANG", context.issue->language());
     xml.start("PrintSpace");
     geometry.box(xml, geometry.print_space());
-    for (const Block& block : page.blocks) write_block(xml, context, geometry, block);
+    for (const Block& block : page.blocks)
+        write_block(xml, context, geometry, block, page.encoding);
     write_graphics(xml, page, geometry);
     xml.end();
     xml.end();

@@ -85,56 +85,6 @@ std::string event_id(std::size_t number) {
     return "PROV_EVENT_" + sequence_id("", number, 2);
 }
 
-bool written_by_paperbag(const DescribedFile& file) {
-    return file.group == "alto" || file.group == "newsml";
-}
-
-// The files an event concerned (PREMIS linkingObjectIdentifier) and what its outcome covered
-// (eventOutcomeDetailNote). Ingestion read the originals; message digest calculation took the
-// SHA-256 of every file METS describes; segmentation wrote ALTO and NewsML-G2; validation
-// checked every XML file (the originals are not validated, only fixity-checked); packing put
-// everything, mets.xml included, into the bundle.
-struct EventScope {
-    std::vector<std::string> objects;
-    std::string note;
-};
-
-EventScope scope_of(const PreservationEvent& event, const std::vector<DescribedFile>& files) {
-    std::vector<std::string> sources;
-    std::vector<std::string> generated;
-    std::vector<std::string> all;
-    std::size_t alto = 0;
-    for (const DescribedFile& file : files) {
-        (written_by_paperbag(file) ? generated : sources).push_back(file.path);
-        all.push_back(file.path);
-        if (file.group == "alto") ++alto;
-    }
-    const std::string xml_files = "mets.xml, " + decimal(alto) + " ALTO file(s) and " +
-                                  decimal(generated.size() - alto) + " NewsML-G2 item(s)";
-    if (event.type == "ingestion")
-        return {sources, decimal(sources.size()) + " original file(s) read"};
-    if (event.type == "message digest calculation")
-        return {all, "SHA-256 of " + decimal(all.size()) +
-                         " file(s) recorded (METS CHECKSUM, PREMIS fixity): the originals as "
-                         "read, ALTO and NewsML-G2 as written; mets.xml cannot hold its own "
-                         "digest"};
-    if (event.type == "metadata extraction")
-        return {generated, decimal(generated.size()) + " ALTO and NewsML-G2 file(s) written"};
-    if (event.type == "validation") {
-        generated.insert(generated.begin(), "mets.xml");
-        return {generated, "validated: " + xml_files +
-                               "; not validated: " + decimal(sources.size()) +
-                               " original file(s) (page texts, images, PDFs, OCR files), kept "
-                               "byte for byte with their SHA-256"};
-    }
-    if (event.type == "packing") {
-        all.insert(all.begin(), "mets.xml");
-        return {all, decimal(all.size()) + " file(s) packed: " + xml_files + " and " +
-                         decimal(sources.size()) + " original file(s)"};
-    }
-    return {};
-}
-
 // Returns the ADMIDs of the digital provenance sections.
 std::string write_amd(XmlOut& xml, const WriteContext& context,
                       const std::vector<DescribedFile>& files) {
@@ -150,7 +100,7 @@ std::string write_amd(XmlOut& xml, const WriteContext& context,
     for (const PreservationEvent& event : events_to_record(context)) {
         ++number;
         start_wrap(xml, "mets:digiprovMD", event_id(number), "PREMIS:EVENT");
-        const EventScope scope = scope_of(event, files);
+        const EventScope scope = event_scope(event, files);
         write_premis_event(xml, context, event, number, scope.objects, scope.note);
         end_wrap(xml);
         admids += event_id(number) + " ";

@@ -86,6 +86,49 @@ void write_premis_agent(XmlOut& xml, const WriteContext& context) {
     xml.end();
 }
 
+bool written_by_paperbag(const DescribedFile& file) {
+    return file.group == "alto" || file.group == "newsml";
+}
+
+EventScope event_scope(const PreservationEvent& event, const std::vector<DescribedFile>& files) {
+    std::vector<std::string> sources;
+    std::vector<std::string> generated;
+    std::vector<std::string> all;
+    std::size_t alto = 0;
+    for (const DescribedFile& file : files) {
+        (written_by_paperbag(file) ? generated : sources).push_back(file.path);
+        all.push_back(file.path);
+        if (file.group == "alto") ++alto;
+    }
+    // A failed event concerned the same files, but its outcome covered nothing.
+    const bool failed = event.outcome == "failure";
+    const auto note = [&](std::string text) { return failed ? std::string() : text; };
+    const std::string xml_files = "mets.xml, " + decimal(alto) + " ALTO file(s) and " +
+                                  decimal(generated.size() - alto) + " NewsML-G2 item(s)";
+    if (event.type == "ingestion")
+        return {sources, note(decimal(sources.size()) + " original file(s) read")};
+    if (event.type == "message digest calculation")
+        return {all, note("SHA-256 of " + decimal(all.size()) +
+                          " file(s) recorded (METS CHECKSUM, PREMIS fixity): the originals "
+                          "as read, ALTO and NewsML-G2 as written; mets.xml cannot hold its "
+                          "own digest")};
+    if (event.type == "metadata extraction")
+        return {generated, note(decimal(generated.size()) + " ALTO and NewsML-G2 file(s) written")};
+    if (event.type == "validation") {
+        generated.insert(generated.begin(), "mets.xml");
+        return {generated,
+                note("validated: " + xml_files + "; not validated: " + decimal(sources.size()) +
+                     " original file(s) (page texts, images, PDFs, OCR files), kept "
+                     "byte for byte with their SHA-256")};
+    }
+    if (event.type == "packing") {
+        all.insert(all.begin(), "mets.xml");
+        return {all, note(decimal(all.size()) + " file(s) packed: " + xml_files + " and " +
+                          decimal(sources.size()) + " original file(s)")};
+    }
+    return {};
+}
+
 std::vector<PreservationEvent> events_to_record(const WriteContext& context) {
     if (!context.options->events.empty()) return context.options->events;
     const Issue& issue = *context.issue;

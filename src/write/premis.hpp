@@ -23,6 +23,21 @@ void write_premis_event(XmlOut& xml, const WriteContext& context, const Preserva
                         std::size_t number, const std::vector<std::string>& objects,
                         const std::string& outcome_note);
 
+// True for the files the writers produce (ALTO, NewsML-G2), false for the originals.
+bool written_by_paperbag(const DescribedFile& file);
+
+// The files an event concerned (PREMIS linkingObjectIdentifier) and what its outcome covered
+// (eventOutcomeDetailNote; empty for a failed event). Ingestion read the originals; message
+// digest calculation took the SHA-256 of every file METS describes; metadata extraction
+// (segmentation) wrote ALTO and NewsML-G2; validation checked mets.xml and every ALTO and
+// NewsML-G2 file (the originals are not validated, only fixity-checked); packing put all of
+// them into the bundle. Other event types concern no file in particular.
+struct EventScope {
+    std::vector<std::string> objects;  // paths relative to mets.xml
+    std::string note;
+};
+EventScope event_scope(const PreservationEvent& event, const std::vector<DescribedFile>& files);
+
 // <premis:agent> for paperbag and its version.
 void write_premis_agent(XmlOut& xml, const WriteContext& context);
 

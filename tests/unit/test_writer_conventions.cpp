@@ -9,6 +9,7 @@
 #include <map>
 #include <set>
 
+#include "core/words.hpp"
 #include "paperbag/build.hpp"
 #include "paperbag/bundle_reader.hpp"
 #include "support/temp_dir.hpp"
@@ -248,6 +249,7 @@ TEST_CASE("conventions: PREMIS fixity, validation and packing events name their 
 TEST_CASE("conventions: ALTO Strings are words whose IDs give their exact bytes in the page") {
     std::size_t strings = 0;
     std::size_t cjk_strings = 0;
+    std::size_t hyphenated = 0;
     for (const Unpacked& u : bundles()) {
         for (xmlNode* page : divs_of_type(struct_map(u, "PHYSICAL"), "page")) {
             std::string alto_path;
@@ -275,6 +277,24 @@ TEST_CASE("conventions: ALTO Strings are words whose IDs give their exact bytes 
                 CHECK(content.find("\xE3\x80\x80") == std::string::npos);  // U+3000
                 // The block the String is in is the block its ID names.
                 CHECK(id.substr(0, middle) == test::attr(n->parent->parent, "ID"));
+                // A word broken by a line-end hyphen: the hyphen is the HYP after the String,
+                // outside the String's bytes; the whole word is SUBS_CONTENT.
+                if (test::attr(n, "SUBS_TYPE") == "HypPart1") {
+                    ++hyphenated;
+                    xmlNode* hyp = xmlNextElementSibling(n);
+                    REQUIRE(hyp);
+                    CHECK(test::name_of(hyp) == "HYP");
+                    CHECK(text.substr(offset + length, 1) == "-");
+                    CHECK(test::attr(n, "SUBS_CONTENT").starts_with(content));
+                }
+                // Letter-spaced CJK ("的 责 任 链 条"): no SP between single characters.
+                xmlNode* before = xmlPreviousElementSibling(n);
+                if (before && test::name_of(before) == "SP") {
+                    xmlNode* word = xmlPreviousElementSibling(before);
+                    CHECK_MESSAGE(
+                        !(letter_spaced(test::attr(word, "CONTENT")) && letter_spaced(content)),
+                        id);
+                }
                 if (static_cast<unsigned char>(content[0]) >= 0xE4) {
                     ++cjk_strings;
                     // A CJK word, not a sentence: ICU word break (dictionary or characters).
@@ -285,6 +305,7 @@ TEST_CASE("conventions: ALTO Strings are words whose IDs give their exact bytes 
     }
     CHECK(strings > 1000);
     CHECK(cjk_strings > 500);
+    CHECK(hyphenated > 5);
 }
 
 TEST_CASE("conventions: NewsML-G2 genre from IPTC, every itemRef titled like its item") {

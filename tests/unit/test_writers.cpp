@@ -4,9 +4,11 @@
 
 #include <cstdlib>
 #include <map>
+#include <regex>
 #include <set>
 
 #include "core/digest.hpp"
+#include "import/mets_reader.hpp"
 #include "io/output_tree.hpp"
 #include "paperbag/clock.hpp"
 #include "paperbag/ids.hpp"
@@ -553,6 +555,48 @@ TEST_CASE("writers: METS structLink, file groups, MODS identifiers, IPTC genre")
     CHECK(files.at("newsml/art-001.xml").find(R"(<genre qcode="genre:Current">)") !=
           std::string::npos);
     CHECK(files.at("newsml/ill-001.xml").find(R"(<genre qcode="genre:Actuality">)") !=
+          std::string::npos);
+}
+
+TEST_CASE("writers: the METS reader reads profile 1.1 and 1.0 METS alike") {
+    Issue issue = test::sample_issue_zh();
+    issue.identifiers = {{"cn", "14-0032"}, {"issn", "1234-5678"}};
+    const std::string current = write(issue).at("mets.xml");
+    // The same METS as profile 1.0 wrote it: groups named by role, no file USE, no structLink.
+    std::string old =
+        std::regex_replace(current, std::regex(R"((<mets:file [^>]*) USE="\w+")"), "$1");
+    for (const auto& [from, to] : {std::pair{"FULLTEXT", "alto"}, std::pair{"ORIGINAL", "text"},
+                                   std::pair{"NEWSML", "newsml"}})
+        old = std::regex_replace(old, std::regex(std::string("GRP_") + from + "\" USE=\"" + from),
+                                 std::string("GRP_") + to + "\" USE=\"" + to);
+    old = std::regex_replace(old, std::regex(R"(\s*<mets:structLink>[^]*</mets:structLink>)"), "");
+    REQUIRE(old.find("USE=\"FULLTEXT\"") == std::string::npos);
+    REQUIRE(old.find("structLink") == std::string::npos);
+    check_profile({{"mets.xml", old}});
+    for (const std::string& mets : {current, old}) {
+        Diagnostics diagnostics;
+        const auto read = read_paperbag_mets(mets, "mets.xml", diagnostics);
+        REQUIRE(read);
+        CHECK(read->issue.pages.at(0).files.at(0).role == FileRole::text);
+        CHECK(read->items.at("art-001") == "newsml/art-001.xml");
+        CHECK(read->issue.identifiers == issue.identifiers);  // "cn" comes back as "cn"
+        CHECK(read->issue.articles.size() == issue.articles.size());
+    }
+}
+
+TEST_CASE("writers: PREMIS events name their files; a failed one claims no outcome") {
+    const Issue issue = test::sample_issue_en();
+    WriteOptions options = options_for(issue);
+    options.events = {{"validation", "checked", "failure", 1710720000},
+                      {"packing", "packed", "success", 1710720000}};
+    const std::string mets = write_issue_to_memory(issue, options).at("mets.xml");
+    CHECK(mets.find("<premis:eventOutcomeDetailNote>validated") == std::string::npos);
+    CHECK(mets.find("<premis:eventOutcomeDetailNote>11 file(s) packed: mets.xml, 2 ALTO file(s) "
+                    "and 6 NewsML-G2 item(s) and 2 original file(s)") != std::string::npos);
+    // The failed validation still names the files it was about.
+    const auto first = mets.find("<premis:linkingObjectIdentifierValue>mets.xml<");
+    CHECK(first != std::string::npos);
+    CHECK(mets.find("<premis:linkingObjectIdentifierValue>mets.xml<", first + 1) !=
           std::string::npos);
 }
 
