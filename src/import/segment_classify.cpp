@@ -39,14 +39,23 @@ std::vector<std::string> split_names(std::string_view names) {
     std::vector<std::string> out;
     std::string current;
     for (std::size_t i = 0; i <= names.size(); ++i) {
-        const bool space = i == names.size() || names[i] == ' ' || names[i] == '\t' ||
-                           names[i] == '\n' || names[i] == '\r';
-        if (!space) {
+        // Names are separated by white space or an enumeration comma ("、", "，").
+        std::size_t sep = 0;
+        if (i == names.size() || names[i] == ' ' || names[i] == '\t' || names[i] == '\n' ||
+            names[i] == '\r')
+            sep = 1;
+        else if (names.substr(i).starts_with("\xE3\x80\x81") ||
+                 names.substr(i).starts_with("\xEF\xBC\x8C"))
+            sep = 3;
+        if (sep == 0) {
             current += names[i];
-        } else if (!current.empty()) {
+            continue;
+        }
+        if (!current.empty()) {
             out.push_back(current);
             current.clear();
         }
+        i += sep - 1;
     }
     return out;
 }
@@ -110,6 +119,10 @@ public:
         std::string_view raw = text_.substr(raw_begin, raw_end - raw_begin);
         const auto lines = split_raw(raw);
 
+        if (p.furniture) {
+            emit(p.separator ? PieceKind::separator : PieceKind::furniture, begin, end, {});
+            return;
+        }
         if (auto m = patterns_.whole(PatternKind::signature, raw)) {
             emit(PieceKind::signature, begin, end, [&](Piece& x) { x.name = trim(m->names); });
             return;
@@ -140,7 +153,7 @@ public:
         if (auto m = patterns_.at_start(PatternKind::continuation_from, raw)) {
             const std::size_t stop = raw_begin + m->end;
             emit(PieceKind::continuation_from, piece_begin, stop, [&](Piece& x) {
-                x.page = m->page;
+                x.page = page_label(m->page);
                 x.key = m->key;
             });
             piece_begin = cut = stop;
@@ -185,7 +198,7 @@ public:
         }
         if (to) {
             emit(PieceKind::continuation_to, piece_begin, end, [&](Piece& x) {
-                x.page = to->page;
+                x.page = page_label(to->page);
                 x.key = to->key;
             });
         } else if (end_mark) {

@@ -27,7 +27,9 @@ enum class PieceKind {
     continuation_to,
     continuation_from,
     signature,
-    credit
+    credit,
+    furniture,  // page furniture: never part of an article
+    separator   // a rule between items: furniture that also ends the item before it
 };
 
 struct Piece {

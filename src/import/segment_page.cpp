@@ -7,6 +7,7 @@
 #include "import/patterns.hpp"
 #include "import/segment_blocks.hpp"
 #include "import/segment_classify.hpp"
+#include "import/text_columns.hpp"
 #include "import/text_lines.hpp"
 #include "paperbag/ids.hpp"
 
@@ -150,6 +151,12 @@ private:
         if (current_ >= 0 && items[static_cast<std::size_t>(current_)].illustration)
             close_current();
         switch (piece.kind) {
+            case PieceKind::furniture: kinds[i] = BlockKind::furniture; return i + 1;
+            case PieceKind::separator:
+                kinds[i] = BlockKind::furniture;
+                if (current_ >= 0) last_article_ = current_;
+                close_current();
+                return i + 1;
             case PieceKind::title:
             case PieceKind::subtitle: return title_run(i);
             case PieceKind::dateline:
@@ -342,13 +349,26 @@ std::string join_texts(const std::vector<std::string>& texts) {
 
 }  // namespace
 
-PageSegments segment_page(const DecodedText& decoded, const PageContext& context) {
+PageSegments segment_page(const DecodedText& input, const PageContext& context) {
     PageSegments out;
+    // Columns printed side by side (pdftotext -layout) are read one after the other first.
+    const ColumnReading columns = read_columns(input);
+    const DecodedText& decoded = columns.applied ? columns.text : input;
     const std::string_view text = decoded.text;
     const auto lines = split_lines(text);
     const PatternSet& patterns = patterns_for(context.language);
-    const Layout layout = find_paragraphs(lines, patterns);
+    const Layout layout = find_paragraphs(lines, patterns, context.title);
     std::vector<Piece> pieces = classify(text, lines, layout, patterns);
+    if (columns.applied) {
+        // Line numbers of the page file, not of the text read column by column.
+        const auto origin = [&](std::size_t n) {
+            return n >= 1 && n <= columns.line_origin.size() ? columns.line_origin[n - 1] : n;
+        };
+        for (Piece& piece : pieces) {
+            piece.first_line = origin(piece.first_line);
+            piece.last_line = std::max(piece.first_line, origin(piece.last_line));
+        }
+    }
     if (pieces.empty() && !text.empty()) {
         Piece all;
         all.kind = PieceKind::body;
@@ -369,15 +389,37 @@ PageSegments segment_page(const DecodedText& decoded, const PageContext& context
         b.kind = pieces.size() == 1 && pieces[i].text.empty() ? BlockKind::unknown : a.kinds[i];
         if (pieces.size() == 1 && !text.empty() && a.items.empty()) b.kind = BlockKind::unknown;
         b.text = pieces[i].text;
-        const std::uint64_t from = decoded.map.original(pieces[i].begin);
-        const std::uint64_t to = decoded.map.original(pieces[i].end);
-        b.source.push_back({from, to - from});
+        if (columns.applied) {
+            // Several ranges of the page file, in file order.
+            auto ranges = decoded.map.ranges(pieces[i].begin, pieces[i].end);
+            std::sort(ranges.begin(), ranges.end());
+            for (const auto& [offset, length] : ranges) {
+                if (!b.source.empty() && b.source.back().end() == offset)
+                    b.source.back().length += length;
+                else
+                    b.source.push_back({offset, length});
+            }
+            if (b.source.empty()) b.source.push_back({decoded.map.original(pieces[i].begin), 0});
+        } else {
+            const std::uint64_t from = decoded.map.original(pieces[i].begin);
+            const std::uint64_t to = decoded.map.original(pieces[i].end);
+            b.source.push_back({from, to - from});
+        }
         b.first_line = pieces[i].first_line;
         b.last_line = pieces[i].last_line;
         block_ids.push_back(b.id);
         out.blocks.push_back(std::move(b));
     }
-    if (!out.blocks.empty()) {
+    if (columns.applied && !out.blocks.empty()) {
+        // The block that holds the first byte of the text also holds a BOM.
+        auto first = std::min_element(out.blocks.begin(), out.blocks.end(),
+                                      [](const Block& x, const Block& y) {
+                                          return x.source.front().offset < y.source.front().offset;
+                                      });
+        const std::uint64_t start = first->source.front().offset;
+        first->source.front().offset = 0;
+        first->source.front().length += start;
+    } else if (!out.blocks.empty()) {
         // The first block also holds a BOM, when there was one.
         const std::uint64_t start = out.blocks.front().source.front().offset;
         out.blocks.front().source.front().offset = 0;

@@ -29,7 +29,7 @@ Segmented segment_file(const char* name, const std::string& lang) {
     out.bytes = test::read_all(page_path(name));
     Diagnostics d;
     const auto decoded = decode_text(out.bytes, "", name, d);
-    out.seg = segment_page(decoded, {name, "1", 1, lang});
+    out.seg = segment_page(decoded, {name, "1", 1, lang, ""});
     return out;
 }
 
@@ -167,7 +167,7 @@ TEST_CASE("unseen: the seed page with every blank line removed segments like the
     }
     Diagnostics d;
     const auto seg =
-        segment_page(decode_text(dense, "", "seed.txt", d), {"seed.txt", "1", 1, "zh-Hans"});
+        segment_page(decode_text(dense, "", "seed.txt", d), {"seed.txt", "1", 1, "zh-Hans", ""});
     const auto& a = seg.articles;
     REQUIRE(a.size() == 5);
     CHECK(a[0].headline == "党建引领“融进去”基层治理“活起来”");
