@@ -187,7 +187,11 @@ public:
         if (body_end > cut && !trim(text_.substr(cut, body_end - cut)).empty()) {
             const auto body_raw = text_.substr(cut, body_end - cut);
             const bool title = !split && is_title(body_raw, p, lines.size());
-            emit_text(title ? PieceKind::title : PieceKind::body, piece_begin, rest_end, body_raw);
+            if (title && lines.size() > 1 && lines.size() <= 3 && is_cjk_text(body_raw))
+                emit_stack(index, lines, piece_begin, rest_end);
+            else
+                emit_text(title ? PieceKind::title : PieceKind::body, piece_begin, rest_end,
+                          body_raw);
             if (!title && patterns_.at_start(PatternKind::caption_lead, body_raw))
                 pieces_.back().caption_lead = true;
             if (!title && !split && lines.size() <= max_caption_lines &&
@@ -228,6 +232,40 @@ private:
             return line_count == 1 || p.stacked || p.last == p.first;
         }
         return repaired.size() <= 160;
+    }
+
+    // A stack of CJK title lines printed one under the other: each line is a title unit of
+    // its own, linked as one (Piece::stack). Three lines are kicker, headline, subtitle; of
+    // two, a line starting with a deck dash is the subtitle, a line ending in a colon the
+    // kicker, else a second line longer than the first is the subtitle (headline + deck,
+    // 34 of 46 two-line stacks of the development set) and otherwise the first line is the
+    // kicker (kicker + headline).
+    void emit_stack(std::size_t index, const std::vector<std::string_view>& lines,
+                    std::size_t begin, std::size_t end) {
+        std::vector<std::size_t> at{begin};
+        for (std::size_t i = 1; i < lines.size(); ++i)
+            at.push_back(static_cast<std::size_t>(lines[i].data() - text_.data()));
+        at.push_back(end);
+        std::vector<PieceKind> kinds(lines.size(), PieceKind::title);
+        const auto width = [&](std::size_t i) {
+            return line_width(repair_line(lines[i], RepairMode::title));
+        };
+        const std::string_view first = trim(lines[0]);
+        if (lines.size() == 3) {
+            kinds[2] = PieceKind::subtitle;
+        } else if (patterns_.at_start(PatternKind::subtitle, lines[1])) {
+            kinds[1] = PieceKind::subtitle;
+        } else if (!(first.ends_with("\xEF\xBC\x9A") || first.ends_with(":")) &&
+                   width(1) > width(0)) {
+            kinds[1] = PieceKind::subtitle;
+        }
+        for (std::size_t i = 0; i < lines.size(); ++i) {
+            const std::string_view raw = text_.substr(at[i], at[i + 1] - at[i]);
+            emit(kinds[i], at[i], at[i + 1], [&](Piece& x) {
+                x.text = repair_text(raw, RepairMode::title);
+                x.stack = index + 1;
+            });
+        }
     }
 
     void emit_text(PieceKind kind, std::size_t begin, std::size_t end, std::string_view raw) {

@@ -20,6 +20,8 @@ constexpr double link_threshold = 0.2;
 constexpr double bonus_above_article = 0.25;  // the title stands right above an article
 constexpr double bonus_above_caption = 0.1;   // ... right above a caption
 constexpr double bonus_after_body = 0.1;      // ... right after the end of an article
+// Paragraphs whose widest lines differ by this many cells are set to different measures.
+constexpr double measure_change = 2.0;
 
 struct Item {
     bool illustration = false;
@@ -211,10 +213,20 @@ private:
         // An intertitle: one title between two body paragraphs of the same open article.
         const bool next_is_body =
             end < p_.size() && p_[end].kind == PieceKind::body && !p_[end].caption;
+        // A printed stack of title lines counts as one title; it is an intertitle only when
+        // the paragraphs around it are set to the same measure (a new article's headline
+        // stack sits between two articles, which rarely share their column width).
+        bool one_stack = end - i > 1 && p_[i].stack != 0;
+        for (std::size_t k = i; k < end && one_stack; ++k) one_stack = p_[k].stack == p_[i].stack;
+        const bool same_measure =
+            end - i == 1 || std::abs(measure_before(i) - measure_after(end)) < measure_change;
         if (current_ >= 0 && items[static_cast<std::size_t>(current_)].has_body && next_is_body &&
-            end - i == 1 && p_[i].kind == PieceKind::title && line_width(p_[i].text) <= 30) {
-            add(current_, i);
-            kinds[i] = BlockKind::intertitle;
+            (end - i == 1 || one_stack) && same_measure && p_[i].kind == PieceKind::title &&
+            line_width(p_[i].text) <= 30) {
+            for (std::size_t k = i; k < end; ++k) {
+                add(current_, k);
+                kinds[k] = BlockKind::intertitle;
+            }
             return end;
         }
         Zone zone;
@@ -229,6 +241,22 @@ private:
         zones.push_back(zone);
         pending_zone_ = true;
         return end;
+    }
+
+    // The widest line of the (up to 3) body paragraphs before piece i / from piece i on:
+    // the measure of the text there.
+    double measure_before(std::size_t i) const {
+        double w = 0;
+        for (std::size_t k = i, n = 0; k > 0 && n < 3 && p_[k - 1].kind == PieceKind::body;
+             --k, ++n)
+            w = std::max(w, p_[k - 1].width);
+        return w;
+    }
+    double measure_after(std::size_t i) const {
+        double w = 0;
+        for (std::size_t k = i; k < p_.size() && k < i + 3 && p_[k].kind == PieceKind::body; ++k)
+            w = std::max(w, p_[k].width);
+        return w;
     }
 
     std::string item_text(const Item& item) const {
@@ -275,9 +303,14 @@ private:
                         best = static_cast<int>(it);
                     }
                 }
-                if (!merged.empty() && best >= 0 && best == merged_best &&
-                    merged.back().subtitles.empty() && merged.back().titles.size() == 1 &&
-                    unit.titles.size() == 1) {
+                // Lines of one printed stack are one cluster whatever they match.
+                const bool same_stack =
+                    !merged.empty() && !unit.titles.empty() && !merged.back().titles.empty() &&
+                    p_[unit.titles.front()].stack != 0 &&
+                    p_[unit.titles.front()].stack == p_[merged.back().titles.back()].stack;
+                if (same_stack || (!merged.empty() && best >= 0 && best == merged_best &&
+                                   merged.back().subtitles.empty() &&
+                                   merged.back().titles.size() == 1 && unit.titles.size() == 1)) {
                     merged.back().titles.push_back(unit.titles.front());
                     merged.back().subtitles = unit.subtitles;
                 } else {
@@ -510,8 +543,15 @@ PageSegments segment_page(const DecodedText& input, const PageContext& context) 
                     if (!piece.name.empty()) art.signature = piece.name;
                     break;
                 case PieceKind::title:
-                    art.body.push_back(
-                        {paperbag::Paragraph::Kind::intertitle, piece.text, block_ids[k]});
+                case PieceKind::subtitle:
+                    // Intertitle lines of one printed stack are one intertitle.
+                    if (k > 0 && piece.stack != 0 && pieces[k - 1].stack == piece.stack &&
+                        !art.body.empty() &&
+                        art.body.back().kind == paperbag::Paragraph::Kind::intertitle)
+                        append_joined(art.body.back().text, piece.text);
+                    else
+                        art.body.push_back(
+                            {paperbag::Paragraph::Kind::intertitle, piece.text, block_ids[k]});
                     break;
                 default:
                     art.body.push_back({paperbag::Paragraph::Kind::text, piece.text, block_ids[k]});

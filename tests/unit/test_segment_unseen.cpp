@@ -56,7 +56,9 @@ TEST_CASE("unseen: Chinese page without blank lines, （完） end marks, bracke
     check_every_byte_once(s);
     const auto& a = s.seg.articles;
     REQUIRE(a.size() == 3);
-    CHECK(a[0].headline == "城东新建口袋公园迎客周边居民多了休闲好去处");
+    // A stack of two title lines is headline + deck (the longer second line is the deck).
+    CHECK(a[0].headline == "城东新建口袋公园迎客");
+    CHECK(a[0].subtitle == "周边居民多了休闲好去处");
     CHECK(byline_texts(a[0]) == std::vector<std::string>{"本报记者 陈晓雯"});
     CHECK(a[0].dateline == "本报讯");
     CHECK(a[0].body_text().starts_with("经过三个月的施工"));
