@@ -102,6 +102,8 @@ std::vector<Byline> parse_bylines(std::string_view names, std::string_view title
 
 // A caption without credit is short: longer marked paragraphs stay body text.
 constexpr std::size_t max_caption_lines = 6;
+// A title line this narrow (cells) is the wrapped end of the title line above it.
+constexpr double max_wrapped_cells = 3;
 
 class Classifier {
 public:
@@ -242,24 +244,39 @@ private:
     // kicker (kicker + headline).
     void emit_stack(std::size_t index, const std::vector<std::string_view>& lines,
                     std::size_t begin, std::size_t end) {
-        std::vector<std::size_t> at{begin};
-        for (std::size_t i = 1; i < lines.size(); ++i)
-            at.push_back(static_cast<std::size_t>(lines[i].data() - text_.data()));
-        at.push_back(end);
-        std::vector<PieceKind> kinds(lines.size(), PieceKind::title);
-        const auto width = [&](std::size_t i) {
-            return line_width(repair_line(lines[i], RepairMode::title));
+        const auto width = [&](std::string_view line) {
+            return line_width(repair_line(line, RepairMode::title));
         };
-        const std::string_view first = trim(lines[0]);
-        if (lines.size() == 3) {
+        // A line of at most 3 cells under a title line is the end of that line, wrapped
+        // ("段替旦巡枪麦援珍莫纤循氛" / "竟"), not a title of its own.
+        std::vector<std::size_t> at{begin};
+        std::vector<double> widths{width(lines[0])};
+        for (std::size_t i = 1; i < lines.size(); ++i) {
+            const double w = width(lines[i]);
+            if (w <= max_wrapped_cells) {
+                widths.back() += w;
+                continue;
+            }
+            at.push_back(static_cast<std::size_t>(lines[i].data() - text_.data()));
+            widths.push_back(w);
+        }
+        at.push_back(end);
+        const std::size_t n = widths.size();
+        if (n == 1) {
+            emit_text(PieceKind::title, begin, end, text_.substr(begin, end - begin));
+            return;
+        }
+        std::vector<PieceKind> kinds(n, PieceKind::title);
+        const std::string_view first = trim(text_.substr(at[0], at[1] - at[0]));
+        if (n == 3) {
             kinds[2] = PieceKind::subtitle;
-        } else if (patterns_.at_start(PatternKind::subtitle, lines[1])) {
+        } else if (patterns_.at_start(PatternKind::subtitle, text_.substr(at[1], at[2] - at[1]))) {
             kinds[1] = PieceKind::subtitle;
         } else if (!(first.ends_with("\xEF\xBC\x9A") || first.ends_with(":")) &&
-                   width(1) > width(0)) {
+                   widths[1] > widths[0]) {
             kinds[1] = PieceKind::subtitle;
         }
-        for (std::size_t i = 0; i < lines.size(); ++i) {
+        for (std::size_t i = 0; i < n; ++i) {
             const std::string_view raw = text_.substr(at[i], at[i + 1] - at[i]);
             emit(kinds[i], at[i], at[i + 1], [&](Piece& x) {
                 x.text = repair_text(raw, RepairMode::title);

@@ -20,6 +20,8 @@ constexpr double link_threshold = 0.2;
 constexpr double bonus_above_article = 0.25;  // the title stands right above an article
 constexpr double bonus_above_caption = 0.1;   // ... right above a caption
 constexpr double bonus_after_body = 0.1;      // ... right after the end of an article
+// A caption's first line is narrower than its column by its indent, at most this (cells).
+constexpr double caption_indent = 2.5;
 // Paragraphs whose widest lines differ by this many cells are set to different measures.
 constexpr double measure_change = 2.0;
 
@@ -111,6 +113,21 @@ private:
                 }
                 if (from == c && c > i && p_[c - 1].paragraph == p_[c].paragraph) from = c - 1;
                 i = from;
+            }
+            // Lines of the caption without punctuation read as title lines: a lone title line
+            // one blank line above the caption (its rhythm), set to the caption's measure (no
+            // wider, at most the first-line indent narrower), is the caption's first line.
+            if (!after_article_start) {
+                while (i > 0) {
+                    const Piece& prev = p_[i - 1];
+                    const double next = p_[i].width;
+                    if (prev.kind != PieceKind::title || prev.stack != 0 || prev.caption ||
+                        prev.last_line != prev.first_line ||
+                        p_[i].first_line != prev.last_line + 2 || prev.width > next + 0.5 ||
+                        prev.width < next - caption_indent)
+                        break;
+                    --i;
+                }
             }
             for (std::size_t k = i; k < c; ++k) p_[k].caption = true;
         }
