@@ -45,8 +45,8 @@ void import_pages(const std::vector<std::string_view>& pages, std::string_view e
         const std::string label = std::to_string(i + 1);
         try {
             const auto decoded = text::decode_text(pages[i], encoding, "fuzz.txt", diagnostics);
-            auto seg =
-                text::segment_page(decoded, {"fuzz.txt", label, static_cast<int>(i) + 1, language});
+            auto seg = text::segment_page(
+                decoded, {"fuzz.txt", label, static_cast<int>(i) + 1, language, ""});
             check_partition(seg, pages[i].size());
             for (std::size_t a = 0; a < seg.articles.size(); ++a) {
                 articles.push_back(std::move(seg.articles[a]));

@@ -79,7 +79,7 @@ std::size_t segment_one(const std::string& page, bool cjk, bool decode_only) {
     const auto decoded = paperbag::text::decode_text(page, "", "bench.txt", d);
     if (decode_only) return decoded.text.size();
     const auto seg =
-        paperbag::text::segment_page(decoded, {"bench.txt", "1", 1, cjk ? "zh-Hans" : "en"});
+        paperbag::text::segment_page(decoded, {"bench.txt", "1", 1, cjk ? "zh-Hans" : "en", ""});
     return seg.articles.size();
 }
 

@@ -1,12 +1,33 @@
 // Summaries of what paperbag read: the `paperbag inspect` job as library calls.
 #pragma once
 
+#include <cstdint>
 #include <string>
+#include <vector>
 
 #include "paperbag/bundle_reader.hpp"
 #include "paperbag/model.hpp"
 
 namespace paperbag {
+
+// What a reviewer of the segmentation should look at: articles without a headline and
+// articles whose headline was linked with low confidence (below 0.5), each with the page file
+// and line where it starts when known.
+struct SegmentationReview {
+    struct Item {
+        std::string article;  // "art-003"
+        std::string path;     // page text file; empty when unknown (bundles)
+        std::uint64_t line = 0;
+        std::string reason;  // "no headline" or "low-confidence headline link (0.35)"
+    };
+    std::size_t articles = 0;
+    std::size_t no_headline = 0;
+    std::size_t low_confidence = 0;
+    std::vector<Item> items;  // in article order
+    // "2 of 12 articles without headline, 1 with a low-confidence headline link"
+    std::string summary() const;
+};
+SegmentationReview review_segmentation(const Issue& issue);
 
 // A human-readable summary of an issue: title, identifiers, date, numbering, languages and
 // every page with its label, section and files, then its articles and illustrations.

@@ -122,7 +122,7 @@ void segment_issue(Issue& issue, Diagnostics& diagnostics) {
         Diagnostics page_diagnostics;
         const auto decoded = text::decode_text(bytes, file->encoding, name, page_diagnostics);
         if (issue.languages.empty()) issue.languages.push_back(guess_language(decoded.text));
-        text::PageContext context{name, page.label, page.sequence, issue.language()};
+        text::PageContext context{name, page.label, page.sequence, issue.language(), issue.title};
         auto segments = text::segment_page(decoded, context);
         page.blocks = std::move(segments.blocks);
         for (Block& block : page.blocks) text::add_printed_lines(block, decoded);

@@ -69,6 +69,75 @@ icu::RegexMatcher* matcher(const icu::RegexPattern& pattern, const icu::UnicodeS
     return slot.get();
 }
 
+// A wide character (CJK ideograph, kana, full-width form or CJK punctuation) by its UTF-8
+// lead byte: U+2E80 and above, which is what letter-spaced justified lines space out.
+bool wide_at(std::string_view s, std::size_t i) {
+    return i < s.size() && static_cast<unsigned char>(s[i]) >= 0xE2 &&
+           !(static_cast<unsigned char>(s[i]) == 0xE2 &&
+             static_cast<unsigned char>(s[i + 1 < s.size() ? i + 1 : i]) < 0xBA);
+}
+
+// Spaces between two wide characters in line [from, to) of `text`: start of each run.
+std::vector<std::size_t> spaced_gaps(std::string_view text, std::size_t from, std::size_t to,
+                                     std::size_t& wide) {
+    std::vector<std::size_t> gaps;
+    wide = 0;
+    std::size_t last_lead = std::string_view::npos;
+    for (std::size_t i = from; i < to;) {
+        if (text[i] == ' ') {
+            std::size_t j = i;
+            while (j < to && text[j] == ' ') ++j;
+            if (last_lead != std::string_view::npos && wide_at(text, last_lead) && j < to &&
+                wide_at(text, j))
+                gaps.push_back(i);
+            i = j;
+            continue;
+        }
+        const auto lead = static_cast<unsigned char>(text[i]);
+        wide += wide_at(text, i);
+        last_lead = i;
+        i += lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+    }
+    return gaps;
+}
+
+// The text without the spaces of its letter-spaced CJK lines ("据 新 华 社" -> "据新华社"; a
+// line is letter-spaced when most of its wide characters are spaced apart); `at[k]` is the
+// offset in `text` of byte k of the result (one past the end included). Empty when there is
+// nothing to remove.
+std::string without_letter_spacing(std::string_view text, std::vector<std::size_t>& at) {
+    std::string out;
+    at.clear();
+    bool removed = false;
+    std::size_t line = 0;
+    while (line < text.size()) {
+        std::size_t stop = text.find('\n', line);
+        stop = stop == std::string_view::npos ? text.size() : stop + 1;
+        std::size_t wide = 0;
+        const auto gaps = spaced_gaps(text, line, stop, wide);
+        const bool spaced = gaps.size() >= 4 && gaps.size() * 3 >= wide;
+        std::size_t g = 0;
+        for (std::size_t i = line; i < stop;) {
+            if (spaced && g < gaps.size() && gaps[g] == i) {
+                while (i < stop && text[i] == ' ') ++i;
+                ++g;
+                removed = true;
+                continue;
+            }
+            out += text[i];
+            at.push_back(i);
+            ++i;
+        }
+        line = stop;
+    }
+    at.push_back(text.size());
+    if (!removed) {
+        at.clear();
+        return {};
+    }
+    return out;
+}
+
 }  // namespace
 
 PatternSet::PatternSet(std::span<const PatternRow> rows, std::span<const RoleRow> roles)
@@ -92,6 +161,26 @@ PatternSet::~PatternSet() = default;
 
 std::optional<PatternMatch> PatternSet::run(PatternKind kind, std::string_view text,
                                             int anchor) const {
+    // Letter-spaced CJK lines are matched without their spaces; offsets map back.
+    if (text.find(' ') != std::string_view::npos) {
+        thread_local std::vector<std::size_t> at;
+        const std::string collapsed = without_letter_spacing(text, at);
+        if (!collapsed.empty()) {
+            const std::vector<std::size_t> map = at;  // `at` is reused by the nested call
+            auto m = run_plain(kind, collapsed, anchor);
+            if (m) {
+                m->begin = map[m->begin];
+                m->end = m->end < map.size() ? map[m->end] : text.size();
+                // A match that ended before removed spaces keeps them with what follows.
+            }
+            return m;
+        }
+    }
+    return run_plain(kind, text, anchor);
+}
+
+std::optional<PatternMatch> PatternSet::run_plain(PatternKind kind, std::string_view text,
+                                                  int anchor) const {
     // End matches look only at the tail: continuation lines and credits are short.
     std::size_t base = 0;
     if (anchor == 1 && text.size() > 240) {
@@ -176,6 +265,48 @@ std::vector<PatternSet::RolePart> PatternSet::split_roles(std::string_view text)
     flush_names(text.size());
     if (parts.empty() && !text.empty()) parts.push_back({"", "author", std::string(text)});
     return parts;
+}
+
+std::string page_label(std::string_view printed) {
+    static constexpr std::string_view digits[] = {"〇", "一", "二", "三", "四",
+                                                  "五", "六", "七", "八", "九"};
+    std::string ascii;
+    int value = 0;     // Chinese numeral read so far
+    int pending = -1;  // a digit before 十
+    bool chinese = false;
+    for (std::size_t i = 0; i < printed.size();) {
+        const std::string_view rest = printed.substr(i);
+        if (rest.starts_with("\xEF\xBC") && rest.size() >= 3 &&
+            static_cast<unsigned char>(rest[2]) >= 0x90 &&
+            static_cast<unsigned char>(rest[2]) <= 0x99) {  // full-width digit
+            ascii += static_cast<char>('0' + (static_cast<unsigned char>(rest[2]) - 0x90));
+            i += 3;
+            continue;
+        }
+        int digit = -1;
+        for (int d = 0; d < 10; ++d)
+            if (rest.starts_with(digits[d])) digit = d;
+        if (rest.starts_with("零")) digit = 0;
+        if (digit >= 0) {
+            chinese = true;
+            pending = digit;
+            i += 3;
+            continue;
+        }
+        if (rest.starts_with("十")) {
+            chinese = true;
+            value += (pending > 0 ? pending : 1) * 10;
+            pending = -1;
+            i += 3;
+            continue;
+        }
+        if (chinese) return std::string(printed);  // a mix we do not read
+        ascii += printed[i];
+        ++i;
+    }
+    if (!chinese) return ascii;
+    if (!ascii.empty()) return std::string(printed);
+    return std::to_string(value + (pending > 0 ? pending : 0));
 }
 
 const PatternSet& patterns_for(std::string_view language) {

@@ -33,6 +33,8 @@ enum class PatternKind {
     caption_lead,       // at the start of a caption without credit: 图为, 图：, Pictured:
     caption_tail,       // at the end of a caption without credit: （图）, (Photo)
     end_mark,           // at the end of an article's last paragraph: （完）, -30-
+    furniture,  // a whole line that is page furniture: 1995年6月9日 星期五, 第6版 国际, 广告
+    separator,  // a whole line that separates items: "o o", "* * *"
 };
 
 // A role word inside a byline and the role it gives: "本报记者" -> "reporter".
@@ -94,7 +96,14 @@ private:
     std::vector<std::unique_ptr<Compiled>> compiled_;
     std::vector<RoleRow> roles_;
     std::optional<PatternMatch> run(PatternKind kind, std::string_view text, int anchor) const;
+    std::optional<PatternMatch> run_plain(PatternKind kind, std::string_view text,
+                                          int anchor) const;
 };
+
+// The page label a continuation marker names, as the page is labelled: Chinese numerals and
+// full-width digits become ASCII digits ("四" -> "4", "十二" -> "12", "２" -> "2"); anything
+// else ("A2") is kept as printed.
+std::string page_label(std::string_view printed);
 
 // The pattern set for a BCP 47 language: "zh*" -> Chinese, "en*" -> English, anything
 // else -> both tables.

@@ -54,6 +54,21 @@ constexpr std::array en_rows{
     PatternRow{PatternKind::caption_tail,
                R"(\((?:Photo|Photograph|File photo|Courtesy photo|AP Photo)\)\s*)",
                "… on Sunday. (File photo)"},
+    PatternRow{
+        PatternKind::furniture,
+        R"(\s*(?:\d{1,3}\s+)?[A-Z][A-Z.'&\- ]{2,40}(?:—|--|,)\s*[A-Z][A-Z.'\- ]{2,20},\s+(?:MONDAY|TUESDAY|WEDNESDAY|THURSDAY|FRIDAY|SATURDAY|SUNDAY),?\s+[A-Z]{3,9}\.?\s+\d{1,2},?\s+\d{4}(?:\s+\d{1,3})?\s*)",
+        "THE DAY BOOK—CHICAGO, TUESDAY, MARCH 3, 1914: a running head"},
+    PatternRow{
+        PatternKind::furniture,
+        R"(\s*(?:(?:Page|PAGE)\s+\d{1,3}\s*)?(?:(?:MONDAY|TUESDAY|WEDNESDAY|THURSDAY|FRIDAY|SATURDAY|SUNDAY|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?(?:JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER|January|February|March|April|May|June|July|August|September|October|November|December)\.?\s+\d{1,2},?\s+\d{4}(?:\.)?(?:\s+(?:Page|PAGE)\s+\d{1,3})?\s*)",
+        "TUESDAY, MARCH 3, 1914, Page 2: date line of a running head"},
+    PatternRow{
+        PatternKind::furniture,
+        R"(\s*(?:PRICE|Price)\s+(?:ONE|TWO|THREE|FIVE|One|Two|Three|Five|\d)\s+(?:CENTS?|Cents?)[^\n]{0,40})",
+        "PRICE ONE CENT: masthead price line"},
+    PatternRow{PatternKind::separator,
+               R"(\s*(?:[oO0°]\s*[oO0°]|\*\s*\*(?:\s*\*)?|-{3,}|—{2,}|_{3,})\s*)",
+               "o o, * * *: a rule between two items"},
 };
 
 constexpr std::array en_roles{

@@ -28,7 +28,22 @@ struct LineFacts {
     bool clause = false;     // has clause or sentence punctuation anywhere
     bool subtitle = false;   // starts with a subtitle dash
     bool caption_lead = false;  // starts like a caption: 图为, Pictured:
+    bool furniture = false;     // running head, page label, masthead, ad label
+    bool separator = false;     // "o o" between items
 };
+
+// Letters and digits only, ASCII lower-cased: "THE DAY BOOK." and "The Day Book" compare equal.
+std::string folded(std::string_view s) {
+    std::string out;
+    for (const char c : s) {
+        const auto u = static_cast<unsigned char>(c);
+        if (u >= 0x80 || (c >= '0' && c <= '9'))
+            out += c;
+        else if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
+            out += static_cast<char>(c | 0x20);
+    }
+    return out;
+}
 
 bool ends_with_clause_punct(std::string_view s) {
     const char32_t c = last_char(trim(s));
@@ -47,9 +62,12 @@ bool has_unclosed_bracket(std::string_view s) {
            rest.find(')') == std::string_view::npos;
 }
 
-LineFacts facts_of(const Line& line, const PatternSet& p) {
+LineFacts facts_of(const Line& line, const PatternSet& p, const std::string& title) {
     LineFacts f;
     const std::string_view s = line.content;
+    f.separator = p.whole(PatternKind::separator, s).has_value();
+    f.furniture = f.separator || p.whole(PatternKind::furniture, s).has_value() ||
+                  (!title.empty() && folded(s) == title);
     f.width = line_width(repair_line(s, RepairMode::body));
     f.spaced = spaced_out(s);
     f.byline = p.whole(PatternKind::byline_line, s).has_value();
@@ -67,7 +85,7 @@ LineFacts facts_of(const Line& line, const PatternSet& p) {
     // A caption's first line ("图为…") is not a title line even without punctuation.
     f.caption_lead = p.at_start(PatternKind::caption_lead, s).has_value();
     f.title_ish = !f.terminal && !ends_with_clause_punct(t) && !f.starts_marker && !f.ends_marker &&
-                  !f.caption_lead;
+                  !f.caption_lead && !f.furniture;
     f.clause = has_clause_punct(t);
     f.subtitle = p.at_start(PatternKind::subtitle, s).has_value();
     return f;
@@ -82,8 +100,10 @@ double percentile(std::vector<double> values, double q) {
 
 }  // namespace
 
-Layout find_paragraphs(const std::vector<Line>& lines, const PatternSet& patterns) {
+Layout find_paragraphs(const std::vector<Line>& lines, const PatternSet& patterns,
+                       std::string_view title) {
     Layout layout;
+    const std::string title_key = folded(title);
     std::vector<LineFacts> f;
     std::size_t blanks = 0;
     for (std::size_t i = 0; i < lines.size(); ++i) {
@@ -91,7 +111,7 @@ Layout find_paragraphs(const std::vector<Line>& lines, const PatternSet& pattern
             ++blanks;
             continue;
         }
-        LineFacts facts = facts_of(lines[i], patterns);
+        LineFacts facts = facts_of(lines[i], patterns, title_key);
         facts.index = i;
         facts.blanks_before = f.empty() ? 0 : blanks;
         f.push_back(facts);
@@ -116,8 +136,8 @@ Layout find_paragraphs(const std::vector<Line>& lines, const PatternSet& pattern
     // Stretches between hard boundaries, each with its own column width.
     std::vector<std::size_t> stretch(f.size(), 0);
     for (std::size_t k = 1; k < f.size(); ++k) {
-        const bool boundary =
-            f[k].starts_marker || f[k - 1].ends_marker || (!rhythm && f[k].blanks_before > 0);
+        const bool boundary = f[k].starts_marker || f[k - 1].ends_marker || f[k].furniture ||
+                              f[k - 1].furniture || (!rhythm && f[k].blanks_before > 0);
         stretch[k] = stretch[k - 1] + (boundary ? 1 : 0);
     }
     // Column width per line: the upper quartile of the widths of the nearby lines of the
@@ -170,7 +190,9 @@ Layout find_paragraphs(const std::vector<Line>& lines, const PatternSet& pattern
         const LineFacts& b = f[k];
         const double col = column[k - 1];
         bool brk = false;
-        if (b.starts_marker || a.ends_marker || (b.caption_lead && a.terminal)) {
+        if (a.furniture || b.furniture) {
+            brk = true;  // furniture stands alone
+        } else if (b.starts_marker || a.ends_marker || (b.caption_lead && a.terminal)) {
             brk = true;  // a caption ("图为…") after a finished sentence starts anew
         } else if (a.byline) {
             brk = !b.byline_title;
@@ -230,6 +252,8 @@ Layout find_paragraphs(const std::vector<Line>& lines, const PatternSet& pattern
             p.last = f[std::min(j + step, end) - 1].index;
             p.group = rhythm ? stretch[j] : group;
             p.stacked = is_stack && !split;
+            p.furniture = f[j].furniture;
+            p.separator = f[j].separator;
             p.column = column[j];
             for (std::size_t m = j; m < std::min(j + step, end); ++m)
                 p.width = std::max(p.width, f[m].width);

@@ -39,14 +39,23 @@ std::vector<std::string> split_names(std::string_view names) {
     std::vector<std::string> out;
     std::string current;
     for (std::size_t i = 0; i <= names.size(); ++i) {
-        const bool space = i == names.size() || names[i] == ' ' || names[i] == '\t' ||
-                           names[i] == '\n' || names[i] == '\r';
-        if (!space) {
+        // Names are separated by white space or an enumeration comma ("、", "，").
+        std::size_t sep = 0;
+        if (i == names.size() || names[i] == ' ' || names[i] == '\t' || names[i] == '\n' ||
+            names[i] == '\r')
+            sep = 1;
+        else if (names.substr(i).starts_with("\xE3\x80\x81") ||
+                 names.substr(i).starts_with("\xEF\xBC\x8C"))
+            sep = 3;
+        if (sep == 0) {
             current += names[i];
-        } else if (!current.empty()) {
+            continue;
+        }
+        if (!current.empty()) {
             out.push_back(current);
             current.clear();
         }
+        i += sep - 1;
     }
     return out;
 }
@@ -96,6 +105,8 @@ namespace {
 
 // A caption without credit is short: longer marked paragraphs stay body text.
 constexpr std::size_t max_caption_lines = 6;
+// A title line this narrow (cells) is the wrapped end of the title line above it.
+constexpr double max_wrapped_cells = 3;
 
 class Classifier {
 public:
@@ -113,6 +124,10 @@ public:
         std::string_view raw = text_.substr(raw_begin, raw_end - raw_begin);
         const auto lines = split_raw(raw);
 
+        if (p.furniture) {
+            emit(p.separator ? PieceKind::separator : PieceKind::furniture, begin, end, {});
+            return;
+        }
         if (auto m = patterns_.whole(PatternKind::signature, raw)) {
             emit(PieceKind::signature, begin, end, [&](Piece& x) { x.name = trim(m->names); });
             return;
@@ -143,7 +158,7 @@ public:
         if (auto m = patterns_.at_start(PatternKind::continuation_from, raw)) {
             const std::size_t stop = raw_begin + m->end;
             emit(PieceKind::continuation_from, piece_begin, stop, [&](Piece& x) {
-                x.page = m->page;
+                x.page = page_label(m->page);
                 x.key = m->key;
             });
             piece_begin = cut = stop;
@@ -177,7 +192,11 @@ public:
         if (body_end > cut && !trim(text_.substr(cut, body_end - cut)).empty()) {
             const auto body_raw = text_.substr(cut, body_end - cut);
             const bool title = !split && is_title(body_raw, p, lines.size());
-            emit_text(title ? PieceKind::title : PieceKind::body, piece_begin, rest_end, body_raw);
+            if (title && lines.size() > 1 && lines.size() <= 3 && is_cjk_text(body_raw))
+                emit_stack(index, lines, piece_begin, rest_end);
+            else
+                emit_text(title ? PieceKind::title : PieceKind::body, piece_begin, rest_end,
+                          body_raw);
             if (!title && patterns_.at_start(PatternKind::caption_lead, body_raw))
                 pieces_.back().caption_lead = true;
             if (!title && !split && lines.size() <= max_caption_lines &&
@@ -188,7 +207,7 @@ public:
         }
         if (to) {
             emit(PieceKind::continuation_to, piece_begin, end, [&](Piece& x) {
-                x.page = to->page;
+                x.page = page_label(to->page);
                 x.key = to->key;
             });
         } else if (end_mark) {
@@ -218,6 +237,55 @@ private:
             return line_count == 1 || p.stacked || p.last == p.first;
         }
         return repaired.size() <= 160;
+    }
+
+    // A stack of CJK title lines printed one under the other: each line is a title unit of
+    // its own, linked as one (Piece::stack). Three lines are kicker, headline, subtitle; of
+    // two, a line starting with a deck dash is the subtitle, a line ending in a colon the
+    // kicker, else a second line longer than the first is the subtitle (headline + deck,
+    // 34 of 46 two-line stacks of the development set) and otherwise the first line is the
+    // kicker (kicker + headline).
+    void emit_stack(std::size_t index, const std::vector<std::string_view>& lines,
+                    std::size_t begin, std::size_t end) {
+        const auto width = [&](std::string_view line) {
+            return line_width(repair_line(line, RepairMode::title));
+        };
+        // A line of at most 3 cells under a title line is the end of that line, wrapped
+        // ("段替旦巡枪麦援珍莫纤循氛" / "竟"), not a title of its own.
+        std::vector<std::size_t> at{begin};
+        std::vector<double> widths{width(lines[0])};
+        for (std::size_t i = 1; i < lines.size(); ++i) {
+            const double w = width(lines[i]);
+            if (w <= max_wrapped_cells) {
+                widths.back() += w;
+                continue;
+            }
+            at.push_back(static_cast<std::size_t>(lines[i].data() - text_.data()));
+            widths.push_back(w);
+        }
+        at.push_back(end);
+        const std::size_t n = widths.size();
+        if (n == 1) {
+            emit_text(PieceKind::title, begin, end, text_.substr(begin, end - begin));
+            return;
+        }
+        std::vector<PieceKind> kinds(n, PieceKind::title);
+        const std::string_view first = trim(text_.substr(at[0], at[1] - at[0]));
+        if (n == 3) {
+            kinds[2] = PieceKind::subtitle;
+        } else if (patterns_.at_start(PatternKind::subtitle, text_.substr(at[1], at[2] - at[1]))) {
+            kinds[1] = PieceKind::subtitle;
+        } else if (!(first.ends_with("\xEF\xBC\x9A") || first.ends_with(":")) &&
+                   widths[1] > widths[0]) {
+            kinds[1] = PieceKind::subtitle;
+        }
+        for (std::size_t i = 0; i < n; ++i) {
+            const std::string_view raw = text_.substr(at[i], at[i + 1] - at[i]);
+            emit(kinds[i], at[i], at[i + 1], [&](Piece& x) {
+                x.text = repair_text(raw, RepairMode::title);
+                x.stack = index + 1;
+            });
+        }
     }
 
     void emit_text(PieceKind kind, std::size_t begin, std::size_t end, std::string_view raw) {

@@ -27,7 +27,9 @@ enum class PieceKind {
     continuation_to,
     continuation_from,
     signature,
-    credit
+    credit,
+    furniture,  // page furniture: never part of an article
+    separator   // a rule between items: furniture that also ends the item before it
 };
 
 struct Piece {
@@ -45,6 +47,7 @@ struct Piece {
     std::size_t group = 0;
     double column = 0;
     double width = 0;
+    std::size_t stack = 0;        // title lines of one printed stack share it (paragraph + 1)
     bool picture_marker = false;  // a short body paragraph that says it is a caption (图为)
     bool caption_lead = false;    // a body piece that starts like a caption ("图为…")
     bool caption = false;         // set by assembly

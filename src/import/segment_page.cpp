@@ -7,6 +7,7 @@
 #include "import/patterns.hpp"
 #include "import/segment_blocks.hpp"
 #include "import/segment_classify.hpp"
+#include "import/text_columns.hpp"
 #include "import/text_lines.hpp"
 #include "paperbag/ids.hpp"
 
@@ -19,6 +20,10 @@ constexpr double link_threshold = 0.2;
 constexpr double bonus_above_article = 0.25;  // the title stands right above an article
 constexpr double bonus_above_caption = 0.1;   // ... right above a caption
 constexpr double bonus_after_body = 0.1;      // ... right after the end of an article
+// A caption's first line is narrower than its column by its indent, at most this (cells).
+constexpr double caption_indent = 2.5;
+// Paragraphs whose widest lines differ by this many cells are set to different measures.
+constexpr double measure_change = 2.0;
 
 struct Item {
     bool illustration = false;
@@ -109,6 +114,21 @@ private:
                 if (from == c && c > i && p_[c - 1].paragraph == p_[c].paragraph) from = c - 1;
                 i = from;
             }
+            // Lines of the caption without punctuation read as title lines: a lone title line
+            // one blank line above the caption (its rhythm), set to the caption's measure (no
+            // wider, at most the first-line indent narrower), is the caption's first line.
+            if (!after_article_start) {
+                while (i > 0) {
+                    const Piece& prev = p_[i - 1];
+                    const double next = p_[i].width;
+                    if (prev.kind != PieceKind::title || prev.stack != 0 || prev.caption ||
+                        prev.last_line != prev.first_line ||
+                        p_[i].first_line != prev.last_line + 2 || prev.width > next + 0.5 ||
+                        prev.width < next - caption_indent)
+                        break;
+                    --i;
+                }
+            }
             for (std::size_t k = i; k < c; ++k) p_[k].caption = true;
         }
     }
@@ -150,6 +170,12 @@ private:
         if (current_ >= 0 && items[static_cast<std::size_t>(current_)].illustration)
             close_current();
         switch (piece.kind) {
+            case PieceKind::furniture: kinds[i] = BlockKind::furniture; return i + 1;
+            case PieceKind::separator:
+                kinds[i] = BlockKind::furniture;
+                if (current_ >= 0) last_article_ = current_;
+                close_current();
+                return i + 1;
             case PieceKind::title:
             case PieceKind::subtitle: return title_run(i);
             case PieceKind::dateline:
@@ -204,10 +230,20 @@ private:
         // An intertitle: one title between two body paragraphs of the same open article.
         const bool next_is_body =
             end < p_.size() && p_[end].kind == PieceKind::body && !p_[end].caption;
+        // A printed stack of title lines counts as one title; it is an intertitle only when
+        // the paragraphs around it are set to the same measure (a new article's headline
+        // stack sits between two articles, which rarely share their column width).
+        bool one_stack = end - i > 1 && p_[i].stack != 0;
+        for (std::size_t k = i; k < end && one_stack; ++k) one_stack = p_[k].stack == p_[i].stack;
+        const bool same_measure =
+            end - i == 1 || std::abs(measure_before(i) - measure_after(end)) < measure_change;
         if (current_ >= 0 && items[static_cast<std::size_t>(current_)].has_body && next_is_body &&
-            end - i == 1 && p_[i].kind == PieceKind::title && line_width(p_[i].text) <= 30) {
-            add(current_, i);
-            kinds[i] = BlockKind::intertitle;
+            (end - i == 1 || one_stack) && same_measure && p_[i].kind == PieceKind::title &&
+            line_width(p_[i].text) <= 30) {
+            for (std::size_t k = i; k < end; ++k) {
+                add(current_, k);
+                kinds[k] = BlockKind::intertitle;
+            }
             return end;
         }
         Zone zone;
@@ -222,6 +258,22 @@ private:
         zones.push_back(zone);
         pending_zone_ = true;
         return end;
+    }
+
+    // The widest line of the (up to 3) body paragraphs before piece i / from piece i on:
+    // the measure of the text there.
+    double measure_before(std::size_t i) const {
+        double w = 0;
+        for (std::size_t k = i, n = 0; k > 0 && n < 3 && p_[k - 1].kind == PieceKind::body;
+             --k, ++n)
+            w = std::max(w, p_[k - 1].width);
+        return w;
+    }
+    double measure_after(std::size_t i) const {
+        double w = 0;
+        for (std::size_t k = i; k < p_.size() && k < i + 3 && p_[k].kind == PieceKind::body; ++k)
+            w = std::max(w, p_[k].width);
+        return w;
     }
 
     std::string item_text(const Item& item) const {
@@ -268,9 +320,14 @@ private:
                         best = static_cast<int>(it);
                     }
                 }
-                if (!merged.empty() && best >= 0 && best == merged_best &&
-                    merged.back().subtitles.empty() && merged.back().titles.size() == 1 &&
-                    unit.titles.size() == 1) {
+                // Lines of one printed stack are one cluster whatever they match.
+                const bool same_stack =
+                    !merged.empty() && !unit.titles.empty() && !merged.back().titles.empty() &&
+                    p_[unit.titles.front()].stack != 0 &&
+                    p_[unit.titles.front()].stack == p_[merged.back().titles.back()].stack;
+                if (same_stack || (!merged.empty() && best >= 0 && best == merged_best &&
+                                   merged.back().subtitles.empty() &&
+                                   merged.back().titles.size() == 1 && unit.titles.size() == 1)) {
                     merged.back().titles.push_back(unit.titles.front());
                     merged.back().subtitles = unit.subtitles;
                 } else {
@@ -342,13 +399,26 @@ std::string join_texts(const std::vector<std::string>& texts) {
 
 }  // namespace
 
-PageSegments segment_page(const DecodedText& decoded, const PageContext& context) {
+PageSegments segment_page(const DecodedText& input, const PageContext& context) {
     PageSegments out;
+    // Columns printed side by side (pdftotext -layout) are read one after the other first.
+    const ColumnReading columns = read_columns(input);
+    const DecodedText& decoded = columns.applied ? columns.text : input;
     const std::string_view text = decoded.text;
     const auto lines = split_lines(text);
     const PatternSet& patterns = patterns_for(context.language);
-    const Layout layout = find_paragraphs(lines, patterns);
+    const Layout layout = find_paragraphs(lines, patterns, context.title);
     std::vector<Piece> pieces = classify(text, lines, layout, patterns);
+    if (columns.applied) {
+        // Line numbers of the page file, not of the text read column by column.
+        const auto origin = [&](std::size_t n) {
+            return n >= 1 && n <= columns.line_origin.size() ? columns.line_origin[n - 1] : n;
+        };
+        for (Piece& piece : pieces) {
+            piece.first_line = origin(piece.first_line);
+            piece.last_line = std::max(piece.first_line, origin(piece.last_line));
+        }
+    }
     if (pieces.empty() && !text.empty()) {
         Piece all;
         all.kind = PieceKind::body;
@@ -369,15 +439,37 @@ PageSegments segment_page(const DecodedText& decoded, const PageContext& context
         b.kind = pieces.size() == 1 && pieces[i].text.empty() ? BlockKind::unknown : a.kinds[i];
         if (pieces.size() == 1 && !text.empty() && a.items.empty()) b.kind = BlockKind::unknown;
         b.text = pieces[i].text;
-        const std::uint64_t from = decoded.map.original(pieces[i].begin);
-        const std::uint64_t to = decoded.map.original(pieces[i].end);
-        b.source.push_back({from, to - from});
+        if (columns.applied) {
+            // Several ranges of the page file, in file order.
+            auto ranges = decoded.map.ranges(pieces[i].begin, pieces[i].end);
+            std::sort(ranges.begin(), ranges.end());
+            for (const auto& [offset, length] : ranges) {
+                if (!b.source.empty() && b.source.back().end() == offset)
+                    b.source.back().length += length;
+                else
+                    b.source.push_back({offset, length});
+            }
+            if (b.source.empty()) b.source.push_back({decoded.map.original(pieces[i].begin), 0});
+        } else {
+            const std::uint64_t from = decoded.map.original(pieces[i].begin);
+            const std::uint64_t to = decoded.map.original(pieces[i].end);
+            b.source.push_back({from, to - from});
+        }
         b.first_line = pieces[i].first_line;
         b.last_line = pieces[i].last_line;
         block_ids.push_back(b.id);
         out.blocks.push_back(std::move(b));
     }
-    if (!out.blocks.empty()) {
+    if (columns.applied && !out.blocks.empty()) {
+        // The block that holds the first byte of the text also holds a BOM.
+        auto first = std::min_element(out.blocks.begin(), out.blocks.end(),
+                                      [](const Block& x, const Block& y) {
+                                          return x.source.front().offset < y.source.front().offset;
+                                      });
+        const std::uint64_t start = first->source.front().offset;
+        first->source.front().offset = 0;
+        first->source.front().length += start;
+    } else if (!out.blocks.empty()) {
         // The first block also holds a BOM, when there was one.
         const std::uint64_t start = out.blocks.front().source.front().offset;
         out.blocks.front().source.front().offset = 0;
@@ -468,8 +560,15 @@ PageSegments segment_page(const DecodedText& decoded, const PageContext& context
                     if (!piece.name.empty()) art.signature = piece.name;
                     break;
                 case PieceKind::title:
-                    art.body.push_back(
-                        {paperbag::Paragraph::Kind::intertitle, piece.text, block_ids[k]});
+                case PieceKind::subtitle:
+                    // Intertitle lines of one printed stack are one intertitle.
+                    if (k > 0 && piece.stack != 0 && pieces[k - 1].stack == piece.stack &&
+                        !art.body.empty() &&
+                        art.body.back().kind == paperbag::Paragraph::Kind::intertitle)
+                        append_joined(art.body.back().text, piece.text);
+                    else
+                        art.body.push_back(
+                            {paperbag::Paragraph::Kind::intertitle, piece.text, block_ids[k]});
                     break;
                 default:
                     art.body.push_back({paperbag::Paragraph::Kind::text, piece.text, block_ids[k]});

@@ -22,6 +22,7 @@ struct PageContext {
     std::string label;     // page label, "1"
     int sequence = 1;      // for block ids "p<sequence>-b<NNNN>"
     std::string language;  // BCP 47; selects the pattern tables
+    std::string title;     // the newspaper's title: a line that is only the title is furniture
 };
 
 // The continuation markers of one article, for linking across pages.

@@ -330,6 +330,32 @@ bool encoding_known(const std::string& name) {
     return U_SUCCESS(status);
 }
 
+std::vector<std::pair<std::uint64_t, std::uint64_t>> OffsetMap::ranges(std::uint64_t begin,
+                                                                       std::uint64_t end) const {
+    std::vector<std::pair<std::uint64_t, std::uint64_t>> out;
+    end = std::min(end, decoded_size_);
+    if (begin >= end || runs_.empty()) return out;
+    auto it = std::upper_bound(runs_.begin(), runs_.end(), begin,
+                               [](std::uint64_t o, const Run& r) { return o < r.out_start; });
+    if (it != runs_.begin()) --it;
+    for (; it != runs_.end() && it->out_start < end; ++it) {
+        const std::uint64_t run_end = it->out_start + it->count * it->out_len;
+        const std::uint64_t lo = std::max(begin, it->out_start);
+        const std::uint64_t hi = std::min(end, run_end);
+        if (lo >= hi) continue;
+        const std::uint64_t i0 = (lo - it->out_start) / it->out_len;
+        const std::uint64_t i1 = (hi - it->out_start + it->out_len - 1) / it->out_len;
+        const std::uint64_t from = it->in_start + i0 * it->in_len;
+        const std::uint64_t length = (i1 - i0) * it->in_len;
+        if (length == 0) continue;
+        if (!out.empty() && out.back().first + out.back().second == from)
+            out.back().second += length;
+        else
+            out.emplace_back(from, length);
+    }
+    return out;
+}
+
 DecodedText decode_text(std::string_view bytes, std::string_view encoding, const std::string& path,
                         Diagnostics& diagnostics) {
     InvalidReport invalid{path, diagnostics};

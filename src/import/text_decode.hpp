@@ -17,6 +17,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "paperbag/diagnostic.hpp"
@@ -40,6 +41,10 @@ public:
     // The original offset of the character that starts at (or contains) decoded `offset`;
     // the original size for offsets at or past the end.
     std::uint64_t original(std::uint64_t offset) const;
+    // The original byte ranges (offset, length) of decoded [begin, end), in decoded order,
+    // neighbouring ranges merged: one range unless the text was rearranged (text_columns).
+    std::vector<std::pair<std::uint64_t, std::uint64_t>> ranges(std::uint64_t begin,
+                                                                std::uint64_t end) const;
 
 private:
     struct Run {

@@ -1,4 +1,5 @@
 #include "paperbag/build.hpp"
+#include "paperbag/inspect.hpp"
 
 #include <algorithm>
 #include <map>
@@ -162,6 +163,16 @@ private:
 
         segment_issue(issue, result.diagnostics);
         result.articles = issue.articles.size();
+        // What a reviewer should check: articles without headline or with a weak link.
+        const SegmentationReview review = review_segmentation(issue);
+        if (!review.items.empty()) {
+            result.diagnostics.add(Diagnostic{Severity::info, "PB-SEG-REVIEW", result.input, 0, 0,
+                                              std::nullopt, "segmentation: " + review.summary()});
+            for (const auto& item : review.items)
+                result.diagnostics.add(Diagnostic{Severity::info, "PB-SEG-REVIEW", item.path,
+                                                  item.line, 0, std::nullopt,
+                                                  item.article + ": " + item.reason});
+        }
         result.illustrations = issue.illustrations.size();
 
         WriteOptions write;

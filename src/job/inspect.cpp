@@ -4,9 +4,47 @@
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Stringifier.h>
 
+#include <cstdio>
 #include <sstream>
 
 namespace paperbag {
+
+namespace {
+
+constexpr double low_confidence = 0.5;  // as segment_page's PB-SEG-LOW-CONFIDENCE
+
+std::string two_decimals(double v) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%.2f", v);
+    return buf;
+}
+
+}  // namespace
+
+SegmentationReview review_segmentation(const Issue& issue) {
+    SegmentationReview r;
+    r.articles = issue.articles.size();
+    for (const Article& a : issue.articles) {
+        std::string reason;
+        if (!a.headline) {
+            ++r.no_headline;
+            reason = "no headline";
+        } else if (a.headline_confidence > 0 && a.headline_confidence < low_confidence) {
+            ++r.low_confidence;
+            reason = "low-confidence headline link (" + two_decimals(a.headline_confidence) + ")";
+        } else {
+            continue;
+        }
+        r.items.push_back({a.id, a.source_path, a.first_line, reason});
+    }
+    return r;
+}
+
+std::string SegmentationReview::summary() const {
+    return std::to_string(no_headline) + " of " + std::to_string(articles) +
+           " articles without headline, " + std::to_string(low_confidence) +
+           " with a low-confidence headline link";
+}
 
 std::string describe_issue(const Issue& issue) {
     std::ostringstream out;
@@ -41,6 +79,17 @@ std::string describe_issue(const Issue& issue) {
     }
     if (!issue.illustrations.empty())
         out << "illustrations: " << issue.illustrations.size() << '\n';
+    if (!issue.articles.empty()) {
+        const SegmentationReview review = review_segmentation(issue);
+        out << "review:    " << review.summary() << '\n';
+        for (const auto& item : review.items) {
+            out << "  ";
+            if (!item.path.empty())
+                out << item.path << ':' << (item.line ? std::to_string(item.line) + ":" : "")
+                    << ' ';
+            out << item.article << ": " << item.reason << '\n';
+        }
+    }
     return out.str();
 }
 
@@ -84,6 +133,21 @@ std::string describe_issue_json(const Issue& issue) {
     root->set("pages", pages);
     root->set("articles", static_cast<unsigned>(issue.articles.size()));
     root->set("illustrations", static_cast<unsigned>(issue.illustrations.size()));
+    const SegmentationReview review = review_segmentation(issue);
+    Poco::JSON::Object::Ptr r = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
+    r->set("no_headline", static_cast<unsigned>(review.no_headline));
+    r->set("low_confidence", static_cast<unsigned>(review.low_confidence));
+    Poco::JSON::Array::Ptr items = new Poco::JSON::Array;
+    for (const auto& item : review.items) {
+        Poco::JSON::Object::Ptr o = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
+        o->set("article", item.article);
+        o->set("file", item.path);
+        o->set("line", static_cast<Poco::UInt64>(item.line));
+        o->set("reason", item.reason);
+        items->add(o);
+    }
+    r->set("articles", items);
+    root->set("review", r);
     std::ostringstream out;
     Poco::JSON::Stringifier::condense(root, out);
     return out.str();

@@ -40,6 +40,8 @@ void describe_issue_of_bundle(std::ostream& out, const Issue& issue) {
     for (const Article& a : issue.articles)
         out << "  " << a.id << "  p. " << joined(a.pages) << "  "
             << (a.headline ? *a.headline : "(no headline)") << '\n';
+    if (!issue.articles.empty())
+        out << "review:    " << review_segmentation(issue).summary() << '\n';
     out << "illustrations: " << issue.illustrations.size() << '\n';
     for (const Illustration& ill : issue.illustrations)
         out << "  " << ill.id << "  p. " << joined(ill.pages)
@@ -71,6 +73,7 @@ Poco::JSON::Object::Ptr issue_json(const Issue& issue) {
         articles->add(ao);
     }
     o->set("articles", articles);
+    o->set("articles_without_headline", review_segmentation(issue).no_headline);
     o->set("illustrations", issue.illustrations.size());
     Poco::JSON::Array::Ptr events = new Poco::JSON::Array;
     for (const RecordedEvent& event : issue.events) {

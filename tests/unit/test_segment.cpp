@@ -117,7 +117,7 @@ TEST_CASE("decode: GB18030 and Big5 give the same articles, byte ranges point in
         Diagnostics d;
         const auto decoded = decode_text(bytes, "", "p.txt", d);
         CHECK(decoded.text == text);
-        const auto seg = segment_page(decoded, {"p.txt", "1", 1, "zh-Hans"});
+        const auto seg = segment_page(decoded, {"p.txt", "1", 1, "zh-Hans", ""});
         const auto reference = segment(text);
         REQUIRE(seg.articles.size() == reference.articles.size());
         for (std::size_t i = 0; i < seg.articles.size(); ++i) {

@@ -72,7 +72,7 @@ struct Imported {
 Imported import(const std::string& bytes, const std::string& encoding, const char* language) {
     Imported out;
     out.decoded = decode_text(bytes, encoding, "p.txt", out.warnings);
-    out.seg = segment_page(out.decoded, {"p.txt", "1", 1, language});
+    out.seg = segment_page(out.decoded, {"p.txt", "1", 1, language, ""});
     return out;
 }
 

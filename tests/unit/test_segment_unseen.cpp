@@ -29,7 +29,7 @@ Segmented segment_file(const char* name, const std::string& lang) {
     out.bytes = test::read_all(page_path(name));
     Diagnostics d;
     const auto decoded = decode_text(out.bytes, "", name, d);
-    out.seg = segment_page(decoded, {name, "1", 1, lang});
+    out.seg = segment_page(decoded, {name, "1", 1, lang, ""});
     return out;
 }
 
@@ -56,7 +56,9 @@ TEST_CASE("unseen: Chinese page without blank lines, （完） end marks, bracke
     check_every_byte_once(s);
     const auto& a = s.seg.articles;
     REQUIRE(a.size() == 3);
-    CHECK(a[0].headline == "城东新建口袋公园迎客周边居民多了休闲好去处");
+    // A stack of two title lines is headline + deck (the longer second line is the deck).
+    CHECK(a[0].headline == "城东新建口袋公园迎客");
+    CHECK(a[0].subtitle == "周边居民多了休闲好去处");
     CHECK(byline_texts(a[0]) == std::vector<std::string>{"本报记者 陈晓雯"});
     CHECK(a[0].dateline == "本报讯");
     CHECK(a[0].body_text().starts_with("经过三个月的施工"));
@@ -167,7 +169,7 @@ TEST_CASE("unseen: the seed page with every blank line removed segments like the
     }
     Diagnostics d;
     const auto seg =
-        segment_page(decode_text(dense, "", "seed.txt", d), {"seed.txt", "1", 1, "zh-Hans"});
+        segment_page(decode_text(dense, "", "seed.txt", d), {"seed.txt", "1", 1, "zh-Hans", ""});
     const auto& a = seg.articles;
     REQUIRE(a.size() == 5);
     CHECK(a[0].headline == "党建引领“融进去”基层治理“活起来”");

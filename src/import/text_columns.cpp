@@ -1,0 +1,337 @@
+#include "import/text_columns.hpp"
+
+#include <algorithm>
+#include <limits>
+
+#include "import/text_lines.hpp"
+
+namespace paperbag::text {
+
+namespace {
+
+constexpr std::size_t open_end = std::numeric_limits<std::size_t>::max();
+constexpr std::size_t min_gutter = 2;     // cells of space that separate two columns
+constexpr std::size_t min_gap_cells = 3;  // a run of spaces inside a line that may be a gutter
+constexpr std::size_t max_depth = 48;     // recursion guard of the cut
+
+// One input line as a row of cells (one code point each).
+struct Row {
+    std::size_t begin = 0;        // decoded offsets
+    std::size_t content_end = 0;  // without the terminator
+    std::size_t end = 0;          // with the terminator
+    std::size_t number = 0;       // 1-based
+    std::vector<std::size_t> at;  // byte offset of each cell from `begin`; one past the last
+    std::vector<bool> ink;        // cell holds a printed character
+
+    std::size_t cells() const { return ink.size(); }
+    bool inked(std::size_t x) const { return x < ink.size() && ink[x]; }
+    bool inked(std::size_t x0, std::size_t x1) const {
+        for (std::size_t x = x0; x < std::min(x1, ink.size()); ++x)
+            if (ink[x]) return true;
+        return false;
+    }
+    // Decoded offset of cell x (the end of the content past the last cell).
+    std::size_t offset(std::size_t x) const {
+        return x == open_end ? end : begin + at[std::min(x, at.size() - 1)];
+    }
+};
+
+std::vector<Row> rows_of(const std::string& text) {
+    std::vector<Row> rows;
+    for (const Line& line : split_lines(text)) {
+        Row row;
+        row.begin = line.begin;
+        row.content_end = line.content_end;
+        row.end = line.end;
+        row.number = line.number;
+        const std::string_view s = line.content;
+        std::size_t i = 0;
+        while (i < s.size()) {
+            const auto lead = static_cast<unsigned char>(s[i]);
+            const std::size_t len = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+            row.at.push_back(i);
+            const bool space = s[i] == ' ' || s[i] == '\t' || s.substr(i, 3) == "\xE3\x80\x80";
+            row.ink.push_back(!space);
+            i += len;
+        }
+        row.at.push_back(s.size());
+        rows.push_back(std::move(row));
+    }
+    return rows;
+}
+
+// A line with a run of 3+ spaces between printed characters.
+bool has_inner_gap(const Row& row) {
+    std::size_t run = 0;
+    bool seen_ink = false;
+    for (std::size_t x = 0; x < row.cells(); ++x) {
+        if (row.ink[x]) {
+            if (seen_ink && run >= min_gap_cells) return true;
+            seen_ink = true;
+            run = 0;
+        } else {
+            ++run;
+        }
+    }
+    return false;
+}
+
+bool columnar(const std::vector<Row>& rows) {
+    std::size_t printed = 0;
+    std::size_t gapped = 0;
+    for (const Row& row : rows) {
+        if (!row.inked(0, open_end)) continue;
+        ++printed;
+        gapped += has_inner_gap(row);
+    }
+    return gapped >= 8 && gapped * 4 >= printed;
+}
+
+struct Region {
+    std::size_t r0 = 0;  // rows [r0, r1)
+    std::size_t r1 = 0;
+    std::size_t x0 = 0;  // cells [x0, x1)
+    std::size_t x1 = open_end;
+};
+
+class Cutter {
+public:
+    explicit Cutter(const std::vector<Row>& rows) : rows_(rows) {}
+
+    void cut(const Region& g, std::size_t depth) {
+        std::vector<std::size_t> printed;
+        for (std::size_t r = g.r0; r < g.r1; ++r)
+            if (rows_[r].inked(g.x0, g.x1)) printed.push_back(r);
+        if (printed.empty() || depth >= max_depth) {
+            leaves.push_back(g);
+            return;
+        }
+        const auto starts = gutters(g, printed, 0);
+        if (!starts.empty()) {
+            split_columns(g, starts, depth);
+            return;
+        }
+        // Rows empty across the region, where a part below or above has columns.
+        const auto parts = horizontal_parts(g, printed);
+        if (parts.size() > 1) {
+            bool any_columns = false;
+            for (const Region& part : parts) {
+                std::vector<std::size_t> pp;
+                for (std::size_t r = part.r0; r < part.r1; ++r)
+                    if (rows_[r].inked(part.x0, part.x1)) pp.push_back(r);
+                any_columns = any_columns || !gutters(part, pp, 0).empty();
+            }
+            if (any_columns) {
+                for (const Region& part : parts) cut(part, depth + 1);
+                return;
+            }
+        }
+        // A clear gutter blocked by a few spanning lines: cut above and below them.
+        const std::size_t allowed = std::max<std::size_t>(1, printed.size() / 10);
+        const auto tolerant = gutters(g, printed, allowed);
+        if (!tolerant.empty() && printed.size() >= 4) {
+            std::vector<bool> blocking(rows_.size(), false);
+            for (std::size_t r : printed)
+                for (const auto& [from, to] : tolerant_runs_)
+                    if (rows_[r].inked(from, to)) blocking[r] = true;
+            std::vector<Region> pieces;
+            std::size_t start = g.r0;
+            for (std::size_t r = g.r0; r < g.r1; ++r) {
+                if (!blocking[r]) continue;
+                if (r > start) pieces.push_back({start, r, g.x0, g.x1});
+                pieces.push_back({r, r + 1, g.x0, g.x1});
+                start = r + 1;
+            }
+            if (start < g.r1) pieces.push_back({start, g.r1, g.x0, g.x1});
+            if (pieces.size() > 1) {
+                for (const Region& part : pieces) cut(part, depth + 1);
+                return;
+            }
+        }
+        leaves.push_back(g);
+    }
+
+    std::vector<Region> leaves;
+
+private:
+    // Starts of the columns right of each gutter: runs of min_gutter+ cells, inside the
+    // printed extent of the region, printed on at most `allowed` of its rows.
+    std::vector<std::size_t> gutters(const Region& g, const std::vector<std::size_t>& printed,
+                                     std::size_t allowed) {
+        tolerant_runs_.clear();
+        std::size_t left = open_end;
+        std::size_t right = 0;
+        for (std::size_t r : printed) {
+            const Row& row = rows_[r];
+            for (std::size_t x = g.x0; x < std::min(g.x1, row.cells()); ++x) {
+                if (!row.ink[x]) continue;
+                left = std::min(left, x);
+                right = std::max(right, x + 1);
+            }
+        }
+        if (left >= right) return {};
+        std::vector<std::size_t> count(right - left, 0);
+        for (std::size_t r : printed) {
+            const Row& row = rows_[r];
+            for (std::size_t x = left; x < std::min(right, row.cells()); ++x)
+                count[x - left] += row.ink[x];
+        }
+        // A single printed row has no columns, only words: ask for a wide gutter.
+        const std::size_t width = printed.size() < 3 ? min_gutter + 2 : min_gutter;
+        std::vector<std::size_t> starts;
+        std::size_t run = 0;
+        for (std::size_t x = left; x < right; ++x) {
+            if (count[x - left] <= allowed) {
+                ++run;
+                continue;
+            }
+            if (run >= width) {
+                starts.push_back(x);
+                tolerant_runs_.emplace_back(x - run, x);
+            }
+            run = 0;
+        }
+        return starts;
+    }
+
+    void split_columns(const Region& g, const std::vector<std::size_t>& starts, std::size_t depth) {
+        std::size_t from = g.x0;
+        for (std::size_t s : starts) {
+            cut({g.r0, g.r1, from, s}, depth + 1);
+            from = s;
+        }
+        cut({g.r0, g.r1, from, g.x1}, depth + 1);
+    }
+
+    std::vector<Region> horizontal_parts(const Region& g, const std::vector<std::size_t>& printed) {
+        std::vector<Region> parts;
+        std::size_t start = g.r0;
+        for (std::size_t k = 1; k < printed.size(); ++k) {
+            if (printed[k] == printed[k - 1] + 1) continue;
+            parts.push_back({start, printed[k - 1] + 1, g.x0, g.x1});
+            start = printed[k - 1] + 1;
+        }
+        parts.push_back({start, g.r1, g.x0, g.x1});
+        return parts;
+    }
+
+    const std::vector<Row>& rows_;
+    std::vector<std::pair<std::size_t, std::size_t>> tolerant_runs_;
+};
+
+// Output under construction: characters with the decoded bytes they stand for, and the
+// input line each output line comes from.
+class Writer {
+public:
+    explicit Writer(const DecodedText& in) : in_(in) {}
+
+    // Copies decoded bytes [from, to).
+    void copy(std::size_t from, std::size_t to) {
+        for (std::size_t i = from; i < to;) {
+            const auto lead = static_cast<unsigned char>(in_.text[i]);
+            const std::size_t len = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+            put(std::string_view(in_.text).substr(i, len), i, i + len);
+            i += len;
+        }
+    }
+    // Writes decoded bytes [from, to) (white space) as spaces.
+    void spaces(std::size_t from, std::size_t to) {
+        for (std::size_t i = from; i < to; ++i) put(" ", i, i + 1);
+    }
+    // Writes `s` standing for decoded bytes [from, to); an inserted line break stands for none.
+    void put(std::string_view s, std::size_t from, std::size_t to) {
+        if (out_.text.empty() || out_.text.back() == '\n') origin.push_back(row_);
+        const std::uint64_t a = in_.map.original(from);
+        const std::uint64_t b = to > from ? in_.map.original(to) : a;
+        out_.text += s;
+        out_.map.add(a, static_cast<unsigned>(s.size()), static_cast<unsigned>(b - a));
+    }
+    void set_row(std::size_t number) { row_ = number; }
+    bool empty() const { return out_.text.empty(); }
+
+    DecodedText finish(std::uint64_t original_size) {
+        out_.encoding = in_.encoding;
+        out_.map.finish(out_.text.size(), original_size);
+        return std::move(out_);
+    }
+
+    std::vector<std::size_t> origin;
+
+private:
+    const DecodedText& in_;
+    DecodedText out_;
+    std::size_t row_ = 1;
+};
+
+// White space of a row that holds nothing of its column, written later as spaces.
+struct Stretch {
+    std::size_t from = 0;
+    std::size_t to = 0;
+};
+
+}  // namespace
+
+bool looks_columnar(const DecodedText& decoded) {
+    return columnar(rows_of(decoded.text));
+}
+
+ColumnReading read_columns(const DecodedText& decoded) {
+    ColumnReading out;
+    const std::vector<Row> rows = rows_of(decoded.text);
+    if (rows.empty() || !columnar(rows)) return out;
+    Cutter cutter(rows);
+    cutter.cut({0, rows.size(), 0, open_end}, 0);
+
+    const std::uint64_t original_size = decoded.map.original(decoded.text.size());
+    Writer w(decoded);
+    std::vector<Stretch> pending;
+    const auto flush = [&] {
+        for (const Stretch& st : pending) w.spaces(st.from, st.to);
+        pending.clear();
+    };
+    for (const Region& leaf : cutter.leaves) {
+        // The leaf's own left margin: its lines are written from there, so an indent is an
+        // indent within the column; the margin's spaces follow the line's text.
+        std::size_t margin = open_end;
+        for (std::size_t r = leaf.r0; r < leaf.r1; ++r) {
+            const Row& row = rows[r];
+            for (std::size_t x = leaf.x0; x < std::min(leaf.x1, row.cells()); ++x)
+                if (row.ink[x]) {
+                    margin = std::min(margin, x);
+                    break;
+                }
+        }
+        if (margin == open_end) margin = leaf.x0;
+        bool first = true;
+        for (std::size_t r = leaf.r0; r < leaf.r1; ++r) {
+            const Row& row = rows[r];
+            const std::size_t from = row.offset(leaf.x0);
+            const std::size_t stop = leaf.x1 == open_end ? row.content_end : row.offset(leaf.x1);
+            const bool terminator = leaf.x1 == open_end && row.end > row.content_end;
+            if (!row.inked(leaf.x0, leaf.x1)) {
+                // Nothing of this column on the line: no blank line inside the column.
+                pending.push_back({from, stop});
+                if (terminator) pending.push_back({row.content_end, row.end});
+                continue;
+            }
+            w.set_row(row.number);
+            if (first && !w.empty()) w.put("\n", from, from);  // a blank line between leaves
+            first = false;
+            const std::size_t text_from = std::max(from, row.offset(margin));
+            w.copy(text_from, stop);
+            w.spaces(from, text_from);
+            flush();
+            if (terminator)
+                w.put("\n", row.content_end, row.end);
+            else
+                w.put("\n", stop, stop);
+        }
+    }
+    flush();
+    out.line_origin = std::move(w.origin);
+    out.text = w.finish(original_size);
+    out.applied = true;
+    return out;
+}
+
+}  // namespace paperbag::text
