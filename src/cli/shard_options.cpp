@@ -32,6 +32,11 @@ void save_shard_report(const ShardReport& report, const ShardCliOptions& options
     const std::filesystem::path file = options.report.empty()
                                            ? default_shard_report(report.command, report.shard)
                                            : std::filesystem::path(options.report);
+    if (file.has_parent_path()) {
+        std::error_code ec;
+        std::filesystem::create_directories(file.parent_path(), ec);
+        if (ec) throw Error("PB-IO", file.parent_path().string(), "cannot create: " + ec.message());
+    }
     write_shard_report(report, file);
     std::cerr << "shard " << report.shard.to_string() << ": " << report.count(ItemOutcome::built)
               << " built, " << report.count(ItemOutcome::skipped) << " skipped, "
