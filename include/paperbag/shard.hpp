@@ -51,7 +51,8 @@ ShardReport validation_shard_report(const PlanShard& shard, const ValidationRun&
 // the parts sort in shard order.
 std::filesystem::path part_file(const std::filesystem::path& output, ShardSpec shard);
 
-// Exports the shard's items to part_file(*options.output, shard): options.inputs are replaced
+// Exports the shard's items to part_file(*options.output, shard) (to the output itself when
+// the plan is one shard): options.inputs are replaced
 // by the shard's items, the CSV header is written only by the shard
 // holding the plan's first item. jsonl and csv only.
 ShardReport export_shard(const PlanShard& shard, ExportOptions options, std::ostream& out,

@@ -10,7 +10,9 @@ ShardReport export_shard(const PlanShard& shard, ExportOptions options, std::ost
     if (options.format != "jsonl" && options.format != "csv")
         throw Error("PB-USAGE", "", "--shard exports jsonl or csv (part files that concatenate)");
     if (!options.output) throw Error("PB-USAGE", "", "--shard needs -o FILE: the parts are FILE's");
-    const std::filesystem::path part = part_file(*options.output, shard.shard);
+    // The whole plan (no --shard, or 1 shard) is the single-machine output itself.
+    const std::filesystem::path part =
+        shard.shard.count == 1 ? *options.output : part_file(*options.output, shard.shard);
     ShardReport report = shard.report("export");
     report.output = part.string();
     options.output = part;

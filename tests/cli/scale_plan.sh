@@ -82,7 +82,8 @@ expect_out "summary: 7 built, 0 skipped, 0 refused"
 run "$PAPERBAG" build --plan "$work/issues.jsonl" --shard 1/3 -o "$work/sharded" \
   --shard-report "$work/again.json"
 expect_rc 0
-grep -q '"built" : 0' "$work/again.json" || fail "rerun rebuilt: $(head -c 400 "$work/again.json")"
+python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); assert r["built"]==0 and r["skipped"]>0' \
+  "$work/again.json" || fail "the rerun rebuilt: $(head -c 400 "$work/again.json")"
 same_tree "$work/single" "$work/sharded"
 
 # A missing shard, or a report of another plan: exit 2, named.
@@ -134,9 +135,18 @@ done
 run "$PAPERBAG" report "$work"/verify-*.json
 expect_rc 0
 expect_out "summary: 7 built, 0 skipped, 0 refused"
-run "$PAPERBAG" validate --plan "$work/bundles.jsonl" --shard 1/2 --shard-report "$work/validate-1.json"
+run "$PAPERBAG" validate --plan "$work/bundles.jsonl" --shard 1/2 --profile paperbag \
+  --shard-report "$work/validate-1.json"
 expect_rc 0
-grep -q '"command" : "validate"' "$work/validate-1.json" || fail "validate shard report"
+grep -q '"command": "validate"' "$work/validate-1.json" || fail "validate shard report"
+# The merged report keeps a shard's exit code (2 here when the official schemas are absent:
+# not validated is refused).
+run "$PAPERBAG" validate --plan "$work/bundles.jsonl" --shard 0/2 --profile mets \
+  --shard-report "$work/validate-0.json"
+shard_rc=$rc
+run "$PAPERBAG" report "$work/validate-0.json" "$work/validate-1.json"
+expect_rc "$shard_rc"
+if [ "$shard_rc" = 2 ]; then expect_out "refused    "; fi
 
 # export: the parts concatenate, in shard order, to the single-machine output.
 for format in jsonl csv; do

@@ -36,7 +36,7 @@ cmp -s "$work/single.summary" "$work/sharded.summary" ||
   fail "summaries differ: $(cat "$work/single.summary") / $(cat "$work/sharded.summary")"
 grep -q "summary: 40 built, 0 skipped, 0 refused" "$work/sharded.summary" || fail "40 built"
 for k in 0 1 2 3; do
-  grep -q '"built" : [1-9]' "$work/reports/build-shard-000$k.json" || fail "shard $k built nothing"
+  grep -q "\"built\": [1-9]" "$work/reports/build-shard-000$k.json" || fail "shard $k built nothing"
 done
 
 # Export of the bundles in 4 shards: the parts concatenate to the single-machine export.

@@ -21,7 +21,8 @@ job=$(sbatch --parsable --array=0-3 -D "$work" -o "$work/slurm-%a.out" \
 # Kill shard 1 once it has built two bundles and before it has finished.
 killed=0
 for _ in $(seq 600); do
-  if [ "$(grep -c '^built' "$work/slurm-1.out" 2>/dev/null)" -ge 2 ] &&
+  built=$(grep -c '^built' "$work/slurm-1.out" 2>/dev/null) || true
+  if [ "${built:-0}" -ge 2 ] &&
      ! grep -q '^summary:' "$work/slurm-1.out"; then
     scancel --signal=KILL --full "${job}_1"
     killed=1
