@@ -15,6 +15,7 @@ script's exit code.
 """
 
 import argparse
+import contextlib
 import os
 import subprocess
 import sys
@@ -58,13 +59,14 @@ def main(argv):
     plan = os.path.abspath(args.plan)
     report_dir = os.path.abspath(args.report_dir)
     os.makedirs(report_dir, exist_ok=True)
-    if args.scheduler:
-        client = Client(args.scheduler)
-    else:
-        cluster = LocalCluster(n_workers=args.local_workers, threads_per_worker=1,
-                               processes=True, dashboard_address=None)
-        client = Client(cluster)
-    with client:
+    with contextlib.ExitStack() as stack:
+        if args.scheduler:
+            client = stack.enter_context(Client(args.scheduler))
+        else:
+            cluster = stack.enter_context(
+                LocalCluster(n_workers=args.local_workers, threads_per_worker=1,
+                             processes=True, dashboard_address=None))
+            client = stack.enter_context(Client(cluster))
         futures = [client.submit(run_shard, args.paperbag, args.command, plan, k, args.shards,
                                  report_dir, args.options, key=f"paperbag-{args.command}-{k}",
                                  retries=args.retries, pure=False)

@@ -27,15 +27,17 @@ MergedReport merge_shard_reports(const std::vector<ShardReport>& reports,
         const std::string name = r < names.size() ? names[r] : std::string();
         std::string mismatch;
         if (report.command != merged.command)
-            mismatch = "is a '" + report.command + "' report, the first is '" + merged.command + "'";
+            mismatch =
+                "is a '" + report.command + "' report, the first is '" + merged.command + "'";
         else if (report.plan != merged.plan)
-            mismatch = "was made from another plan (" + report.plan + ", the first: " +
-                       merged.plan + ")";
+            mismatch =
+                "was made from another plan (" + report.plan + ", the first: " + merged.plan + ")";
         else if (report.shard.count != merged.shards)
             mismatch = "is shard " + report.shard.to_string() + ", the first has " +
                        std::to_string(merged.shards) + " shards";
         if (!mismatch.empty()) {
-            merged.problems.add(make_error("PB-REPORT-MISMATCH", name, 0, "this report " + mismatch));
+            merged.problems.add(
+                make_error("PB-REPORT-MISMATCH", name, 0, "this report " + mismatch));
             continue;
         }
         const auto [it, fresh] = seen.emplace(report.shard.index, name);
