@@ -7,6 +7,10 @@ namespace paperbag {
 
 namespace {
 
+// Sizes summed over a whole collection, times the shard count, need more than 64 bits; the
+// arithmetic stays integral so that every machine computes the same split.
+__extension__ using Wide = unsigned __int128;
+
 std::optional<std::size_t> number(std::string_view text) {
     std::size_t value = 0;
     const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
@@ -32,10 +36,10 @@ std::string ShardSpec::to_string() const {
 }
 
 std::vector<std::size_t> shard_of_items(const std::vector<PlanItem>& items, ShardSpec shard) {
-    unsigned __int128 total = 0;
+    Wide total = 0;
     for (const PlanItem& item : items) total += item.size;
     std::vector<std::size_t> mine;
-    unsigned __int128 before = 0;  // size of the items before item i
+    Wide before = 0;  // size of the items before item i
     for (std::size_t i = 0; i < items.size(); ++i) {
         std::size_t owner = 0;
         if (total == 0) {
@@ -43,7 +47,7 @@ std::vector<std::size_t> shard_of_items(const std::vector<PlanItem>& items, Shar
         } else {
             // The middle of item i, (before + size/2), scaled to [0, count): twice both
             // sides keeps it in integers.
-            const unsigned __int128 middle = 2 * before + items[i].size;
+            const Wide middle = 2 * before + items[i].size;
             owner = static_cast<std::size_t>(middle * shard.count / (2 * total));
             if (owner >= shard.count) owner = shard.count - 1;
         }
