@@ -53,10 +53,10 @@ MergedReport merge_shard_reports(const std::vector<ShardReport>& reports,
     for (std::size_t k = 0; k < merged.shards; ++k)
         if (!seen.count(k)) {
             merged.missing.push_back(k);
-            merged.problems.add(make_error("PB-REPORT-MISSING", "", 0,
-                                           "shard " + std::to_string(k) + "/" +
-                                               std::to_string(merged.shards) +
-                                               " has no report: it has not finished"));
+            merged.problems.add(
+                make_error("PB-REPORT-MISSING", "", 0,
+                           "shard " + std::to_string(k) + "/" + std::to_string(merged.shards) +
+                               " has no report (not started, still running, or killed)"));
         }
     std::stable_sort(merged.items.begin(), merged.items.end(),
                      [](const ShardItem& a, const ShardItem& b) { return a.index < b.index; });
