@@ -64,7 +64,7 @@ void search(const fs::path& folder, std::vector<Found>& found, Diagnostics& diag
         if (fs::is_directory(entry, type_ec)) {
             if (const auto kind = folder_kind(entry))
                 found.push_back({entry, *kind});
-            else
+            else if (!fs::is_symlink(entry, type_ec))  // a link back up would never end
                 search(entry, found, diagnostics);
         } else if (const auto kind = file_kind(entry);
                    kind && fs::is_regular_file(entry, type_ec)) {
@@ -203,6 +203,7 @@ PlanRun make_plan(const PlanOptions& options) {
             for (const Diagnostic& d : outcome.value->diagnostics) run.diagnostics.add(d);
             run.items.push_back(std::move(outcome.value->item));
         });
+    std::vector<Found>().swap(found);  // the items hold the paths now
     std::sort(run.items.begin(), run.items.end(), [](const PlanItem& a, const PlanItem& b) {
         return a.key != b.key ? a.key < b.key : a.path < b.path;
     });

@@ -15,6 +15,7 @@ printf '<?xml version="1.0"?>\n<alto xmlns="http://www.loc.gov/standards/alto/ns
 printf '%%PDF-1.4\n%%EOF\n' >"$work/more/sub/gazette-1901-05-02.pdf"
 : >"$work/more/.hidden.zip"
 
+ln -s .. "$work/more/sub/loop"   # a link back up is not followed
 run "$PAPERBAG" plan "$work/issues" "$work/more" -o "$work/plan.jsonl"
 expect_rc 0
 expect_err "plan: 9 issues"
