@@ -50,6 +50,9 @@ struct ExportOptions {
     // When set, every diagnostic is handed over as it happens instead of being collected in
     // the `diagnostics` argument (memory stays flat over long runs).
     std::function<void(const Diagnostic&)> report;
+    // Write the format's header (the CSV column names). Export shards after the first leave
+    // it out, so that their parts concatenate to one file (docs/scale.md).
+    bool header = true;
 };
 
 // Exit status of an export, as in SPEC section 2.

@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "cli/commands.hpp"
+#include "cli/shard_options.hpp"
 #include "job/progress.hpp"
 #include "paperbag/build.hpp"
 
@@ -17,6 +18,7 @@ struct BuildCliOptions {
     std::string output;
     BuildOptions job;
     std::string algorithms = "sha256";
+    ShardCliOptions sharding;
 };
 
 std::string result_line(const IssueBuild& issue) {
@@ -32,6 +34,18 @@ std::string result_line(const IssueBuild& issue) {
     return "FAILED     " + issue.input;
 }
 
+// --plan/--shard: the shard's issues, the same lines and summary, and the shard report.
+int run_build_shard(const PlanShard& shard, const BuildCliOptions& o, const Clock& clock,
+                    const std::function<void(const IssueBuild&)>& on_issue, Progress& progress) {
+    const ShardReport report = build_shard(shard, o.job, clock, on_issue);
+    progress.finish();
+    std::cout << "summary: " << report.count(ItemOutcome::built) << " built, "
+              << report.count(ItemOutcome::skipped) << " unchanged, "
+              << report.count(ItemOutcome::refused) << " failed\n";
+    save_shard_report(report, o.sharding);
+    return report.exit_code;
+}
+
 int run_build_command(BuildCliOptions& o) {
     BuildOptions& options = o.job;
     for (const auto& input : o.inputs) options.inputs.emplace_back(input);
@@ -43,13 +57,16 @@ int run_build_command(BuildCliOptions& o) {
         return exit_failure;
     }
     const auto clock = clock_from_environment();
-    Progress progress(std::cerr, o.inputs.empty() ? 0 : options.inputs.size(), "issues",
+    const std::optional<PlanShard> shard = load_shard(o.sharding, !o.inputs.empty());
+    Progress progress(std::cerr, shard ? shard->indices.size() : options.inputs.size(), "issues",
                       ::isatty(STDERR_FILENO) != 0);
-    const BuildRun run = run_build(options, *clock, [&](const IssueBuild& issue) {
+    auto on_issue = [&](const IssueBuild& issue) {
         for (const Diagnostic& d : issue.diagnostics) std::cerr << d.format() << '\n';
         std::cout << result_line(issue) << std::endl;
         progress.item_done("");
-    });
+    };
+    if (shard) return run_build_shard(*shard, o, *clock, on_issue, progress);
+    const BuildRun run = run_build(options, *clock, on_issue);
     for (const Diagnostic& d : run.messages)
         if (d.severity != Severity::info) std::cerr << d.format() << '\n';
     std::size_t built = 0, unchanged = 0, failed = 0;
@@ -72,8 +89,8 @@ void setup_build(CLI::App& app, int& exit_code) {
         "build",
         "Import issues, find their articles, write METS/ALTO/NewsML-G2, validate them and pack "
         "each issue into a reproducible BagIt-in-ZIP bundle");
-    sub->add_option("INPUT", o->inputs, "Issue folders (with issue.xml), or page text files")
-        ->required();
+    sub->add_option("INPUT", o->inputs,
+                    "Issue folders (with issue.xml), or page text files (or --plan FILE)");
     sub->add_option("-o,--output", o->output,
                     "Output folder (one <issue>.zip per issue), or FILE.zip for one issue")
         ->required();
@@ -97,6 +114,7 @@ void setup_build(CLI::App& app, int& exit_code) {
     sub->add_option("--issn", o->job.pages.issn, "ISSN of the publication (page text files)");
     sub->add_option("--encoding", o->job.pages.encoding,
                     "Encoding of the page text files (default: detect)");
+    add_shard_options(sub, o->sharding);
     sub->callback([o, &exit_code] { exit_code = run_build_command(*o); });
 }
 

@@ -16,5 +16,7 @@ void setup_verify(CLI::App& app, int& exit_code);
 void setup_validate(CLI::App& app, int& exit_code);
 void setup_schemas(CLI::App& app, int& exit_code);
 void setup_build(CLI::App& app, int& exit_code);
+void setup_plan(CLI::App& app, int& exit_code);
+void setup_report(CLI::App& app, int& exit_code);
 
 }  // namespace paperbag::cli

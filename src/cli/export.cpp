@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "cli/commands.hpp"
+#include "cli/shard_options.hpp"
 #include "paperbag/export.hpp"
 
 namespace paperbag::cli {
@@ -24,6 +25,7 @@ struct ExportCliOptions {
     std::string type;
     unsigned jobs = 0;
     PageFilesOptions pages;
+    ShardCliOptions sharding;
 };
 
 std::optional<Date> date_option(const std::string& text, const char* name) {
@@ -67,6 +69,12 @@ int run_export_command(const ExportCliOptions& o) {
     if (isatty(STDERR_FILENO) != 0) options.progress = &std::cerr;
     options.report = [](const Diagnostic& d) { std::cerr << d.format() << '\n'; };
     Diagnostics diagnostics;
+    if (const auto shard = load_shard(o.sharding, !options.inputs.empty())) {
+        const ShardReport report = export_shard(*shard, options, std::cout, diagnostics);
+        for (const Diagnostic& d : diagnostics) std::cerr << d.format() << '\n';
+        save_shard_report(report, o.sharding);
+        return report.exit_code;
+    }
     const ExportStatus status = run_export(options, std::cout, diagnostics);
     for (const Diagnostic& d : diagnostics) std::cerr << d.format() << '\n';
     return static_cast<int>(status);
@@ -108,6 +116,7 @@ void setup_export(CLI::App& app, int& exit_code) {
     sub->add_option("--issn", o->pages.issn, "ISSN of the publication");
     sub->add_option("--encoding", o->pages.encoding,
                     "Encoding of the page text files (default: detect; e.g. GB18030, Big5)");
+    add_shard_options(sub, o->sharding);
     sub->callback([o, &exit_code] { exit_code = run_export_command(*o); });
 }
 

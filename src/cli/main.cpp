@@ -60,6 +60,8 @@ int run(int argc, char** argv) {
     paperbag::cli::setup_verify(app, exit_code);
     paperbag::cli::setup_validate(app, exit_code);
     paperbag::cli::setup_schemas(app, exit_code);
+    paperbag::cli::setup_plan(app, exit_code);
+    paperbag::cli::setup_report(app, exit_code);
 
     try {
         app.parse(argc, argv);

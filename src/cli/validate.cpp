@@ -5,6 +5,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/report_options.hpp"
+#include "cli/shard_options.hpp"
 #include "io/file.hpp"
 #include "paperbag/validate.hpp"
 
@@ -16,6 +17,7 @@ struct ValidateCliOptions {
     ValidateOptions job;
     ReportOutput output;
     bool list_rules = false;
+    ShardCliOptions sharding;
 };
 
 int list_rules() {
@@ -27,6 +29,14 @@ int list_rules() {
 
 int run_validate(const ValidateCliOptions& options) {
     if (options.list_rules) return list_rules();
+    if (const auto shard = load_shard(options.sharding, !options.job.inputs.empty())) {
+        ValidateOptions job = options.job;
+        for (const auto& path : shard->paths()) job.inputs.push_back(path.string());
+        const ValidationRun run = job.inputs.empty() ? ValidationRun{} : validate_inputs(job);
+        const int code = emit_report(run, options.output);
+        save_shard_report(validation_shard_report(*shard, run, "validate"), options.sharding);
+        return code;
+    }
     if (options.job.inputs.empty()) {
         std::cerr << "paperbag validate: error: no FILE, DIR or BUNDLE given\n";
         return exit_failure;
@@ -48,6 +58,7 @@ void setup_validate(CLI::App& app, int& exit_code) {
     sub->add_option("INPUT", o->job.inputs, "Files, folders (recursive) or ZIP bundles");
     add_validation_options(sub, o->job, o->output);
     sub->add_flag("--list-rules", o->list_rules, "List the rules with id, severity and meaning");
+    add_shard_options(sub, o->sharding);
     sub->callback([o, &exit_code] { exit_code = run_validate(*o); });
 }
 

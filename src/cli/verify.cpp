@@ -4,6 +4,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/report_options.hpp"
+#include "cli/shard_options.hpp"
 #include "io/file.hpp"
 #include "paperbag/verify.hpp"
 
@@ -16,10 +17,18 @@ struct VerifyCliOptions {
     VerifyJobOptions job = default_verify_options();
     ReportOutput output;
     bool no_xml = false;
+    ShardCliOptions sharding;
 };
 
 int run_verify(VerifyCliOptions& options) {
     options.job.validate_xml = !options.no_xml;
+    if (const auto shard = load_shard(options.sharding, !options.bundles.empty())) {
+        const ValidationRun run = verify_bundles(shard->paths(), options.job);
+        const int code = emit_report(run, options.output);
+        save_shard_report(validation_shard_report(*shard, run, "verify"), options.sharding);
+        return code;
+    }
+    if (options.bundles.empty()) throw Error("PB-USAGE", "", "no BUNDLE given (or --plan FILE)");
     const std::vector<std::filesystem::path> paths(options.bundles.begin(), options.bundles.end());
     refuse_output_over_input(options.output.file, paths);
     return emit_report(verify_bundles(paths, options.job), options.output);
@@ -33,10 +42,11 @@ void setup_verify(CLI::App& app, int& exit_code) {
         "verify",
         "Check bundles without extracting them: ZIP structure, hostile entries, BagIt "
         "completeness and fixity, then schema and profile validation of every XML file inside");
-    sub->add_option("BUNDLE", o->bundles, "Bundle files (.zip)")->required();
+    sub->add_option("BUNDLE", o->bundles, "Bundle files (.zip), or --plan FILE");
     add_validation_options(sub, o->job.validation, o->output);
     sub->add_flag("--no-xml", o->no_xml,
                   "Check structure and fixity only, without schema validation");
+    add_shard_options(sub, o->sharding);
     sub->callback([o, &exit_code] { exit_code = run_verify(*o); });
 }
 

@@ -248,7 +248,7 @@ ExportStatus run_export(const ExportOptions& options, std::ostream& out, Diagnos
         std::optional<Sink> sink;
         if (!row->folder) {
             sink.emplace(options.output, gzip, out);
-            sink->write(exporter->header());
+            if (options.header) sink->write(exporter->header());
         }
         std::optional<Progress> progress;
         if (options.progress) progress.emplace(*options.progress, inputs.size(), "issues", true);
