@@ -24,6 +24,7 @@ struct ExportCliOptions {
     std::string type;
     unsigned jobs = 0;
     PageFilesOptions pages;
+    std::string missing = "fail";
 };
 
 std::optional<Date> date_option(const std::string& text, const char* name) {
@@ -64,6 +65,7 @@ int run_export_command(const ExportCliOptions& o) {
     options.filter.type = o.type;
     options.jobs = o.jobs;
     options.pages = o.pages;
+    options.pages.missing_warn = o.missing == "warn";
     if (isatty(STDERR_FILENO) != 0) options.progress = &std::cerr;
     options.report = [](const Diagnostic& d) { std::cerr << d.format() << '\n'; };
     Diagnostics diagnostics;
@@ -108,6 +110,12 @@ void setup_export(CLI::App& app, int& exit_code) {
     sub->add_option("--issn", o->pages.issn, "ISSN of the publication");
     sub->add_option("--encoding", o->pages.encoding,
                     "Encoding of the page text files (default: detect; e.g. GB18030, Big5)");
+    sub->add_flag("--resegment", o->pages.resegment,
+                  "Issue folders described by a METS: find the articles anew instead of keeping "
+                  "the METS' own article structure");
+    sub->add_option("--missing", o->missing,
+                    "Files a source METS lists but the folder lacks: 'fail' (default) or 'warn'")
+        ->check(CLI::IsMember({"fail", "warn"}));
     sub->callback([o, &exit_code] { exit_code = run_export_command(*o); });
 }
 
