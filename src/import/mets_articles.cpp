@@ -10,6 +10,7 @@
 #include "io/file.hpp"
 #include "io/xml_parse.hpp"
 #include "io/xml_tree.hpp"
+#include "layout/region_text.hpp"
 #include "paperbag/ids.hpp"
 
 namespace paperbag {
@@ -321,6 +322,18 @@ private:
                 page.blocks.push_back(std::move(block));
             }
         }
+        // An article whose only text is the region taken for its headline: that is its body.
+        for (Article& art : built) {
+            if (!art.body.empty()) continue;
+            for (const std::string& id : art.block_ids)
+                for (Page& page : issue_.pages)
+                    for (Block& b : page.blocks)
+                        if (b.id == id) {
+                            b.kind = BlockKind::body;
+                            art.body.push_back({Paragraph::Kind::text, b.text, b.id});
+                        }
+            if (!art.body.empty()) art.headline.reset();
+        }
         std::vector<std::size_t> order;
         for (std::size_t a = 0; a < built.size(); ++a)
             if (!built[a].block_ids.empty())
@@ -380,16 +393,7 @@ Block block_from_region(const layout::Region& region, std::string id, BlockKind 
     Block block;
     block.id = std::move(id);
     block.kind = kind;
-    std::vector<std::string> lines;
-    for (const TextLine& line : region.lines) {
-        std::string text;
-        for (const Word& w : line.words) {
-            if (!text.empty()) text += ' ';
-            text += w.text;
-        }
-        lines.push_back(std::move(text));
-    }
-    block.text = text::join_lines(lines);
+    block.text = text::join_lines(layout::region_lines(region, text::RepairMode::body));
     block.box = region.box;
     block.lines = region.lines;
     block.style = region.style;

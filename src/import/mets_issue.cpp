@@ -437,20 +437,28 @@ private:
                 error("PB-SOURCE-MISSING", at, message);
             return false;
         }
+        // A file that is not the one the METS describes: an error, or with --missing=warn a
+        // warning and a record in the migration event (the file is packaged as received).
+        const auto mismatch = [&](const std::string& message) {
+            if (options_.missing_warn) {
+                warning("PB-SOURCE-CHECKSUM", at, message + "; packaged as received and recorded");
+                damaged_.push_back(href);
+            } else {
+                error("PB-SOURCE-CHECKSUM", at, message);
+            }
+        };
         const auto size = fs::file_size(path, ec);
         if (!f.size.empty() && !ec && f.size != std::to_string(size))
-            error("PB-SOURCE-CHECKSUM", at,
-                  "file '" + id + "' (" + href + "): SIZE " + f.size + " but the file has " +
-                      std::to_string(size) + " bytes");
+            mismatch("file '" + id + "' (" + href + "): SIZE " + f.size + " but the file has " +
+                     std::to_string(size) + " bytes");
         if (!f.checksum.empty()) {
             const auto actual = file_digest(path, f.checksum_type);
             if (!actual)
                 warning("PB-SOURCE-CHECKSUM", at,
                         "CHECKSUMTYPE '" + f.checksum_type + "' is not supported; not verified");
             else if (*actual != lower(f.checksum))
-                error("PB-SOURCE-CHECKSUM", at,
-                      "file '" + id + "' (" + href + "): " + f.checksum_type + " " + f.checksum +
-                          " but the file has " + *actual);
+                mismatch("file '" + id + "' (" + href + "): " + f.checksum_type + " " + f.checksum +
+                         " but the file has " + *actual);
         }
         return true;
     }
@@ -472,7 +480,7 @@ private:
     void record_migration(const std::string& bytes, Issue& issue) {
         RecordedEvent event;
         event.type = "migration";
-        event.outcome = absent_.empty() ? "success" : "warning";
+        event.outcome = absent_.empty() && damaged_.empty() ? "success" : "warning";
         event.detail = "issue read from the source METS '" + name_ + "' (SHA-256 " +
                        digest_hex(DigestAlgorithm::sha256, bytes) + "), stored as source/" + name_ +
                        "; article structure " +
@@ -481,6 +489,10 @@ private:
         if (!absent_.empty()) {
             event.detail += "; absent files (listed in the source METS, not in the bundle):";
             for (const std::string& href : absent_) event.detail += " " + href;
+        }
+        if (!damaged_.empty()) {
+            event.detail += "; files whose size or checksum differs from the source METS:";
+            for (const std::string& href : damaged_) event.detail += " " + href;
         }
         issue.events.push_back(std::move(event));
     }
@@ -495,6 +507,7 @@ private:
     std::map<std::string, const xmlNode*> nodes_;
     std::vector<std::string> unpaged_;
     std::vector<std::string> absent_;
+    std::vector<std::string> damaged_;
     bool has_errors_ = false;
 };
 

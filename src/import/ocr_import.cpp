@@ -1,8 +1,6 @@
 #include "import/ocr_import.hpp"
 
-#include "import/mets_issue.hpp"
 #include "io/file.hpp"
-#include "paperbag/ids.hpp"
 
 namespace paperbag {
 
@@ -15,23 +13,12 @@ std::optional<ocr::OcrPage> read_page_ocr(const Page& page) {
 }
 
 text::PageSegments segment_ocr_page(const ocr::OcrPage& page, const text::PageContext& context) {
-    // One block per region until the geometric segmenter decides their functions.
-    text::PageSegments out;
-    for (const layout::Region& region : page.layout.regions)
-        out.blocks.push_back(block_from_region(region,
-                                               "p" + std::to_string(context.sequence) + "-" +
-                                                   sequence_id("b", out.blocks.size() + 1, 4),
-                                               BlockKind::unknown));
-    return out;
+    return layout::segment_layout(page.layout, context);
 }
 
 void apply_ocr_geometry(Page& page, ocr::OcrPage&& ocr) {
-    page.width = ocr.layout.width;
-    page.height = ocr.layout.height;
-    page.unit = ocr.layout.unit;
-    page.styles = std::move(ocr.layout.styles);
-    page.graphics = std::move(ocr.layout.graphics);
     for (const Diagnostic& d : ocr.warnings) page.warnings.push_back(d);
+    layout::apply_geometry(page, std::move(ocr.layout));
 }
 
 std::string ocr_text_sample(const ocr::OcrPage& page, std::size_t limit) {

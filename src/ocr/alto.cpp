@@ -213,8 +213,10 @@ private:
     void string() {
         const auto subs_type = in_.attr("SUBS_TYPE");
         if (subs_type == "HypPart2" && expect_part2_) {
-            // Its text is already in the HypPart1 word (SUBS_CONTENT): joined once.
+            // Its text is already in the HypPart1 word (SUBS_CONTENT): joined once. Its ID
+            // stays known, for METS areas that begin or end on it.
             expect_part2_ = false;
+            builder_.note_word_id(in_.attr("ID").value_or(""));
             return;
         }
         expect_part2_ = false;

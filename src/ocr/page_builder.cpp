@@ -159,6 +159,11 @@ void PageBuilder::add_word(Word word, std::string_view id, std::uint64_t line) {
     out_.layout.regions.back().lines.back().words.push_back(std::move(word));
 }
 
+void PageBuilder::note_word_id(std::string_view id) {
+    if (!id.empty() && !out_.layout.regions.empty())
+        out_.word_ids.emplace_back(std::string(id), out_.layout.regions.size() - 1);
+}
+
 Word* PageBuilder::last_word() noexcept {
     if (!open_line_) return nullptr;
     auto& words = out_.layout.regions.back().lines.back().words;

@@ -45,6 +45,9 @@ public:
     // Adds a word to the open line (a line and region are opened when none is). Words whose
     // text is empty after trimming are ignored. `id` may be empty.
     void add_word(Word word, std::string_view id, std::uint64_t line);
+    // Records a word ID for the open region without adding a word (the second half of a
+    // hyphenated word, whose text the first half carries).
+    void note_word_id(std::string_view id);
     // The last word added, or nullptr (for HYP handling).
     Word* last_word() noexcept;
 

@@ -168,7 +168,7 @@ TEST_CASE("mets issue: the three ocr-dev issues (BnL blocks, BL structLink word 
                "1858-07-10", 4, 17},
           Case{"bl_the-statesman_1824-02-17", "The Statesman.", "1824-02-17", 4, 26},
           Case{"bl_south-staffordshire-examiner_1874-05-02", "", "1874-05-02", 8, 60}}) {
-        CAPTURE(c.folder);
+        CAPTURE(std::string(c.folder));
         const auto mets = find_source_mets(mets_alto(c.folder));
         REQUIRE(mets);
         // The images are not in ocr-dev: without --missing=warn that fails, naming each one.
@@ -188,6 +188,6 @@ TEST_CASE("mets issue: the three ocr-dev issues (BnL blocks, BL structLink word 
             CHECK_FALSE(a.body.empty());
             CHECK_FALSE(a.pages.empty());
         }
-        MESSAGE(c.folder << ": " << issue->articles.size() << " articles");
+        MESSAGE(std::string(c.folder) << ": " << issue->articles.size() << " articles");
     }
 }

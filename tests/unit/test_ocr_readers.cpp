@@ -61,8 +61,8 @@ TEST_CASE("ocr ALTO 1.x without namespace: hyphenation joined once, styles, grou
     // The ComposedBlock's TextBlocks, for METS areas that point at it.
     REQUIRE(page.groups.count("P1_CB00001"));
     CHECK(page.groups.at("P1_CB00001") == std::vector<std::string>{"P1_TB00002", "P1_TB00003"});
-    // Word IDs with their regions (the dropped HypPart2 has none).
-    REQUIRE(page.word_ids.size() == 8);
+    // Word IDs with their regions (the dropped HypPart2 keeps its ID too).
+    REQUIRE(page.word_ids.size() == 9);
     CHECK(page.word_ids[2] == std::pair<std::string, std::size_t>{"P1_ST00003", 1});
     // A rule and a photo, ids unique within the issue.
     REQUIRE(page.layout.graphics.size() == 2);
