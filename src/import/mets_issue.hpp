@@ -5,10 +5,11 @@
 // issue number, volume, languages, identifiers, publisher, place) and its pages from the
 // PHYSICAL structMap (divs of TYPE page), with each page's files from the fileSec: ALTO, hOCR
 // and PAGE files as `ocr`, images as `image`, PDFs as `pdf`, plain text as `text`. Every file
-// the fileSec lists is checked: an absent file is an error (PB-SOURCE-MISSING) unless
-// `missing_warn`, a wrong SIZE or CHECKSUM (MD5, SHA-1, SHA-256, SHA-512) always is
-// (PB-SOURCE-CHECKSUM), and so is a FILEID that names no file (PB-SOURCE-REF); each with the
-// METS path and the line of the element. The migration is recorded as a "migration" event in
+// the fileSec lists is checked: an absent file (PB-SOURCE-MISSING) and a wrong SIZE or
+// CHECKSUM (MD5, SHA-1, SHA-256, SHA-512; PB-SOURCE-CHECKSUM) are errors unless
+// `missing_warn` (then warnings, and recorded), a FILEID that names no file or an FLocat
+// outside the folder always is (PB-SOURCE-REF); each with the METS path and the line of the
+// element. The migration is recorded as a "migration" event in
 // Issue::events (absent files named), for the build to write into PREMIS.
 //
 // import_source_articles() keeps the article structure the source METS already has: BnL-style
@@ -31,7 +32,7 @@
 namespace paperbag {
 
 struct MetsIssueOptions {
-    bool missing_warn = false;  // absent files are warnings (recorded), not errors
+    bool missing_warn = false;  // absent or mismatching files are warnings (recorded), not errors
     bool resegment = false;     // recorded in the migration event
 };
 

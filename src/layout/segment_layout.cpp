@@ -270,7 +270,8 @@ private:
         return u;
     }
 
-    // One or two lines of at most ten words forming one phrase, narrower than
+    // One or two lines of at most ten words forming one phrase, in capitals with a full stop,
+    // or narrower than
     // the column it stands in and centred in it (margins of at least a tenth of the column on
     // both sides, equal within a quarter of it). The column is the widest region of at least
     // three lines that overlaps it horizontally.
@@ -286,6 +287,14 @@ private:
         if (inner.empty() || inner.find_first_of(";!?") != std::string_view::npos ||
             inner.find(". ") != std::string_view::npos)
             return false;
+        // Set in capitals and closed by a full stop ("COAL DUTIES."): a heading wherever it
+        // stands.
+        std::size_t upper = 0, lower = 0;
+        for (const char c : inner) {
+            upper += c >= 'A' && c <= 'Z';
+            lower += c >= 'a' && c <= 'z';
+        }
+        if (t.ends_with(".") && upper >= 4 && upper >= 4 * lower) return true;
         const Box& b = region.box;
         double column_left = 0, column_width = 0;
         for (std::size_t i = 0; i < page_.regions.size(); ++i) {
