@@ -25,17 +25,23 @@ struct PageFilesOptions {
     std::string language;  // BCP 47; empty: guessed from the text ("zh-Hans", "zh-Hant", "en")
     std::string issn;
     std::string encoding;  // empty: detect
+    // Issue folders described by a METS file (see docs/ocr.md):
+    bool resegment = false;     // find articles anew instead of keeping the source METS' own
+    bool missing_warn = false;  // files the METS lists but the folder lacks: warn, not fail
 };
 
-// An Issue for the page text files, in the order given. Throws Error (PB-USAGE) when the
+// An Issue for the page files, in the order given: page text, or one ALTO/hOCR/PAGE file per
+// page (recognised by its content; role `ocr`). Throws Error (PB-USAGE) when the
 // options are incomplete or wrong (no title, not a real date, --page with several files).
 Issue issue_from_page_files(const std::vector<std::filesystem::path>& files,
                             const PageFilesOptions& options);
 
-// Reads and segments every text page of `issue` (file paths must be set), links
+// Reads and segments every page of `issue` (file paths must be set): a page with an `ocr` file
+// (ALTO, hOCR, PAGE) through the OCR readers and the geometric segmenter, else its text file.
+// An issue read from a source METS keeps that METS' article structure unless `resegment`. Links
 // continuations and numbers articles ("art-001") and illustrations ("ill-001") in page
 // order. Page-level warnings go to each Page and to `diagnostics`. Throws Error when a text
 // file cannot be read (PB-IO) or is not text (PB-TEXT-BINARY).
-void segment_issue(Issue& issue, Diagnostics& diagnostics);
+void segment_issue(Issue& issue, Diagnostics& diagnostics, bool resegment = false);
 
 }  // namespace paperbag

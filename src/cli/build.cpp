@@ -19,6 +19,7 @@ struct BuildCliOptions {
     BuildOptions job;
     std::string algorithms = "sha256";
     ShardCliOptions sharding;
+    std::string missing = "fail";
 };
 
 std::string result_line(const IssueBuild& issue) {
@@ -50,6 +51,7 @@ int run_build_command(BuildCliOptions& o) {
     BuildOptions& options = o.job;
     for (const auto& input : o.inputs) options.inputs.emplace_back(input);
     options.output = o.output;
+    options.pages.missing_warn = o.missing == "warn";
     if (o.algorithms == "sha256,sha512" || o.algorithms == "sha512,sha256")
         options.sha512 = true;
     else if (o.algorithms != "sha256") {
@@ -94,6 +96,13 @@ void setup_build(CLI::App& app, int& exit_code) {
     sub->add_option("-o,--output", o->output,
                     "Output folder (one <issue>.zip per issue), or FILE.zip for one issue")
         ->required();
+    sub->add_flag("--resegment", o->job.pages.resegment,
+                  "Issue folders described by a METS: find the articles anew instead of keeping "
+                  "the METS' own article structure");
+    sub->add_option("--missing", o->missing,
+                    "Files a source METS lists but the folder lacks: 'fail' (default) or 'warn' "
+                    "(package what is there and record each absent file)")
+        ->check(CLI::IsMember({"fail", "warn"}));
     sub->add_option("-j,--jobs", o->job.jobs, "Issues built at once (default: all cores)");
     sub->add_flag("--force", o->job.force, "Rebuild bundles whose inputs are unchanged");
     sub->add_option("--algorithms", o->algorithms, "Manifests: sha256 or sha256,sha512")

@@ -26,6 +26,7 @@ struct ExportCliOptions {
     unsigned jobs = 0;
     PageFilesOptions pages;
     ShardCliOptions sharding;
+    std::string missing = "fail";
 };
 
 std::optional<Date> date_option(const std::string& text, const char* name) {
@@ -66,6 +67,7 @@ int run_export_command(const ExportCliOptions& o) {
     options.filter.type = o.type;
     options.jobs = o.jobs;
     options.pages = o.pages;
+    options.pages.missing_warn = o.missing == "warn";
     if (isatty(STDERR_FILENO) != 0) options.progress = &std::cerr;
     options.report = [](const Diagnostic& d) { std::cerr << d.format() << '\n'; };
     Diagnostics diagnostics;
@@ -117,6 +119,12 @@ void setup_export(CLI::App& app, int& exit_code) {
     sub->add_option("--encoding", o->pages.encoding,
                     "Encoding of the page text files (default: detect; e.g. GB18030, Big5)");
     add_shard_options(sub, o->sharding);
+    sub->add_flag("--resegment", o->pages.resegment,
+                  "Issue folders described by a METS: find the articles anew instead of keeping "
+                  "the METS' own article structure");
+    sub->add_option("--missing", o->missing,
+                    "Files a source METS lists but the folder lacks: 'fail' (default) or 'warn'")
+        ->check(CLI::IsMember({"fail", "warn"}));
     sub->callback([o, &exit_code] { exit_code = run_export_command(*o); });
 }
 

@@ -39,6 +39,18 @@ struct CellText {
                    decimal(spans[i].range.offset) + "+" + decimal(spans[i].range.length);
         return out;
     }
+    // "1 mm10 x,y,w,h x,y,w,h" per page, pages separated like list items.
+    std::string operator()(const std::vector<PageGeometry>& pages) const {
+        std::string out;
+        for (std::size_t i = 0; i < pages.size(); ++i) {
+            out += (i > 0 ? std::string(list_separator) : std::string()) + pages[i].page + " " +
+                   pages[i].unit;
+            for (const Box& b : pages[i].boxes)
+                out += " " + (*this)(b.hpos) + "," + (*this)(b.vpos) + "," + (*this)(b.width) +
+                       "," + (*this)(b.height);
+        }
+        return out;
+    }
 };
 
 // One cell: quoted when it holds a comma, quote, CR or LF (quotes doubled); valid UTF-8.

@@ -45,6 +45,41 @@ struct JsonValue {
         }
         out += ']';
     }
+    void operator()(const std::vector<PageGeometry>& pages) const {
+        out += '[';
+        for (std::size_t i = 0; i < pages.size(); ++i) {
+            const PageGeometry& g = pages[i];
+            if (i > 0) out += ',';
+            out += "{\"page\":";
+            append_json_string(out, g.page);
+            out += ",\"unit\":";
+            append_json_string(out, g.unit);
+            out += ",\"width\":";
+            (*this)(g.width);
+            out += ",\"height\":";
+            (*this)(g.height);
+            out += ",\"image\":";
+            if (g.image.empty())
+                out += "null";
+            else
+                append_json_string(out, g.image);
+            out += ",\"boxes\":[";
+            for (std::size_t b = 0; b < g.boxes.size(); ++b) {
+                if (b > 0) out += ',';
+                out += '[';
+                (*this)(g.boxes[b].hpos);
+                out += ',';
+                (*this)(g.boxes[b].vpos);
+                out += ',';
+                (*this)(g.boxes[b].width);
+                out += ',';
+                (*this)(g.boxes[b].height);
+                out += ']';
+            }
+            out += "]}";
+        }
+        out += ']';
+    }
 };
 
 class JsonlExporter final : public Exporter {

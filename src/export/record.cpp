@@ -9,7 +9,7 @@ namespace paperbag::exporting {
 
 namespace {
 
-constexpr std::array<std::string_view, 24> field_names{
+constexpr std::array<std::string_view, 25> field_names{
     "type",           "id",
     "bundle",         "title",
     "date",           "pages",
@@ -22,6 +22,7 @@ constexpr std::array<std::string_view, 24> field_names{
     "article",        "language",
     "warnings",       "headline_confidence",
     "block_ids",      "source",
+    "geometry",
 };
 
 FieldValue optional_text(const std::optional<std::string>& value) {
@@ -43,6 +44,11 @@ struct BlockSource {
     const std::vector<ByteRange>* ranges = nullptr;
 };
 
+struct BlockPlace {
+    const Page* page = nullptr;
+    const Block* block = nullptr;
+};
+
 // The byte ranges of the blocks, in block order; adjacent ranges of one file merged.
 std::vector<SourceSpan> source_of(const std::vector<std::string>& block_ids,
                                   const std::map<std::string_view, BlockSource>& blocks) {
@@ -59,6 +65,33 @@ std::vector<SourceSpan> source_of(const std::vector<std::string>& block_ids,
         }
     }
     return spans;
+}
+
+// Per page (in page order), the boxes of the blocks that have one, with the page's unit, size
+// and image path; pages without geometry are left out.
+std::vector<PageGeometry> geometry_of(const std::vector<std::string>& block_ids,
+                                      const std::map<std::string_view, BlockPlace>& places) {
+    std::vector<PageGeometry> out;
+    for (const std::string& id : block_ids) {
+        const auto it = places.find(id);
+        if (it == places.end() || !it->second.block->box) continue;
+        const Page& page = *it->second.page;
+        if (page.unit.empty()) continue;
+        auto geo = std::find_if(out.begin(), out.end(),
+                                [&](const PageGeometry& g) { return g.page == page.label; });
+        if (geo == out.end()) {
+            PageGeometry g{page.label, page.unit, page.width, page.height, {}, {}};
+            if (const PageFile* image = page.file(FileRole::image)) {
+                const std::string& name =
+                    image->href.empty() ? image->path.filename().string() : image->href;
+                g.image = "data/images/" + name.substr(name.find_last_of('/') + 1);
+            }
+            out.push_back(std::move(g));
+            geo = out.end() - 1;
+        }
+        geo->boxes.push_back(*it->second.block->box);
+    }
+    return out;
 }
 
 }  // namespace
@@ -82,12 +115,16 @@ std::span<const std::string_view> all_fields() {
 
 std::vector<Record> issue_records(const Issue& issue, const IssueSource& source) {
     std::map<std::string_view, BlockSource> blocks;
+    std::map<std::string_view, BlockPlace> places;
     for (const Page& page : issue.pages) {
         const PageFile* file = page.file(FileRole::text);
         const std::string name = file == nullptr      ? std::string()
                                  : file->href.empty() ? file->path.filename().string()
                                                       : file->href;
-        for (const Block& b : page.blocks) blocks[b.id] = {name, &b.source};
+        for (const Block& b : page.blocks) {
+            blocks[b.id] = {name, &b.source};
+            places[b.id] = {&page, &b};
+        }
     }
     const std::string date = issue.date.valid() ? issue.date.to_string() : std::string();
     const FieldValue bundle =
@@ -119,6 +156,7 @@ std::vector<Record> issue_records(const Issue& issue, const IssueSource& source)
             {"headline_confidence", a.headline_confidence},
             {"block_ids", a.block_ids},
             {"source", source_of(a.block_ids, blocks)},
+            {"geometry", geometry_of(a.block_ids, places)},
         }});
     }
     for (const Illustration& ill : issue.illustrations) {
@@ -137,6 +175,7 @@ std::vector<Record> issue_records(const Issue& issue, const IssueSource& source)
             {"warnings", formatted(ill.warnings)},
             {"block_ids", ill.block_ids},
             {"source", source_of(ill.block_ids, blocks)},
+            {"geometry", geometry_of(ill.block_ids, places)},
         }});
     }
     return out;

@@ -1,6 +1,6 @@
 // Export records: what every research format writes for an article or an illustration, as an
 // ordered list of named values. The SPEC section 8 fields come first, in SPEC order, then
-// paperbag's additions (headline_confidence, block_ids, source byte ranges). The formats
+// paperbag's additions (headline_confidence, block_ids, source byte ranges, geometry). The formats
 // (jsonl.cpp, csv.cpp, txt.cpp) only serialise records, so they agree field by field.
 #pragma once
 
@@ -25,9 +25,22 @@ struct SourceSpan {
     ByteRange range;
 };
 
-// null | string | list of strings | number | list of source spans.
+// Where an article is on one page of an input with geometry (ALTO, hOCR, PAGE, PDF): the boxes
+// of its blocks in the page's unit, the page's size, and the page image's path in the bundle:
+// {"page":"1","unit":"mm10","width":2580,"height":4060,"image":"data/images/p1.jp2",
+//  "boxes":[[x,y,w,h],...]}.
+struct PageGeometry {
+    std::string page;  // page label
+    std::string unit;  // "pixel", "mm10", "inch1200", "pt"
+    double width = 0;
+    double height = 0;
+    std::string image;  // "data/images/<name>" in the bundle; empty: the page has no image
+    std::vector<Box> boxes;
+};
+
+// null | string | list of strings | number | list of source spans | list of page geometries.
 using FieldValue = std::variant<std::monostate, std::string, std::vector<std::string>, double,
-                                std::vector<SourceSpan>>;
+                                std::vector<SourceSpan>, std::vector<PageGeometry>>;
 
 struct Field {
     std::string_view name;

@@ -4,11 +4,15 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
+#include <algorithm>
+#include <fstream>
 #include <memory>
 #include <set>
 
 #include "core/unicode.hpp"
 #include "import/continuation_link.hpp"
+#include "import/mets_issue.hpp"
+#include "import/ocr_import.hpp"
 #include "import/segment_page.hpp"
 #include "import/text_decode.hpp"
 #include "import/text_words.hpp"
@@ -58,6 +62,15 @@ std::string guess_language(std::string_view text) {
     return traditional_script(text) ? "zh-Hant" : "zh-Hans";
 }
 
+// An ALTO, hOCR or PAGE file, from its first bytes.
+bool is_ocr_file(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::string head(4096, '\0');
+    in.read(head.data(), static_cast<std::streamsize>(head.size()));
+    head.resize(static_cast<std::size_t>(in.gcount()));
+    return ocr::sniff(head).has_value();
+}
+
 std::string display_name(const PageFile& file) {
     return file.href.empty() ? file.path.filename().string() : file.href;
 }
@@ -104,30 +117,63 @@ Issue issue_from_page_files(const std::vector<std::filesystem::path>& files,
         }
         file.mime_type = "text/plain";
         file.encoding = options.encoding;
+        if (is_ocr_file(files[i])) {
+            file.role = FileRole::ocr;
+            file.mime_type = "application/xml";
+        }
         page.files.push_back(file);
         issue.pages.push_back(std::move(page));
     }
     return issue;
 }
 
-void segment_issue(Issue& issue, Diagnostics& diagnostics) {
+void segment_issue(Issue& issue, Diagnostics& diagnostics, bool resegment) {
+    // OCR pages are read once; a source METS' own articles are kept unless asked not to.
+    OcrPages ocr;
+    for (const Page& page : issue.pages) ocr.pages.push_back(read_page_ocr(page));
+    const bool any_ocr = std::any_of(ocr.pages.begin(), ocr.pages.end(),
+                                     [](const auto& p) { return p.has_value(); });
+    if (any_ocr && !resegment && !issue.folder.empty())
+        if (const auto mets = find_source_mets(issue.folder))
+            if (import_source_articles(issue, *mets, ocr, diagnostics)) {
+                for (std::size_t i = 0; i < issue.pages.size(); ++i)
+                    if (ocr.pages[i]) apply_ocr_geometry(issue.pages[i], std::move(*ocr.pages[i]));
+                for (const Page& page : issue.pages)
+                    for (const Diagnostic& d : page.warnings) diagnostics.add(d);
+                return;
+            }
+
     std::vector<Article> articles;
     std::vector<text::Jump> jumps;
     issue.illustrations.clear();
-    for (Page& page : issue.pages) {
-        const PageFile* file = page.file(FileRole::text);
-        if (file == nullptr) continue;
-        const std::string name = display_name(*file);
-        const std::string bytes = read_file(file->path);
-        Diagnostics page_diagnostics;
-        const auto decoded = text::decode_text(bytes, file->encoding, name, page_diagnostics);
-        if (issue.languages.empty()) issue.languages.push_back(guess_language(decoded.text));
-        text::PageContext context{name, page.label, page.sequence, issue.language(), issue.title};
-        auto segments = text::segment_page(decoded, context);
+    for (std::size_t index = 0; index < issue.pages.size(); ++index) {
+        Page& page = issue.pages[index];
+        text::PageSegments segments;
+        if (ocr.pages[index]) {
+            ocr::OcrPage& source = *ocr.pages[index];
+            if (issue.languages.empty())
+                issue.languages.push_back(guess_language(ocr_text_sample(source)));
+            const PageFile* file = page.file(FileRole::ocr);
+            text::PageContext context{display_name(*file), page.label, page.sequence,
+                                      issue.language(), issue.title};
+            segments = segment_ocr_page(source, context);
+            apply_ocr_geometry(page, std::move(source));
+        } else {
+            const PageFile* file = page.file(FileRole::text);
+            if (file == nullptr) continue;
+            const std::string name = display_name(*file);
+            const std::string bytes = read_file(file->path);
+            Diagnostics page_diagnostics;
+            const auto decoded = text::decode_text(bytes, file->encoding, name, page_diagnostics);
+            if (issue.languages.empty()) issue.languages.push_back(guess_language(decoded.text));
+            text::PageContext context{name, page.label, page.sequence, issue.language(),
+                                      issue.title};
+            segments = text::segment_page(decoded, context);
+            for (Block& block : segments.blocks) text::add_printed_lines(block, decoded);
+            page.encoding = decoded.encoding;
+            for (const Diagnostic& d : page_diagnostics) page.warnings.push_back(d);
+        }
         page.blocks = std::move(segments.blocks);
-        for (Block& block : page.blocks) text::add_printed_lines(block, decoded);
-        page.encoding = decoded.encoding;
-        for (const Diagnostic& d : page_diagnostics) page.warnings.push_back(d);
         for (Diagnostic& d : segments.warnings) page.warnings.push_back(std::move(d));
         for (const Diagnostic& d : page.warnings) diagnostics.add(d);
         for (std::size_t i = 0; i < segments.articles.size(); ++i) {

@@ -1,5 +1,6 @@
 #include "io/xml_parse.hpp"
 
+#include <libxml/HTMLparser.h>
 #include <libxml/globals.h>
 #include <libxml/xmlIO.h>
 
@@ -112,6 +113,32 @@ XmlDocPtr parse_xml(std::string_view bytes, const std::string& path, Diagnostics
                                   at == std::string_view::npos ? 0 : line_of_offset(bytes, at),
                                   "document type declarations (DOCTYPE) are not allowed here");
         out.add(std::move(d));
+        return nullptr;
+    }
+    return doc;
+}
+
+XmlDocPtr parse_html(std::string_view bytes, const std::string& path, Diagnostics& out) {
+    init_libxml();
+    if (bytes.size() > static_cast<std::size_t>(INT_MAX)) {
+        out.add(make_error("PB-TOO-LARGE", path, 0, "document is too large (over 2 GiB)"));
+        return nullptr;
+    }
+    if (bytes.empty()) {
+        out.add(make_error("PB-XML-SYNTAX", path, 0, "empty file: not an HTML document"));
+        return nullptr;
+    }
+    Diagnostics ignored;  // markup errors the HTML parser recovers from, as browsers do
+    XmlDocPtr doc;
+    {
+        XmlErrorCapture capture(ignored, path, "PB-XML-SYNTAX");
+        // hOCR is UTF-8; without a declared encoding the HTML parser would assume Latin-1.
+        doc.reset(htmlReadMemory(bytes.data(), static_cast<int>(bytes.size()), path.c_str(),
+                                 "UTF-8",
+                                 HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING));
+    }
+    if (!doc || xmlDocGetRootElement(doc.get()) == nullptr) {
+        out.add(make_error("PB-XML-SYNTAX", path, 0, "not an HTML document"));
         return nullptr;
     }
     return doc;

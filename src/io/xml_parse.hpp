@@ -29,6 +29,12 @@ struct XmlParseOptions {
 XmlDocPtr parse_xml(std::string_view bytes, const std::string& path, Diagnostics& out,
                     const XmlParseOptions& options = {});
 
+// Parses `bytes` with libxml2's HTML parser (for HTML that is not well-formed XML, such as
+// HTML5 hOCR): no network, no DTD or entity loading beyond HTML's own character entities.
+// The parser recovers from markup errors as browsers do; they are not reported. Returns
+// nullptr (and adds an error to `out`) only when nothing could be parsed.
+XmlDocPtr parse_html(std::string_view bytes, const std::string& path, Diagnostics& out);
+
 // A Diagnostic from a libxml2 error, with `path` in place of libxml2's file name.
 Diagnostic diagnostic_from(const xmlError& error, const std::string& path, const std::string& code);
 

@@ -8,6 +8,7 @@
 #include "core/digest.hpp"
 #include "io/temp_cleanup.hpp"
 #include "job/bundle_target.hpp"
+#include "import/mets_issue.hpp"
 #include "job/issue_inputs.hpp"
 #include "job/parallel.hpp"
 #include "paperbag/bundle.hpp"
@@ -50,7 +51,10 @@ std::string input_digest(const Issue& issue, const IssueInput& input, const Buil
     line(std::string("sha512 ") + (options.sha512 ? "1" : "0"));
     line("source-organization " + options.source_organization);
     if (input.folder) {
-        line("manifest " + checksum_file(issue.folder / "issue.xml", "issue.xml", false).sha256);
+        const auto mets = find_source_mets(issue.folder);
+        const auto manifest = mets ? *mets : issue.folder / "issue.xml";
+        line("manifest " + checksum_file(manifest, manifest.filename().string(), false).sha256);
+        line(std::string("resegment ") + (options.pages.resegment ? "1" : "0"));
     } else {
         const PageFilesOptions& p = options.pages;
         line("pages " + p.title + "\x1f" + p.date + "\x1f" + p.page + "\x1f" +
@@ -94,19 +98,23 @@ std::vector<PreservationEvent> events_for(const Issue& issue, std::int64_t now) 
     const std::size_t warnings = static_cast<std::size_t>(
         std::count_if(issue.articles.begin(), issue.articles.end(),
                       [](const Article& a) { return !a.warnings.empty(); }));
-    return {
+    std::vector<PreservationEvent> events = {
         {"ingestion", "issue manifest and page files read and fingerprinted (SHA-256)", "success",
          now},
-        {"message digest calculation", "SHA-256 of every file of the bundle", "success", now},
-        {"metadata extraction",
-         "page text segmented into " + std::to_string(issue.articles.size()) + " article(s) and " +
-             std::to_string(issue.illustrations.size()) + " illustration(s)",
-         warnings ? "warning" : "success", now},
-        // A bundle exists only when these two succeeded: a failed validation or packing
-        // leaves no bundle behind, so the record can be written before they run.
-        {"validation", validation_detail(issue), "success", now},
-        {"packing", "packed as a BagIt 1.0 bag in a ZIP file", "success", now},
-    };
+        {"message digest calculation", "SHA-256 of every file of the bundle", "success", now}};
+    // An issue read from a source METS: the migration, naming the files it lacked.
+    for (const RecordedEvent& e : issue.events)
+        if (e.type == "migration") events.push_back({e.type, e.detail, e.outcome, now});
+    events.push_back({"metadata extraction",
+                      "page text segmented into " + std::to_string(issue.articles.size()) +
+                          " article(s) and " + std::to_string(issue.illustrations.size()) +
+                          " illustration(s)",
+                      warnings ? "warning" : "success", now});
+    // A bundle exists only when these two succeeded: a failed validation or packing leaves no
+    // bundle behind, so the record can be written before they run.
+    events.push_back({"validation", validation_detail(issue), "success", now});
+    events.push_back({"packing", "packed as a BagIt 1.0 bag in a ZIP file", "success", now});
+    return events;
 }
 
 class IssueBuilder {
@@ -161,7 +169,7 @@ private:
         }
         const std::string& digest = identity.input_digest;
 
-        segment_issue(issue, result.diagnostics);
+        segment_issue(issue, result.diagnostics, options_.pages.resegment);
         result.articles = issue.articles.size();
         // What a reviewer should check: articles without headline or with a weak link.
         const SegmentationReview review = review_segmentation(issue);
@@ -241,6 +249,9 @@ private:
         BundleWriter writer(bag, clock_);
         for (const auto& [path, file] : originals) writer.add_file("data/" + path, file);
         for (const auto& [path, bytes] : xml) writer.add_bytes("data/" + path, bytes);
+        // The source METS an issue folder was described by, byte for byte.
+        if (const auto mets = find_source_mets(issue.folder))
+            writer.add_file("data/source/" + mets->filename().string(), *mets);
 
         // The staging file keeps a half-built or mismatching bundle away from the target
         // name; the rename is atomic within the folder. Its name is this process's own, and

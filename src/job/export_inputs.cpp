@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <istream>
 
+#include "import/mets_issue.hpp"
 #include "paperbag/ids.hpp"
 #include "paperbag/manifest.hpp"
 
@@ -21,9 +22,10 @@ bool is_bundle(const fs::path& p) {
     return ext == ".zip";
 }
 
+// An issue folder: issue.xml, or a METS file describing the issue (see docs/ocr.md).
 bool has_manifest(const fs::path& p) {
     std::error_code ec;
-    return fs::is_regular_file(p / "issue.xml", ec);
+    return fs::is_regular_file(p / "issue.xml", ec) || find_source_mets(p).has_value();
 }
 
 // Bundles and issue folders below `root`, sorted by path.
@@ -110,7 +112,7 @@ LoadedIssue load_export_input(const ExportInput& input, const PageFilesOptions& 
             loaded.wanted = false;
             return loaded;
         }
-        segment_issue(*loaded.issue, loaded.diagnostics);
+        segment_issue(*loaded.issue, loaded.diagnostics, pages.resegment);
     } catch (const Error& e) {
         loaded.diagnostics.add(e.diagnostic());
         loaded.issue.reset();

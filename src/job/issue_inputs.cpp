@@ -1,5 +1,6 @@
 #include "job/issue_inputs.hpp"
 
+#include "import/mets_issue.hpp"
 #include "paperbag/manifest.hpp"
 
 namespace paperbag {
@@ -23,7 +24,12 @@ std::vector<IssueInput> group_issue_inputs(const std::vector<std::filesystem::pa
 
 std::optional<Issue> load_issue(const IssueInput& input, const PageFilesOptions& pages,
                                 Diagnostics& diagnostics) {
-    if (input.folder) return read_manifest(input.paths.front(), diagnostics);
+    if (input.folder) {
+        // A folder without issue.xml may be described by a METS file (see docs/ocr.md).
+        if (const auto mets = find_source_mets(input.paths.front()))
+            return read_mets_issue(*mets, {pages.missing_warn, pages.resegment}, diagnostics);
+        return read_manifest(input.paths.front(), diagnostics);
+    }
     return issue_from_page_files(input.paths, pages);
 }
 

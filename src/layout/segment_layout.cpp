@@ -47,6 +47,7 @@ struct Unit {
     std::string signature;                // signature: the name
     std::vector<Byline> bylines;          // byline
     int graphic = -1;                     // caption: the photo it is next to
+    bool set_apart = false;               // title: a centred heading at body size (older papers)
     std::string block_id;
 };
 
@@ -251,6 +252,14 @@ private:
         const bool short_title = u.m.lines <= max_title_lines && !text::is_sentence_end(t);
         const bool plain_title = body_size_ <= 0 && u.m.lines <= 2 && u.m.chars <= 40 &&
                                  !text::has_clause_punct(t) && !text::is_sentence_end(t);
+        // Older papers set article headings at body size, centred in their column, often
+        // ending with a full stop ("Revue politique.", "COAL DUTIES."): a short centred
+        // region of one or two lines is a title too, and starts an article.
+        if (!title_like_size && centred_heading(region, u, t)) {
+            u.role = Role::title;
+            u.set_apart = true;
+            return u;
+        }
         if (region.hint == RegionHint::heading || (title_like_size && short_title) || plain_title) {
             u.role =
                 patterns_.at_start(text::PatternKind::subtitle, t) ? Role::subtitle : Role::title;
@@ -259,6 +268,48 @@ private:
         u.paragraphs = paragraphs_of(region);
         if (u.paragraphs.empty()) u.paragraphs = {u.text};
         return u;
+    }
+
+    // One or two lines of at most ten words forming one phrase, in capitals with a full stop,
+    // or narrower than
+    // the column it stands in and centred in it (margins of at least a tenth of the column on
+    // both sides, equal within a quarter of it). The column is the widest region of at least
+    // three lines that overlaps it horizontally.
+    bool centred_heading(const Region& region, const Unit& u, std::string_view t) const {
+        if (u.m.lines == 0 || u.m.lines > 2 || region.box.width <= 0) return false;
+        std::size_t words = 0;
+        for (const TextLine& l : region.lines) words += l.words.size();
+        if (words > 10 || u.m.chars > 80) return false;
+        // One phrase: no sentence break, semicolon, question or exclamation inside.
+        std::string_view inner = t;
+        while (!inner.empty() && (inner.back() == '.' || inner.back() == ' '))
+            inner.remove_suffix(1);
+        if (inner.empty() || inner.find_first_of(";!?") != std::string_view::npos ||
+            inner.find(". ") != std::string_view::npos)
+            return false;
+        // Set in capitals and closed by a full stop ("COAL DUTIES."): a heading wherever it
+        // stands.
+        std::size_t upper = 0, lower = 0;
+        for (const char c : inner) {
+            upper += c >= 'A' && c <= 'Z';
+            lower += c >= 'a' && c <= 'z';
+        }
+        if (t.ends_with(".") && upper >= 4 && upper >= 4 * lower) return true;
+        const Box& b = region.box;
+        double column_left = 0, column_width = 0;
+        for (std::size_t i = 0; i < page_.regions.size(); ++i) {
+            const Region& other = page_.regions[i];
+            if (&other == &region || measures_[i].lines < 3) continue;
+            const Box& o = other.box;
+            if (overlap_1d(o.hpos, o.hpos + o.width, b.hpos, b.hpos + b.width) < 0.9 * b.width)
+                continue;
+            if (o.width > column_width) column_left = o.hpos, column_width = o.width;
+        }
+        if (column_width <= 0 || b.width > 0.8 * column_width) return false;
+        const double left = b.hpos - column_left;
+        const double right = column_left + column_width - (b.hpos + b.width);
+        return left >= 0.1 * column_width && right >= 0.1 * column_width &&
+               std::abs(left - right) <= 0.25 * column_width;
     }
 
     static BlockKind block_kind(Role role) {
@@ -445,7 +496,7 @@ private:
                 case Role::subtitle:
                     // A single small title inside a running article, between two body
                     // regions of the same column, is an intertitle.
-                    if (stack.empty() && intertitle(i)) {
+                    if (stack.empty() && !u.set_apart && intertitle(i)) {
                         current_->body.push_back(
                             {paperbag::Paragraph::Kind::intertitle, u.text, u.block_id});
                         current_->block_ids.push_back(u.block_id);

@@ -169,3 +169,33 @@ TEST_CASE("an empty page gives nothing and does not crash") {
     CHECK(out.articles.empty());
     CHECK(out.blocks.empty());
 }
+
+TEST_CASE("older papers: a centred body-size heading ending in a full stop starts an article") {
+    // Two items in one column, 9 pt throughout; the headings are centred and short.
+    LayoutPage page = empty_page();
+    page.regions.push_back(region(150, 100, 100, 9, 0, {"Revue politique."}));
+    page.regions.push_back(region(100, 115, 200, 9, 0,
+                                  {"La situation en Europe reste calme, et les",
+                                   "cabinets "
+                                   "poursuivent leurs négociations sur la question",
+                                   "d'Orient depuis le début du mois."}));
+    page.regions.push_back(region(160, 160, 80, 9, 0, {"Nord."}));
+    page.regions.push_back(region(100, 175, 200, 9, 0,
+                                  {"Le Nord publie aujourd'hui une lettre de",
+                                   "Saint-Pétersbourg "
+                                   "sur les travaux du chemin",
+                                   "de fer qui doit relier les deux "
+                                   "capitales."}));
+    // A left-aligned short line between two body regions does not start an article.
+    page.regions.push_back(region(100, 215, 60, 9, 0, {"Weiteres"}));
+    page.regions.push_back(region(100, 230, 200, 9, 0,
+                                  {"Die Nachrichten aus dem Norden lauten",
+                                   "günstig, die Ernte "
+                                   "verspricht in allen",
+                                   "Provinzen einen guten Ertrag."}));
+    const auto seg = segment_layout(page, context("fr"));
+    REQUIRE(seg.articles.size() == 2);
+    CHECK(seg.articles[0].headline == "Revue politique.");
+    CHECK(seg.articles[1].headline == "Nord.");
+    CHECK(seg.articles[1].body_text().find("Weiteres") != std::string::npos);
+}

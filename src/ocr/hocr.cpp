@@ -1,0 +1,352 @@
+// hOCR from tesseract (3 and 4), ocropus, kraken and converters (gcv2hocr and others).
+//
+// XHTML is parsed as XML with its DOCTYPE tolerated but never loaded (no DTD, no entities, no
+// network); HTML that is not well-formed XML (kraken's HTML5) goes through libxml2's HTML
+// parser. Regions are ocr_par elements (ocr_carea when a block has no paragraphs; runs of
+// loose lines otherwise), lines are ocr_line and its kin (ocr_header, ocr_caption,
+// ocr_textfloat), words ocrx_word with bbox, x_wconf (0-100) and x_fsize/x_font; lines without
+// words (ocropus 0.4) are split at spaces into words without boxes. Title properties may be
+// separated by ';' or (kraken) ','. A page bbox of 0 0 0 0 (gcv2hocr) means "not stated".
+#include <algorithm>
+#include <cstring>
+#include <vector>
+
+#include "io/xml_parse.hpp"
+#include "ocr/page_builder.hpp"
+
+namespace paperbag::ocr {
+
+namespace {
+
+using detail::parse_number;
+
+constexpr int max_depth = 256;
+
+std::string attr(const xmlNode* node, const char* name) {
+    xmlChar* v = xmlGetProp(node, reinterpret_cast<const xmlChar*>(name));
+    if (v == nullptr) return {};
+    std::string out(reinterpret_cast<const char*>(v));
+    xmlFree(v);
+    return out;
+}
+
+std::string content(const xmlNode* node) {
+    xmlChar* v = xmlNodeGetContent(node);
+    if (v == nullptr) return {};
+    std::string out(reinterpret_cast<const char*>(v));
+    xmlFree(v);
+    return out;
+}
+
+bool has_class(const std::string& classes, std::string_view name) {
+    std::size_t at = 0;
+    while (at < classes.size()) {
+        while (at < classes.size() && classes[at] == ' ') ++at;
+        std::size_t end = classes.find(' ', at);
+        if (end == std::string::npos) end = classes.size();
+        if (std::string_view(classes).substr(at, end - at) == name) return true;
+        at = end;
+    }
+    return false;
+}
+
+// The numbers after `key` in an hOCR title ("bbox 1 2 3 4; x_wconf 90"); properties are
+// separated by ';' or, in some producers, ','.
+std::vector<double> property(const std::string& title, std::string_view key) {
+    std::size_t at = 0;
+    while ((at = title.find(key, at)) != std::string::npos) {
+        std::size_t before = at;
+        while (before > 0 && title[before - 1] == ' ') --before;
+        const bool starts = before == 0 || title[before - 1] == ';' || title[before - 1] == ',';
+        const std::size_t after = at + key.size();
+        if (starts && (after == title.size() || title[after] == ' ')) break;
+        at = after;
+    }
+    std::vector<double> numbers;
+    if (at == std::string::npos) return numbers;
+    std::size_t pos = at + key.size();
+    while (pos < title.size()) {
+        while (pos < title.size() && title[pos] == ' ') ++pos;
+        std::size_t end = pos;
+        while (end < title.size() && title[end] != ' ' && title[end] != ';' && title[end] != ',')
+            ++end;
+        const auto v = parse_number(std::string_view(title).substr(pos, end - pos));
+        if (!v) break;
+        numbers.push_back(*v);
+        pos = end;
+        if (pos < title.size() && title[pos] != ' ') break;  // ';' or ',' ends the property
+    }
+    return numbers;
+}
+
+std::string property_text(const std::string& title, std::string_view key) {
+    const std::size_t at = title.find(key);
+    if (at == std::string::npos) return {};
+    std::size_t pos = at + key.size();
+    while (pos < title.size() && title[pos] == ' ') ++pos;
+    const std::size_t end = title.find(';', pos);
+    std::string out = title.substr(pos, end == std::string::npos ? std::string::npos : end - pos);
+    out.erase(std::remove(out.begin(), out.end(), '"'), out.end());
+    while (!out.empty() && out.back() == ' ') out.pop_back();
+    return out;
+}
+
+layout::RegionHint hint_of(const std::string& classes) {
+    using H = layout::RegionHint;
+    for (const char* c : {"ocr_header", "ocr_title", "ocr_chapter", "ocr_section", "ocr_subsection",
+                          "ocr_subsubsection"})
+        if (has_class(classes, c)) return H::heading;
+    if (has_class(classes, "ocr_caption")) return H::caption;
+    if (has_class(classes, "ocr_pageno")) return H::page_number;
+    if (has_class(classes, "ocr_footer")) return H::footer;
+    if (has_class(classes, "ocr_running_header")) return H::header;
+    return H::none;
+}
+
+bool is_line(const std::string& classes) {
+    for (const char* c : {"ocr_line", "ocrx_line", "ocr_header", "ocr_caption", "ocr_textfloat"})
+        if (has_class(classes, c)) return true;
+    return false;
+}
+
+// hOCR languages are ISO 639-2/3 or tesseract names ("eng", "deu", "chi_sim").
+std::string bcp47(std::string lang) {
+    static constexpr std::pair<const char*, const char*> table[] = {
+        {"eng", "en"}, {"deu", "de"}, {"ger", "de"}, {"fra", "fr"},          {"fre", "fr"},
+        {"lat", "la"}, {"ita", "it"}, {"jpn", "ja"}, {"chi_sim", "zh-Hans"}, {"chi_tra", "zh-Hant"},
+        {"frk", "de"}, {"nld", "nl"}, {"spa", "es"}, {"ltz", "lb"},
+    };
+    for (const auto& [from, to] : table)
+        if (lang == from) return to;
+    return lang.size() == 2 ? lang : std::string();
+}
+
+class HocrReader {
+public:
+    HocrReader(const xmlDoc* doc, const ReadOptions& options)
+        : doc_(doc), options_(options), builder_(options, out_) {
+        out_.format = Format::hocr;
+        out_.version = "hOCR";
+    }
+
+    OcrPage read() {
+        const xmlNode* root = xmlDocGetRootElement(doc_);
+        system_ = meta(root, 0);
+        if (!system_.empty()) out_.version = "hOCR (" + system_ + ")";
+        walk(root, 0);
+        if (!pages_)
+            throw Error(make_error("PB-OCR-FORMAT", options_.path, 0,
+                                   "no element of class ocr_page: not hOCR"));
+        builder_.finish();
+        out_.layout.unit = "pixel";
+        return std::move(out_);
+    }
+
+private:
+    // <meta name="ocr-system" content="..."> anywhere in the head.
+    std::string meta(const xmlNode* node, int depth) {
+        if (node == nullptr || depth > 4) return {};
+        for (const xmlNode* c = node->children; c; c = c->next) {
+            if (c->type != XML_ELEMENT_NODE) continue;
+            if (std::strcmp(reinterpret_cast<const char*>(c->name), "meta") == 0 &&
+                attr(c, "name") == "ocr-system")
+                return attr(c, "content");
+            if (std::string found = meta(c, depth + 1); !found.empty()) return found;
+        }
+        return {};
+    }
+
+    std::optional<Box> bbox(const std::string& title, std::uint64_t line) {
+        const auto b = property(title, "bbox");
+        if (b.size() < 4) return std::nullopt;
+        return builder_.make_box(b[0], b[1], b[2] - b[0], b[3] - b[1], line);
+    }
+
+    static std::uint64_t line_of(const xmlNode* node) {
+        const long n = xmlGetLineNo(node);
+        return n > 0 ? static_cast<std::uint64_t>(n) : 0;
+    }
+
+    void walk(const xmlNode* node, int depth) {
+        for (const xmlNode* c = node->children; c; c = c->next) {
+            if (c->type != XML_ELEMENT_NODE) continue;
+            if (depth >= max_depth) {
+                if (!deep_warned_)
+                    out_.warnings.add(make_warning(
+                        "PB-OCR-DEPTH", options_.path, line_of(c),
+                        "elements nested deeper than " + std::to_string(max_depth) + " ignored"));
+                deep_warned_ = true;
+                return;
+            }
+            element(c, depth);
+        }
+    }
+
+    void element(const xmlNode* node, int depth) {
+        const std::string classes = attr(node, "class");
+        const std::string title = attr(node, "title");
+        if (has_class(classes, "ocr_page")) {
+            if (pages_++ > 0) {
+                if (pages_ == 2)
+                    out_.warnings.add(make_warning("PB-OCR-PAGES", options_.path, line_of(node),
+                                                   "more than one ocr_page; only the first is "
+                                                   "read"));
+                return;
+            }
+            const auto b = property(title, "bbox");
+            if (b.size() >= 4) builder_.set_page_size(b[2] - b[0], b[3] - b[1], line_of(node));
+            walk(node, depth + 1);
+            builder_.end_region();
+        } else if (has_class(classes, "ocr_carea") || has_class(classes, "ocr_par")) {
+            // A block's paragraphs are the regions; a block without paragraphs is one.
+            const bool par = has_class(classes, "ocr_par");
+            if (par || !has_descendant_class(node, "ocr_par", 0)) {
+                builder_.begin_region(attr(node, "id"), bbox(title, line_of(node)),
+                                      hint_of(classes), bcp47(attr(node, "lang")), line_of(node));
+                walk(node, depth + 1);
+                builder_.end_region();
+            } else {
+                builder_.end_region();
+                walk(node, depth + 1);
+            }
+        } else if (is_line(classes)) {
+            line(node, classes, title, depth);
+        } else if (has_class(classes, "ocr_image") || has_class(classes, "ocr_photo") ||
+                   has_class(classes, "ocr_linedrawing") || has_class(classes, "ocr_separator")) {
+            const auto b = bbox(title, line_of(node));
+            builder_.add_graphic(has_class(classes, "ocr_separator") ? Graphic::Kind::rule
+                                                                     : Graphic::Kind::illustration,
+                                 b);
+        } else if (std::strcmp(reinterpret_cast<const char*>(node->name), "p") == 0 &&
+                   node->children == nullptr) {
+            loose_break();  // ocropus separates paragraphs of loose lines with <p/>
+        } else {
+            walk(node, depth + 1);
+        }
+    }
+
+    static bool has_descendant_class(const xmlNode* node, std::string_view cls, int depth) {
+        if (depth > 8) return false;
+        for (const xmlNode* c = node->children; c; c = c->next) {
+            if (c->type != XML_ELEMENT_NODE) continue;
+            if (has_class(attr(c, "class"), cls) || has_descendant_class(c, cls, depth + 1))
+                return true;
+        }
+        return false;
+    }
+
+    void loose_break() {
+        if (loose_) builder_.end_region();
+        loose_ = false;
+    }
+
+    void line(const xmlNode* node, const std::string& classes, const std::string& title,
+              int depth) {
+        const std::uint64_t at = line_of(node);
+        if (!builder_.in_region()) {
+            builder_.begin_region({}, std::nullopt, layout::RegionHint::none, {}, at);
+            loose_ = true;
+        }
+        builder_.begin_line(bbox(title, at));
+        line_hint_ = hint_of(classes);
+        const std::size_t words_before = words_;
+        words(node, depth + 1);
+        if (words_ == words_before) {
+            // No ocrx_word (ocropus 0.4): the line's text, split at spaces, without boxes.
+            const std::string text = content(node);
+            std::size_t pos = 0;
+            while (pos < text.size()) {
+                const std::size_t start = text.find_first_not_of(" \t\r\n", pos);
+                if (start == std::string::npos) break;
+                std::size_t end = text.find_first_of(" \t\r\n", start);
+                if (end == std::string::npos) end = text.size();
+                Word w;
+                w.text = text.substr(start, end - start);
+                builder_.add_word(std::move(w), {}, at);
+                pos = end;
+            }
+        }
+        builder_.end_line();
+        note_hint();
+    }
+
+    // The region takes a hint its lines give (tesseract marks ocr_header/ocr_caption lines).
+    void note_hint() {
+        if (line_hint_ == layout::RegionHint::none || out_.layout.regions.empty()) return;
+        layout::Region& region = out_.layout.regions.back();
+        if (region.hint == layout::RegionHint::none) region.hint = line_hint_;
+    }
+
+    void words(const xmlNode* node, int depth) {
+        if (depth >= max_depth) return;
+        for (const xmlNode* c = node->children; c; c = c->next) {
+            if (c->type != XML_ELEMENT_NODE) continue;
+            const std::string classes = attr(c, "class");
+            if (has_class(classes, "ocrx_word")) {
+                ++words_;
+                word(c);
+            } else {
+                words(c, depth + 1);
+            }
+        }
+    }
+
+    void word(const xmlNode* node) {
+        const std::string title = attr(node, "title");
+        Word w;
+        w.text = content(node);
+        w.box = bbox(title, line_of(node));
+        if (const auto conf = property(title, "x_wconf"); !conf.empty() && conf[0] >= 0)
+            w.confidence = std::min(conf[0], 100.0) / 100;
+        TextStyle style;
+        if (const auto size = property(title, "x_fsize");
+            !size.empty() && size[0] > 0 && size[0] < 10000)
+            style.size = size[0];
+        style.family = property_text(title, "x_font");
+        style.bold = has_element(node, "strong") || has_element(node, "b");
+        style.italic = has_element(node, "em") || has_element(node, "i");
+        if (style.size > 0 || !style.family.empty() || style.bold || style.italic)
+            w.style = builder_.style_index(style);
+        builder_.add_word(std::move(w), attr(node, "id"), line_of(node));
+    }
+
+    static bool has_element(const xmlNode* node, const char* name) {
+        for (const xmlNode* c = node->children; c; c = c->next)
+            if (c->type == XML_ELEMENT_NODE &&
+                std::strcmp(reinterpret_cast<const char*>(c->name), name) == 0)
+                return true;
+        return false;
+    }
+
+    const xmlDoc* doc_;
+    const ReadOptions& options_;
+    OcrPage out_;
+    detail::PageBuilder builder_;
+    std::string system_;
+    int pages_ = 0;
+    std::size_t words_ = 0;
+    bool loose_ = false;
+    bool deep_warned_ = false;
+    layout::RegionHint line_hint_ = layout::RegionHint::none;
+};
+
+}  // namespace
+
+OcrPage read_hocr(std::string_view bytes, const ReadOptions& options) {
+    Diagnostics xml_errors;
+    XmlParseOptions xml;
+    xml.allow_dtd = true;  // XHTML's DOCTYPE: tolerated, never loaded
+    XmlDocPtr doc = parse_xml(bytes, options.path, xml_errors, xml);
+    if (!doc) {
+        Diagnostics html_errors;
+        doc = parse_html(bytes, options.path, html_errors);
+        if (!doc) {
+            for (const Diagnostic& d : xml_errors)
+                if (d.severity == Severity::error) throw Error(d);
+            throw Error(make_error("PB-XML-SYNTAX", options.path, 0, "not HTML"));
+        }
+    }
+    return HocrReader(doc.get(), options).read();
+}
+
+}  // namespace paperbag::ocr
