@@ -51,7 +51,8 @@ std::vector<std::string> split_names(std::string_view names) {
     return out;
 }
 
-// Bylines from a byline text: "记者 李雅萍 通讯员 武姝君" or "ROBERT OKAFOR".
+}  // namespace
+
 std::vector<Byline> parse_bylines(std::string_view names, std::string_view title,
                                   const PatternSet& patterns) {
     std::vector<Byline> out;
@@ -90,6 +91,8 @@ std::vector<Byline> parse_bylines(std::string_view names, std::string_view title
     }
     return out;
 }
+
+namespace {
 
 // A caption without credit is short: longer marked paragraphs stay body text.
 constexpr std::size_t max_caption_lines = 6;

@@ -53,6 +53,11 @@ struct Piece {
 std::vector<Piece> classify(std::string_view text, const std::vector<Line>& lines,
                             const Layout& layout, const PatternSet& patterns);
 
+// Bylines from a byline text: "记者 李雅萍 通讯员 武姝君" or "ROBERT OKAFOR"; `title` is an
+// English byline's title line ("Courier Staff Writer"), may be empty.
+std::vector<Byline> parse_bylines(std::string_view names, std::string_view title,
+                                  const PatternSet& patterns);
+
 // Repairs a raw multi-line slice: each line repaired, lines re-joined.
 std::string repair_text(std::string_view raw, RepairMode mode);
 

@@ -26,9 +26,9 @@ namespace paperbag::layout {
 // not as the answer.
 enum class RegionHint {
     none,
-    heading,      // PAGE heading, hOCR ocr_header/ocr_title
-    caption,      // PAGE caption, hOCR ocr_caption
-    header,       // running head
+    heading,  // PAGE heading, hOCR ocr_header/ocr_title
+    caption,  // PAGE caption, hOCR ocr_caption
+    header,   // running head
     footer,
     page_number,
     marginalia,
@@ -38,25 +38,25 @@ enum class RegionHint {
 // A block of text as the input groups it (ALTO TextBlock, hOCR ocr_carea/ocr_par, PAGE
 // TextRegion) or as PDF layout analysis found it.
 struct Region {
-    std::string source_id;  // the input's own ID (ALTO block ID); may be empty
-    Box box;                // in the page's unit
+    std::string source_id;        // the input's own ID (ALTO block ID); may be empty
+    Box box;                      // in the page's unit
     std::vector<TextLine> lines;  // in reading order; words carry boxes and styles
     RegionHint hint = RegionHint::none;
-    int style = -1;          // index into LayoutPage::styles of its main font, -1 if unknown
-    double confidence = -1;  // mean word confidence 0..1, -1 when the input states none
-    std::string language;    // BCP 47 when the input states it
+    int style = -1;                 // index into LayoutPage::styles of its main font, -1 if unknown
+    double confidence = -1;         // mean word confidence 0..1, -1 when the input states none
+    std::string language;           // BCP 47 when the input states it
     std::uint64_t source_line = 0;  // line in the input file, for messages; 0 if unknown
-    bool vertical = false;   // CJK text set top to bottom
+    bool vertical = false;          // CJK text set top to bottom
 };
 
 struct LayoutPage {
-    double width = 0;   // 0 when the input does not state it (then taken from the regions)
+    double width = 0;  // 0 when the input does not state it (then taken from the regions)
     double height = 0;
-    std::string unit;   // "pt", "pixel", "mm10", "inch1200"
+    std::string unit;  // "pt", "pixel", "mm10", "inch1200"
     std::vector<TextStyle> styles;
-    std::vector<Region> regions;     // in the input's reading order when it states one
+    std::vector<Region> regions;  // in the input's reading order when it states one
     bool reading_order_given = false;
-    std::vector<Graphic> graphics;   // photos and rules; ids unique within the issue
+    std::vector<Graphic> graphics;  // photos and rules; ids unique within the issue
 };
 
 // Segments one page with geometry. `page.regions` must be in the input's order; the result's

@@ -45,7 +45,11 @@ TEST_CASE("Issue lookups") {
     p1.label = "A1";
     p1.files = {{FileRole::image, "a.jpg", {}, "image/jpeg", {}, 0, {}},
                 {FileRole::text, "a.txt", {}, "text/plain", {}, 0, {}}};
-    p1.blocks = {Block{"p1-b0001", BlockKind::body, "x", {}, 0, 0, {}, {}}};
+    Block block;
+    block.id = "p1-b0001";
+    block.kind = BlockKind::body;
+    block.text = "x";
+    p1.blocks = {block};
     issue.pages.push_back(p1);
     REQUIRE(issue.identifier("issn"));
     CHECK(*issue.identifier("issn") == "1234-5679");

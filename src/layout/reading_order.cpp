@@ -1,0 +1,85 @@
+#include "layout/reading_order.hpp"
+
+#include <algorithm>
+#include <functional>
+
+namespace paperbag::layout {
+
+namespace {
+
+struct Cut {
+    bool found = false;
+    double gap = 0;
+    double at = 0;  // the cut's coordinate: everything before it goes first
+};
+
+// The widest gap along one axis that no box straddles. `lo`/`hi` give a box's extent on
+// that axis.
+Cut widest_gap(const std::vector<Box>& boxes, const std::vector<std::size_t>& ids,
+               const std::function<double(const Box&)>& lo,
+               const std::function<double(const Box&)>& hi) {
+    std::vector<std::pair<double, double>> spans;
+    spans.reserve(ids.size());
+    for (std::size_t i : ids) spans.emplace_back(lo(boxes[i]), hi(boxes[i]));
+    std::sort(spans.begin(), spans.end());
+    Cut best;
+    double reach = spans.front().second;
+    for (std::size_t k = 1; k < spans.size(); ++k) {
+        const double gap = spans[k].first - reach;
+        if (gap > 0 && gap > best.gap) {
+            best.found = true;
+            best.gap = gap;
+            best.at = reach + gap / 2;
+        }
+        reach = std::max(reach, spans[k].second);
+    }
+    return best;
+}
+
+void order(const std::vector<Box>& boxes, std::vector<std::size_t> ids, bool rtl, int depth,
+           std::vector<std::size_t>& out) {
+    if (ids.size() <= 1 || depth > 64) {
+        std::stable_sort(ids.begin(), ids.end(), [&](std::size_t a, std::size_t b) {
+            if (boxes[a].vpos != boxes[b].vpos) return boxes[a].vpos < boxes[b].vpos;
+            return rtl ? boxes[a].hpos > boxes[b].hpos : boxes[a].hpos < boxes[b].hpos;
+        });
+        out.insert(out.end(), ids.begin(), ids.end());
+        return;
+    }
+    const Cut across = widest_gap(
+        boxes, ids, [](const Box& b) { return b.vpos; },
+        [](const Box& b) { return b.vpos + b.height; });
+    const Cut down = widest_gap(
+        boxes, ids, [](const Box& b) { return b.hpos; },
+        [](const Box& b) { return b.hpos + b.width; });
+    if (!across.found && !down.found) {
+        order(boxes, std::move(ids), rtl, 65, out);
+        return;
+    }
+    // A band across the set wins unless the gutter is clearly wider: line spacing makes
+    // many thin horizontal gaps inside a column, gutters are few and wide.
+    const bool horizontal = across.found && (!down.found || across.gap * 1.5 >= down.gap);
+    std::vector<std::size_t> first;
+    std::vector<std::size_t> second;
+    for (std::size_t i : ids) {
+        const Box& b = boxes[i];
+        const bool before = horizontal ? b.vpos + b.height / 2 < across.at
+                                       : (b.hpos + b.width / 2 < down.at) != rtl;
+        (before ? first : second).push_back(i);
+    }
+    order(boxes, std::move(first), rtl, depth + 1, out);
+    order(boxes, std::move(second), rtl, depth + 1, out);
+}
+
+}  // namespace
+
+std::vector<std::size_t> xy_cut_order(const std::vector<Box>& boxes, bool right_to_left) {
+    std::vector<std::size_t> ids(boxes.size());
+    for (std::size_t i = 0; i < ids.size(); ++i) ids[i] = i;
+    std::vector<std::size_t> out;
+    out.reserve(ids.size());
+    order(boxes, std::move(ids), right_to_left, 0, out);
+    return out;
+}
+
+}  // namespace paperbag::layout

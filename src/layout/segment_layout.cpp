@@ -1,0 +1,572 @@
+// The geometric segmenter (see layout_page.hpp). Three passes over the regions of a page:
+// reading order, the role of each region, and assembly of roles into articles and captions.
+#include <algorithm>
+#include <cmath>
+
+#include "import/patterns.hpp"
+#include "import/segment_classify.hpp"
+#include "import/text_repair.hpp"
+#include "layout/layout_page.hpp"
+#include "layout/reading_order.hpp"
+#include "layout/region_text.hpp"
+#include "paperbag/ids.hpp"
+
+namespace paperbag::layout {
+
+namespace {
+
+// Typography thresholds, relative to the page's body size (see docs/segmentation.md).
+constexpr double title_ratio = 1.3;        // this much larger than body text: a title
+constexpr double bold_title_ratio = 1.05;  // bold and a little larger: a title when short
+constexpr std::size_t max_title_lines = 4;
+constexpr std::size_t max_caption_lines = 6;
+constexpr double furniture_band = 0.06;  // share of the page height at top and bottom
+constexpr double caption_reach = 2.0;    // gap to a photo, in body sizes, for a caption
+
+enum class Role {
+    body,
+    title,
+    subtitle,
+    byline,
+    signature,
+    caption,
+    continuation_to,
+    continuation_from,
+    furniture,
+};
+
+struct Unit {
+    std::size_t region = 0;
+    Role role = Role::body;
+    RegionMeasure m;
+    std::string text;                     // repaired, lines joined
+    std::vector<std::string> paragraphs;  // body: paragraphs; other roles: one entry
+    std::string page;                     // continuation: page label
+    std::string key;                      // continuation: jump keyword
+    std::string credit;                   // caption: who took the photo
+    std::string signature;                // signature: the name
+    std::vector<Byline> bylines;          // byline
+    int graphic = -1;                     // caption: the photo it is next to
+    std::string block_id;
+};
+
+double char_weighted_median(std::vector<std::pair<double, std::size_t>> values) {
+    values.erase(std::remove_if(values.begin(), values.end(),
+                                [](const auto& v) { return v.first <= 0 || v.second == 0; }),
+                 values.end());
+    if (values.empty()) return 0;
+    std::sort(values.begin(), values.end());
+    std::size_t total = 0;
+    for (const auto& v : values) total += v.second;
+    std::size_t seen = 0;
+    for (const auto& v : values) {
+        seen += v.second;
+        if (seen * 2 >= total) return v.first;
+    }
+    return values.back().first;
+}
+
+double overlap_1d(double a0, double a1, double b0, double b1) {
+    return std::max(0.0, std::min(a1, b1) - std::max(a0, b0));
+}
+
+const std::string& names_of(const text::PatternMatch& m) {
+    return m.names.empty() ? m.name : m.names;
+}
+
+bool only_digits_or_folio(std::string_view s) {
+    std::size_t digits = 0;
+    for (const char c : s) {
+        if (c >= '0' && c <= '9')
+            ++digits;
+        else if (c != ' ' && c != '-' && c != '.')
+            return false;
+    }
+    return digits > 0 && digits <= 4;
+}
+
+// Paragraphs of a body region: a line that stops well short of the region's right edge
+// ends a paragraph (when the input has line boxes); without boxes the region is one
+// paragraph.
+std::vector<std::string> paragraphs_of(const Region& region) {
+    std::vector<std::string> out;
+    std::vector<std::string> current;
+    const double right = region.box.hpos + region.box.width;
+    for (std::size_t i = 0; i < region.lines.size(); ++i) {
+        const TextLine& line = region.lines[i];
+        std::string repaired = text::repair_line(line_text(line), text::RepairMode::body);
+        if (repaired.empty()) continue;
+        current.push_back(std::move(repaired));
+        const bool last = i + 1 == region.lines.size();
+        bool short_line = false;
+        if (line.box && region.box.width > 0 && !last) {
+            const double size = line.box->height > 0 ? line.box->height : 0;
+            const double slack = right - (line.box->hpos + line.box->width);
+            short_line = slack > std::max(2.0 * size, 0.12 * region.box.width);
+        }
+        if (short_line || last) {
+            out.push_back(text::join_lines(current));
+            current.clear();
+        }
+    }
+    if (!current.empty()) out.push_back(text::join_lines(current));
+    return out;
+}
+
+class Segmenter {
+public:
+    Segmenter(const LayoutPage& page, const text::PageContext& context)
+        : page_(page), context_(context), patterns_(text::patterns_for(context.language)) {}
+
+    text::PageSegments run() {
+        order_regions();
+        measure_page();
+        for (std::size_t r : order_) units_.push_back(classify(r));
+        make_blocks();
+        assemble();
+        return std::move(out_);
+    }
+
+private:
+    void order_regions() {
+        if (page_.reading_order_given) {
+            for (std::size_t i = 0; i < page_.regions.size(); ++i) order_.push_back(i);
+            return;
+        }
+        std::vector<Box> boxes;
+        bool vertical = false;
+        for (const Region& r : page_.regions) {
+            boxes.push_back(r.box);
+            vertical = vertical || r.vertical;
+        }
+        order_ = xy_cut_order(boxes, vertical);
+    }
+
+    void measure_page() {
+        std::vector<std::pair<double, std::size_t>> sizes;
+        height_ = page_.height;
+        for (const Region& r : page_.regions) {
+            measures_.push_back(measure(r, page_.styles));
+            sizes.emplace_back(measures_.back().size, measures_.back().chars);
+            height_ = std::max(height_, r.box.vpos + r.box.height);
+        }
+        body_size_ = char_weighted_median(std::move(sizes));
+    }
+
+    bool title_sized(const RegionMeasure& m) const {
+        if (body_size_ <= 0 || m.size <= 0) return false;
+        return m.size >= title_ratio * body_size_ ||
+               (m.bold && m.size >= bold_title_ratio * body_size_);
+    }
+
+    bool near_photo(const Region& r, int& graphic) const {
+        const double reach = caption_reach * (body_size_ > 0 ? body_size_ : r.box.height);
+        for (std::size_t g = 0; g < page_.graphics.size(); ++g) {
+            const Graphic& photo = page_.graphics[g];
+            if (photo.kind != Graphic::Kind::illustration) continue;
+            const Box& b = photo.box;
+            const double across =
+                overlap_1d(r.box.hpos, r.box.hpos + r.box.width, b.hpos, b.hpos + b.width);
+            if (across < 0.5 * std::min(r.box.width, b.width)) continue;
+            const double below = r.box.vpos - (b.vpos + b.height);
+            const double above = b.vpos - (r.box.vpos + r.box.height);
+            if ((below >= -0.5 * reach && below <= reach) ||
+                (above >= -0.5 * reach && above <= reach)) {
+                graphic = static_cast<int>(g);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    Unit classify(std::size_t r) {
+        const Region& region = page_.regions[r];
+        Unit u;
+        u.region = r;
+        u.m = measures_[r];
+        const bool title_like_size = title_sized(u.m);
+        const auto lines = region_lines(
+            region, title_like_size ? text::RepairMode::title : text::RepairMode::body);
+        u.text = text::join_lines(lines);
+        u.paragraphs = {u.text};
+        const std::string_view t = u.text;
+
+        // Page furniture: what the input says, the top and bottom bands, folios.
+        const bool top_band =
+            height_ > 0 && region.box.vpos + region.box.height <= furniture_band * height_;
+        const bool bottom_band = height_ > 0 && region.box.vpos >= (1 - furniture_band) * height_;
+        if (region.hint == RegionHint::header || region.hint == RegionHint::footer ||
+            region.hint == RegionHint::page_number || region.hint == RegionHint::marginalia ||
+            region.hint == RegionHint::advertisement ||
+            ((top_band || bottom_band) && u.m.lines <= 2) || only_digits_or_folio(t)) {
+            u.role = Role::furniture;
+            return u;
+        }
+        if (t.empty()) {
+            u.role = Role::furniture;
+            return u;
+        }
+        if (auto m = patterns_.whole(text::PatternKind::continuation_to, t)) {
+            u.role = Role::continuation_to;
+            u.page = m->page;
+            u.key = m->key;
+            return u;
+        }
+        if (auto m = patterns_.whole(text::PatternKind::continuation_from, t)) {
+            u.role = Role::continuation_from;
+            u.page = m->page;
+            u.key = m->key;
+            return u;
+        }
+        if (auto m = patterns_.whole(text::PatternKind::byline_line, t); m && u.m.lines <= 3) {
+            u.role = Role::byline;
+            u.bylines = text::parse_bylines(names_of(*m), m->title, patterns_);
+            return u;
+        }
+        if (auto m = patterns_.whole(text::PatternKind::signature, t)) {
+            u.role = Role::signature;
+            u.signature = std::string(text::trim(names_of(*m)));
+            return u;
+        }
+        // Captions: what the input says, a credit or a picture marker, a place next to a
+        // photo.
+        const bool short_text = u.m.lines <= max_caption_lines;
+        auto credit = patterns_.at_end(text::PatternKind::credit, t);
+        const bool marker = patterns_.at_start(text::PatternKind::caption_lead, t).has_value() ||
+                            patterns_.at_end(text::PatternKind::caption_tail, t).has_value();
+        int graphic = -1;
+        const bool by_photo = near_photo(region, graphic);
+        if (region.hint == RegionHint::caption ||
+            (short_text && (credit || marker || (by_photo && !title_like_size)))) {
+            u.role = Role::caption;
+            u.graphic = graphic;
+            if (credit) {
+                u.credit = std::string(text::trim(names_of(*credit)));
+                u.text = std::string(text::trim(t.substr(0, credit->begin)));
+            }
+            return u;
+        }
+        // Titles: typography first; without fonts or line heights, a short line without
+        // sentence punctuation.
+        const bool short_title = u.m.lines <= max_title_lines && !text::is_sentence_end(t);
+        const bool plain_title = body_size_ <= 0 && u.m.lines <= 2 && u.m.chars <= 40 &&
+                                 !text::has_clause_punct(t) && !text::is_sentence_end(t);
+        if (region.hint == RegionHint::heading || (title_like_size && short_title) || plain_title) {
+            u.role =
+                patterns_.at_start(text::PatternKind::subtitle, t) ? Role::subtitle : Role::title;
+            return u;
+        }
+        u.paragraphs = paragraphs_of(region);
+        if (u.paragraphs.empty()) u.paragraphs = {u.text};
+        return u;
+    }
+
+    static BlockKind block_kind(Role role) {
+        switch (role) {
+            case Role::body: return BlockKind::body;
+            case Role::title: return BlockKind::headline;
+            case Role::subtitle: return BlockKind::subtitle;
+            case Role::byline: return BlockKind::byline;
+            case Role::signature: return BlockKind::signature;
+            case Role::caption: return BlockKind::caption;
+            case Role::continuation_to:
+            case Role::continuation_from: return BlockKind::continuation;
+            case Role::furniture: return BlockKind::furniture;
+        }
+        return BlockKind::unknown;
+    }
+
+    void make_blocks() {
+        const std::string prefix = "p" + std::to_string(context_.sequence) + "-b";
+        for (std::size_t i = 0; i < units_.size(); ++i) {
+            Unit& u = units_[i];
+            const Region& region = page_.regions[u.region];
+            Block b;
+            b.id = sequence_id(prefix, i + 1, 4);
+            b.kind = block_kind(u.role);
+            b.text = text::join_lines(region_lines(
+                region, u.role == Role::title ? text::RepairMode::title : text::RepairMode::body));
+            b.first_line = region.source_line;
+            b.last_line = region.source_line;
+            b.box = region.box;
+            b.lines = region.lines;
+            b.style = region.style;
+            b.confidence = region.confidence;
+            b.language = region.language;
+            u.block_id = b.id;
+            out_.blocks.push_back(std::move(b));
+        }
+    }
+
+    std::uint64_t line_of(const Unit& u) const {
+        const std::uint64_t line = page_.regions[u.region].source_line;
+        return line > 0 ? line : u.region + 1;
+    }
+
+    // The title stack waiting for its article: the largest title is the headline, titles
+    // above it are the kicker, below it (and "——" lines) the subtitle.
+    void open_article(const std::vector<std::size_t>& stack) {
+        close_article();
+        Article art;
+        art.pages.push_back(context_.label);
+        art.source_path = context_.path;
+        std::size_t main = stack.size();
+        double best = -1;
+        for (std::size_t k = 0; k < stack.size(); ++k) {
+            const Unit& u = units_[stack[k]];
+            if (u.role != Role::title) continue;
+            if (u.m.size > best + 1e-9) {
+                best = u.m.size;
+                main = k;
+            }
+        }
+        std::vector<std::string> kicker;
+        std::vector<std::string> subtitle;
+        for (std::size_t k = 0; k < stack.size(); ++k) {
+            const Unit& u = units_[stack[k]];
+            art.block_ids.push_back(u.block_id);
+            if (k == main) {
+                art.headline = u.text;
+            } else if (u.role == Role::subtitle || k > main) {
+                std::string_view s = u.text;
+                while (s.starts_with("\xE2\x80\x94") || s.starts_with("-"))
+                    s.remove_prefix(s.starts_with("-") ? 1 : 3);
+                subtitle.emplace_back(text::trim(s));
+                out_.blocks[stack[k]].kind = BlockKind::subtitle;
+            } else {
+                kicker.push_back(u.text);
+                out_.blocks[stack[k]].kind = BlockKind::kicker;
+            }
+        }
+        if (!art.headline && !subtitle.empty()) {
+            art.headline = subtitle.front();
+            subtitle.erase(subtitle.begin());
+        }
+        if (!kicker.empty()) art.kicker = text::join_lines(kicker);
+        if (!subtitle.empty()) {
+            std::string joined;
+            for (const std::string& s : subtitle) joined += (joined.empty() ? "" : "\n") + s;
+            art.subtitle = joined;
+        }
+        art.headline_confidence = art.headline ? 1.0 : 0.0;
+        art.first_line = stack.empty() ? 0 : line_of(units_[stack.front()]);
+        current_ = std::move(art);
+        jump_ = {};
+        has_body_ = false;
+    }
+
+    void open_headless(const Unit& u) {
+        open_article({});
+        current_->first_line = line_of(u);
+    }
+
+    void close_article() {
+        if (!current_) return;
+        Article& art = *current_;
+        const std::uint64_t line = art.first_line;
+        if (!art.headline)
+            art.warnings.push_back(make_warning("PB-SEG-NO-HEADLINE", context_.path, line,
+                                                "no headline found for this article; headline "
+                                                "left empty"));
+        if (art.body.empty())
+            art.warnings.push_back(
+                make_warning("PB-SEG-NO-BODY", context_.path, line, "article has no body text"));
+        out_.articles.push_back(std::move(art));
+        out_.jumps.push_back(jump_);
+        current_.reset();
+    }
+
+    // The first paragraph of an article may open with a dateline and a bracketed byline:
+    // they become the article's fields and leave the paragraph.
+    void add_body(const Unit& u) {
+        Article& art = *current_;
+        for (std::size_t p = 0; p < u.paragraphs.size(); ++p) {
+            std::string para = u.paragraphs[p];
+            if (!has_body_) {
+                if (auto m = patterns_.at_start(text::PatternKind::dateline, para)) {
+                    art.dateline = std::string(text::trim(para.substr(0, m->end)));
+                    if (!names_of(*m).empty()) {
+                        auto people = text::parse_bylines(names_of(*m), "", patterns_);
+                        art.bylines.insert(art.bylines.end(), people.begin(), people.end());
+                    }
+                    para = para.substr(m->end);
+                    if (auto b = patterns_.at_start(text::PatternKind::byline_bracket, para)) {
+                        auto people = text::parse_bylines(names_of(*b), "", patterns_);
+                        art.bylines.insert(art.bylines.end(), people.begin(), people.end());
+                        para = para.substr(b->end);
+                    }
+                    para = std::string(text::trim(para));
+                    while (!para.empty() && (para.front() == ' ')) para.erase(0, 1);
+                }
+            }
+            if (p + 1 == u.paragraphs.size()) {
+                if (auto m = patterns_.at_end(text::PatternKind::continuation_to, para)) {
+                    art.continued_on = m->page;
+                    jump_.key = m->key;
+                    jump_.to_line = line_of(u);
+                    para = std::string(text::trim(para.substr(0, m->begin)));
+                }
+            }
+            if (p == 0 && !has_body_) {
+                if (auto m = patterns_.at_start(text::PatternKind::continuation_from, para)) {
+                    art.continued_from = m->page;
+                    if (jump_.key.empty()) jump_.key = m->key;
+                    jump_.from_line = line_of(u);
+                    para = std::string(text::trim(para.substr(m->end)));
+                }
+            }
+            if (para.empty()) continue;
+            art.body.push_back({paperbag::Paragraph::Kind::text, para, u.block_id});
+            has_body_ = true;
+        }
+        art.block_ids.push_back(u.block_id);
+    }
+
+    void add_caption(const Unit& u, const std::vector<std::size_t>& stack) {
+        Illustration ill;
+        ill.pages.push_back(context_.label);
+        for (std::size_t k : stack) ill.block_ids.push_back(units_[k].block_id);
+        if (!stack.empty()) ill.headline = units_[stack.back()].text;
+        ill.block_ids.push_back(u.block_id);
+        ill.caption = u.text;
+        if (!u.credit.empty()) ill.credit = u.credit;
+        if (u.graphic >= 0)
+            ill.graphic_ids.push_back(page_.graphics[static_cast<std::size_t>(u.graphic)].id);
+        out_.illustrations.push_back(std::move(ill));
+    }
+
+    void assemble() {
+        std::vector<std::size_t> stack;  // titles waiting for their article
+        for (std::size_t i = 0; i < units_.size(); ++i) {
+            const Unit& u = units_[i];
+            switch (u.role) {
+                case Role::furniture: break;
+                case Role::title:
+                case Role::subtitle:
+                    // A single small title inside a running article, between two body
+                    // regions of the same column, is an intertitle.
+                    if (stack.empty() && intertitle(i)) {
+                        current_->body.push_back(
+                            {paperbag::Paragraph::Kind::intertitle, u.text, u.block_id});
+                        current_->block_ids.push_back(u.block_id);
+                        out_.blocks[i].kind = BlockKind::intertitle;
+                        break;
+                    }
+                    stack.push_back(i);
+                    break;
+                case Role::caption:
+                    add_caption(u, stack);
+                    stack.clear();
+                    break;
+                case Role::byline:
+                    if (!stack.empty()) {
+                        open_article(stack);
+                        stack.clear();
+                    } else if (!current_ || has_body_) {
+                        open_headless(u);
+                    }
+                    current_->bylines.insert(current_->bylines.end(), u.bylines.begin(),
+                                             u.bylines.end());
+                    current_->block_ids.push_back(u.block_id);
+                    out_.blocks[i].kind = BlockKind::byline;
+                    break;
+                case Role::continuation_from:
+                    if (!stack.empty()) {
+                        open_article(stack);
+                        stack.clear();
+                    } else {
+                        open_headless(u);
+                    }
+                    current_->continued_from = u.page;
+                    jump_.key = u.key;
+                    jump_.from_line = line_of(u);
+                    current_->block_ids.push_back(u.block_id);
+                    break;
+                case Role::continuation_to:
+                case Role::signature:
+                    if (!current_) break;
+                    current_->block_ids.push_back(u.block_id);
+                    if (u.role == Role::signature) {
+                        if (!u.signature.empty()) current_->signature = u.signature;
+                    } else {
+                        current_->continued_on = u.page;
+                        if (!u.key.empty()) jump_.key = u.key;
+                        jump_.to_line = line_of(u);
+                    }
+                    close_article();
+                    break;
+                case Role::body:
+                    if (!stack.empty()) {
+                        open_article(stack);
+                        stack.clear();
+                    } else if (!current_ || (has_body_ && starts_item(u.paragraphs.front()))) {
+                        open_headless(u);
+                    }
+                    add_body(u);
+                    break;
+            }
+        }
+        // Titles with nothing after them: an article of their own, flagged.
+        if (!stack.empty()) {
+            open_article(stack);
+            out_.warnings.push_back(make_warning("PB-SEG-ORPHAN-HEADLINE", context_.path,
+                                                 line_of(units_[stack.front()]),
+                                                 "headline block has no article; kept as "
+                                                 "orphan headline"));
+        }
+        close_article();
+        // Provisional ids, in page order; the issue importer renumbers them.
+        for (std::size_t i = 0; i < out_.articles.size(); ++i)
+            out_.articles[i].id = sequence_id("art-", i + 1);
+        for (std::size_t i = 0; i < out_.illustrations.size(); ++i)
+            out_.illustrations[i].id = sequence_id("ill-", i + 1);
+    }
+
+    // A new item without a title: a paragraph that opens with a dateline.
+    bool starts_item(std::string_view paragraph) const {
+        return patterns_.at_start(text::PatternKind::dateline, paragraph).has_value();
+    }
+
+    bool intertitle(std::size_t i) const {
+        if (!current_ || !has_body_ || i == 0 || i + 1 >= units_.size()) return false;
+        const Unit& u = units_[i];
+        const Unit& before = units_[i - 1];
+        const Unit& after = units_[i + 1];
+        if (before.role != Role::body || after.role != Role::body) return false;
+        if (u.m.lines > 1) return false;
+        if (body_size_ > 0 && u.m.size >= title_ratio * body_size_) return false;
+        const Box& a = page_.regions[before.region].box;
+        const Box& b = page_.regions[u.region].box;
+        return overlap_1d(a.hpos, a.hpos + a.width, b.hpos, b.hpos + b.width) >
+               0.5 * std::min(a.width, b.width);
+    }
+
+    const LayoutPage& page_;
+    const text::PageContext& context_;
+    const text::PatternSet& patterns_;
+    std::vector<std::size_t> order_;
+    std::vector<RegionMeasure> measures_;
+    double body_size_ = 0;
+    double height_ = 0;
+    std::vector<Unit> units_;
+    text::PageSegments out_;
+    std::optional<Article> current_;
+    text::Jump jump_;
+    bool has_body_ = false;
+};
+
+}  // namespace
+
+text::PageSegments segment_layout(const LayoutPage& page, const text::PageContext& context) {
+    return Segmenter(page, context).run();
+}
+
+void apply_geometry(Page& page, LayoutPage&& layout) {
+    page.width = layout.width;
+    page.height = layout.height;
+    page.unit = std::move(layout.unit);
+    page.styles = std::move(layout.styles);
+    page.graphics = std::move(layout.graphics);
+}
+
+}  // namespace paperbag::layout

@@ -1,0 +1,171 @@
+// The geometric segmenter on hand-made pages: reading order, roles from typography and
+// patterns, articles and captions.
+#include <doctest/doctest.h>
+
+#include "layout/layout_page.hpp"
+#include "layout/reading_order.hpp"
+
+using namespace paperbag;
+using namespace paperbag::layout;
+
+namespace {
+
+// A page 600 x 800 pt with styles: 0 body 9 pt, 1 headline 20 pt bold, 2 kicker 12 pt,
+// 3 caption 8 pt.
+LayoutPage empty_page() {
+    LayoutPage page;
+    page.width = 600;
+    page.height = 800;
+    page.unit = "pt";
+    page.styles = {{"Serif", 9, false, false},
+                   {"Sans", 20, true, false},
+                   {"Sans", 12, false, false},
+                   {"Sans", 8, false, true}};
+    return page;
+}
+
+// A region at (x, y) of `width`, one line per text, each line `size` high, words split at
+// spaces and set in `style`.
+Region region(double x, double y, double width, double size, int style,
+              const std::vector<std::string>& lines) {
+    Region r;
+    r.box = {x, y, width, size * 1.2 * static_cast<double>(lines.size())};
+    double line_y = y;
+    for (const std::string& text : lines) {
+        TextLine line;
+        line.box = Box{x, line_y, width, size};
+        std::size_t start = 0;
+        while (start < text.size()) {
+            std::size_t end = text.find(' ', start);
+            if (end == std::string::npos) end = text.size();
+            if (end > start) {
+                Word w;
+                w.text = text.substr(start, end - start);
+                w.style = style;
+                line.words.push_back(w);
+            }
+            start = end + 1;
+        }
+        r.lines.push_back(line);
+        line_y += size * 1.2;
+    }
+    r.style = style;
+    return r;
+}
+
+text::PageContext context(std::string language = "en") {
+    return {"page-1.pdf", "1", 1, std::move(language)};
+}
+
+}  // namespace
+
+TEST_CASE("xy-cut reads a spanning headline, then its columns left to right") {
+    // 0: right column, 1: headline across both, 2: left column, 3: left column lower.
+    const std::vector<Box> boxes = {
+        {310, 100, 280, 600}, {10, 20, 580, 60}, {10, 100, 280, 300}, {10, 420, 280, 280}};
+    CHECK(xy_cut_order(boxes) == std::vector<std::size_t>{1, 2, 3, 0});
+    CHECK(xy_cut_order(boxes, true) == std::vector<std::size_t>{1, 0, 2, 3});
+}
+
+TEST_CASE("xy-cut: two stories side by side, each with its own headline") {
+    const std::vector<Box> boxes = {
+        {310, 20, 280, 40}, {10, 20, 280, 40}, {310, 70, 280, 500}, {10, 70, 280, 300}};
+    CHECK(xy_cut_order(boxes) == std::vector<std::size_t>{1, 3, 0, 2});
+}
+
+TEST_CASE("English page: kicker, headline, byline, body over two columns, photo caption") {
+    LayoutPage page = empty_page();
+    page.regions.push_back(region(10, 10, 580, 8, 0, {"The Riverton Courier Page 1"}));
+    page.regions.push_back(region(10, 60, 580, 12, 2, {"CITY HALL"}));
+    page.regions.push_back(region(10, 80, 580, 20, 1, {"Council weighs budget"}));
+    page.regions.push_back(region(10, 110, 280, 9, 0, {"By Dana Whitfield"}));
+    page.regions.push_back(
+        region(10, 125, 280, 9, 0,
+               {"RIVERTON, March 3 - The council met on", "Monday to discuss the new budget.",
+                "Members argued for hours about", "the money."}));
+    page.regions.push_back(region(
+        310, 110, 280, 9, 0,
+        {"The vote is expected next week after", "a public hearing.", "Continued on Page 4"}));
+    Graphic photo;
+    photo.id = "p1-g001";
+    photo.box = {310, 400, 280, 200};
+    page.graphics.push_back(photo);
+    page.regions.push_back(region(310, 605, 280, 8, 3, {"The river at dawn. Photo: Luis Moreno"}));
+    page.regions.push_back(region(10, 770, 580, 8, 0, {"1"}));
+
+    const auto out = segment_layout(page, context());
+    REQUIRE(out.articles.size() == 1);
+    const Article& art = out.articles[0];
+    CHECK(art.kicker == "CITY HALL");
+    CHECK(art.headline == "Council weighs budget");
+    REQUIRE(art.bylines.size() == 1);
+    CHECK(art.bylines[0].name == "Dana Whitfield");
+    CHECK(art.continued_on == "4");
+    CHECK(out.jumps.at(0).to_line > 0);
+    REQUIRE(art.body.size() >= 2);
+    CHECK(art.body_text().find("The council met on Monday") != std::string::npos);
+    CHECK(art.body_text().find("Continued") == std::string::npos);
+    REQUIRE(out.illustrations.size() == 1);
+    CHECK(out.illustrations[0].caption == "The river at dawn.");
+    CHECK(out.illustrations[0].credit == "Luis Moreno");
+    CHECK(out.illustrations[0].graphic_ids == std::vector<std::string>{"p1-g001"});
+    // Running head and folio are furniture; every block keeps its box and lines.
+    CHECK(out.blocks.front().kind == BlockKind::furniture);
+    CHECK(out.blocks.back().kind == BlockKind::furniture);
+    for (const Block& b : out.blocks) {
+        CHECK(b.box.has_value());
+        CHECK_FALSE(b.lines.empty());
+    }
+}
+
+TEST_CASE("Chinese page: headline stack, dateline lead with bracketed byline, second item") {
+    LayoutPage page = empty_page();
+    page.regions.push_back(region(10, 60, 580, 12, 2, {"引题在这里"}));
+    page.regions.push_back(region(10, 80, 580, 20, 1, {"主标题新闻"}));
+    page.regions.push_back(region(10, 110, 580, 12, 2, {"——副题文字"}));
+    page.regions.push_back(region(
+        10, 140, 280, 9, 0, {"新华社北京5月3日电（记者王明）今天上午，", "会议在北京召开。"}));
+    page.regions.push_back(region(10, 300, 280, 20, 1, {"第二条新闻标题"}));
+    page.regions.push_back(region(10, 330, 280, 9, 0, {"新华社伦敦12月24日电　比赛结束。"}));
+    page.regions.push_back(region(10, 360, 280, 9, 0, {"（刘锦云）"}));
+    page.reading_order_given = true;
+
+    const auto out = segment_layout(page, context("zh-Hans"));
+    REQUIRE(out.articles.size() == 2);
+    CHECK(out.articles[0].kicker == "引题在这里");
+    CHECK(out.articles[0].headline == "主标题新闻");
+    CHECK(out.articles[0].subtitle == "副题文字");
+    CHECK(out.articles[0].dateline == "新华社北京5月3日电");
+    REQUIRE(out.articles[0].bylines.size() == 1);
+    CHECK(out.articles[0].bylines[0].name == "王明");
+    CHECK(out.articles[0].body_text() == "今天上午，会议在北京召开。");
+    CHECK(out.articles[1].headline == "第二条新闻标题");
+    CHECK(out.articles[1].body_text() == "比赛结束。");
+    CHECK(out.articles[1].signature == "刘锦云");
+    CHECK(out.blocks[0].kind == BlockKind::kicker);
+    CHECK(out.blocks[2].kind == BlockKind::subtitle);
+}
+
+TEST_CASE("without fonts, line heights decide; body without a title is kept and flagged") {
+    LayoutPage page;
+    page.unit = "pixel";
+    page.height = 4000;
+    auto body = region(100, 400, 1000, 40, -1,
+                       {"Some text of an article that has", "no headline at all printed."});
+    auto head = region(100, 1000, 1000, 90, -1, {"BIG NEWS TODAY"});
+    auto text = region(100, 1120, 1000, 40, -1,
+                       {"The story under the big headline", "goes on here for a while."});
+    page.regions = {body, head, text};
+    const auto out = segment_layout(page, context());
+    REQUIRE(out.articles.size() == 2);
+    CHECK_FALSE(out.articles[0].headline.has_value());
+    CHECK(out.articles[0].warnings.size() == 1);
+    CHECK(out.articles[1].headline == "BIG NEWS TODAY");
+}
+
+TEST_CASE("an empty page gives nothing and does not crash") {
+    LayoutPage page;
+    const auto out = segment_layout(page, context());
+    CHECK(out.articles.empty());
+    CHECK(out.blocks.empty());
+}
