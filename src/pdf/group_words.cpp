@@ -133,15 +133,14 @@ std::vector<Line> join_loose_lines(std::vector<Line> lines, const GroupOptions& 
             const double a = line.r.x1 + 0.2 * s;
             const double b = lines[right].r.x0 - 0.2 * s;
             std::vector<std::pair<double, double>> spans;
-            // Neighbours: the lines just above and below, within the width of the two pieces
-            // (a headline or a deck across both columns says nothing about the gutter).
+            // Neighbours: the lines just above and below in the same font (a headline or a deck
+            // across both columns says nothing about the gutter).
             near(line.r, 1.6 * h, [&](std::size_t i) {
                 const Line& o = lines[i];
                 if (i == li || i == right) return;
                 const double dy = std::abs(centre(o.r) - centre(line.r));
                 if (dy < 0.5 * h || dy > 1.6 * h) return;
                 if (o.style != line.style) return;
-                if (o.r.x0 < line.r.x0 - 3 * s || o.r.x1 > lines[right].r.x1 + 3 * s) return;
                 if (o.r.x1 > a && o.r.x0 < b) spans.emplace_back(o.r.x0, o.r.x1);
             });
             std::sort(spans.begin(), spans.end());
@@ -292,7 +291,10 @@ std::vector<Group> make_groups(std::vector<Line>& lines, const GroupOptions& opt
             const Line& last = lines[g.lines.back()];
             const double s = std::max(line.size, g.size);
             const double gap = line.r.y0 - last.r.y1;
-            if (gap < -0.3 * s || gap > options.max_line_gap * s) continue;
+            // Boxes of tightly set lines (a vertical headline of CJK characters set closer
+            // than their boxes are high) overlap by up to half a line.
+            const double overlap_limit = 0.5 * std::min(line.r.height(), last.r.height());
+            if (gap < -overlap_limit || gap > options.max_line_gap * s) continue;
             if (g.min_gap >= 0 && gap > g.min_gap + 0.35 * s) continue;
             if (std::abs(line.size - g.size) > options.max_size_change * s) continue;
             if (line.bold != g.bold) continue;
