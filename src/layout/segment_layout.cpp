@@ -125,6 +125,7 @@ public:
     text::PageSegments run() {
         order_regions();
         measure_page();
+        place_vertical_titles();
         for (std::size_t r : order_) units_.push_back(classify(r));
         refine_title_stacks();
         make_blocks();
@@ -138,13 +139,19 @@ private:
             for (std::size_t i = 0; i < page_.regions.size(); ++i) order_.push_back(i);
             return;
         }
+        // Columns are read right to left when most of the page's text is set vertically; a
+        // vertical headline on a horizontal page does not turn the page.
         std::vector<Box> boxes;
-        bool vertical = false;
+        std::size_t vertical_chars = 0;
+        std::size_t horizontal_chars = 0;
         for (const Region& r : page_.regions) {
             boxes.push_back(r.box);
-            vertical = vertical || r.vertical;
+            std::size_t chars = 0;
+            for (const TextLine& line : r.lines)
+                for (const Word& w : line.words) chars += w.text.size();
+            (r.vertical ? vertical_chars : horizontal_chars) += chars;
         }
-        order_ = xy_cut_order(boxes, vertical);
+        order_ = xy_cut_order(boxes, vertical_chars > horizontal_chars);
     }
 
     void measure_page() {
@@ -205,6 +212,37 @@ private:
             short_regions = short_regions && measures_[by_bottom[j]].lines <= 3;
         if (short_regions && top >= foot_stripe * height_ && gap > 1.5 * body_size_)
             for (std::size_t j = 0; j < k; ++j) stripe_[by_bottom[j]] = true;
+    }
+
+    // A vertical (竖排) headline set at the right of its article comes after the article's
+    // columns, or elsewhere, in XY-cut order; it is read first: just before the earliest
+    // region to its left that lies beside it (half of that region's height or more within
+    // the headline's).
+    void place_vertical_titles() {
+        for (std::size_t v = 0; v < page_.regions.size(); ++v) {
+            const Region& title = page_.regions[v];
+            if (!title.vertical || title.lines.size() != 1 || !title_sized(measures_[v])) continue;
+            const Box& t = title.box;
+            const auto at = std::find(order_.begin(), order_.end(), v);
+            if (at == order_.end()) continue;
+            auto first = order_.end();
+            for (auto it = order_.begin(); it != order_.end(); ++it) {
+                if (it == at) continue;
+                const Box& b = page_.regions[*it].box;
+                if (page_.regions[*it].vertical || b.hpos + b.width > t.hpos + 0.5 * body_size_)
+                    continue;
+                const double beside =
+                    overlap_1d(b.vpos, b.vpos + b.height, t.vpos, t.vpos + t.height);
+                if (beside >= 0.5 * b.height) {
+                    first = it;
+                    break;
+                }
+            }
+            if (first == order_.end()) continue;
+            const std::size_t before = *first;
+            order_.erase(at);
+            order_.insert(std::find(order_.begin(), order_.end(), before), v);
+        }
     }
 
     // Decks and kickers: a short region in another font than the body (or bold, or larger)
