@@ -560,12 +560,30 @@ private:
     }
 
     void add_caption(const Unit& u, const std::vector<std::size_t>& stack) {
+        // A credit line set on its own under a caption ("本报记者 游故己摄") completes it.
+        if (u.text.empty() && !u.credit.empty() && stack.empty() && !out_.illustrations.empty() &&
+            !out_.illustrations.back().credit) {
+            out_.illustrations.back().credit = u.credit;
+            out_.illustrations.back().block_ids.push_back(u.block_id);
+            return;
+        }
         Illustration ill;
         ill.pages.push_back(context_.label);
         for (std::size_t k : stack) ill.block_ids.push_back(units_[k].block_id);
         if (!stack.empty()) ill.headline = units_[stack.back()].text;
         ill.block_ids.push_back(u.block_id);
-        ill.caption = u.text;
+        // An arrow pointing at the photo (↑ ↓ ← → ▲ ▼ ◄ ►) is not part of the caption.
+        std::string_view caption = text::trim(u.text);
+        for (bool stripped = true; stripped;) {
+            stripped = false;
+            for (std::string_view arrow :
+                 {"\u2191", "\u2193", "\u2190", "\u2192", "\u25B2", "\u25BC", "\u25C4", "\u25BA"})
+                if (caption.starts_with(arrow)) {
+                    caption = text::trim(caption.substr(arrow.size()));
+                    stripped = true;
+                }
+        }
+        ill.caption = std::string(caption);
         if (!u.credit.empty()) ill.credit = u.credit;
         if (u.graphic >= 0)
             ill.graphic_ids.push_back(page_.graphics[static_cast<std::size_t>(u.graphic)].id);
