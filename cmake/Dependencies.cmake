@@ -5,6 +5,8 @@ find_package(LibXml2 REQUIRED)
 # Debian 12's libzip CMake package references tools (zipcmp, ...) that live in other
 # packages, so libzip is found through pkg-config.
 pkg_check_modules(LIBZIP REQUIRED IMPORTED_TARGET GLOBAL libzip)
+# The PDF importer: poppler's C++ API for words and fonts, its GLib API for image areas.
+pkg_check_modules(POPPLER REQUIRED IMPORTED_TARGET GLOBAL poppler-cpp poppler-glib)
 find_package(Poco REQUIRED COMPONENTS Foundation Util JSON XML Crypto Net NetSSL)
 find_package(CLI11 REQUIRED)
 find_package(ICU REQUIRED COMPONENTS uc i18n data)

@@ -50,6 +50,8 @@ struct PageFile {
     std::string encoding;        // text files: the declared encoding; empty means detect
     std::uint64_t size = 0;      // bytes; filled when the file is read
     std::string sha256;          // lower-case hex of the bytes; filled when the file is read
+    // PDF: the 1-based page of a multi-page PDF that this page is; 0: the file is the page.
+    int pdf_page = 0;
 };
 
 // A range of bytes in the original (untouched) page text file.

@@ -91,8 +91,8 @@ void setup_export(CLI::App& app, int& exit_code) {
         "Export the articles of bundles, issue folders or page text files for research "
         "(JSON Lines, CSV, text files, XML)");
     sub->add_option("INPUT", o->inputs,
-                    "Bundles (*.zip), issue folders, folders to search, or page text files of "
-                    "one issue; '-' reads paths from stdin, one per line");
+                    "Bundles (*.zip), issue folders, folders to search, or page text or PDF "
+                    "files of one issue; '-' reads paths from stdin, one per line");
     sub->add_option("--from-list", o->from_list, "Read input paths from this file, one per line");
     sub->add_option("--format", o->format, "Output format: jsonl, csv, txt, xml")
         ->capture_default_str();
@@ -112,9 +112,9 @@ void setup_export(CLI::App& app, int& exit_code) {
     sub->add_option("--type", o->type, "Only records of this type: article or illustration");
     sub->add_option("-j,--jobs", o->jobs, "Reading threads (default: one per core)");
     sub->add_option("--date", o->pages.date, "Issue date YYYY-MM-DD (page text files)");
-    sub->add_option("--page", o->pages.page, "Label of the page (one page text file)");
+    sub->add_option("--page", o->pages.page, "Label of the page (one page text or PDF file)");
     sub->add_option("--first-page", o->pages.first_page,
-                    "Number of the first page (several files)");
+                    "Number of the first page (several files, or a PDF of several pages)");
     sub->add_option("--issn", o->pages.issn, "ISSN of the publication");
     sub->add_option("--encoding", o->pages.encoding,
                     "Encoding of the page text files (default: detect; e.g. GB18030, Big5)");

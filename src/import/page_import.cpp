@@ -17,7 +17,11 @@
 #include "import/text_decode.hpp"
 #include "import/text_words.hpp"
 #include "io/file.hpp"
+#include "layout/layout_page.hpp"
 #include "paperbag/ids.hpp"
+#include "pdf/pdf_document.hpp"
+#include "pdf/pdf_import.hpp"
+#include "pdf/pdf_page.hpp"
 
 namespace paperbag {
 
@@ -75,6 +79,15 @@ std::string display_name(const PageFile& file) {
     return file.href.empty() ? file.path.filename().string() : file.href;
 }
 
+// A page file is a PDF when its first bytes say so, whatever its name.
+bool is_pdf_file(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::string head(1024, '\0');
+    in.read(head.data(), static_cast<std::streamsize>(head.size()));
+    head.resize(static_cast<std::size_t>(in.gcount()));
+    return pdf::looks_like_pdf(head);
+}
+
 }  // namespace
 
 Issue issue_from_page_files(const std::vector<std::filesystem::path>& files,
@@ -100,11 +113,8 @@ Issue issue_from_page_files(const std::vector<std::filesystem::path>& files,
     if (!options.language.empty()) issue.languages.push_back(options.language);
     if (!options.issn.empty()) issue.identifiers.push_back({"issn", options.issn});
     std::set<std::string> hrefs;
+    pdf::PdfSource pdfs;
     for (std::size_t i = 0; i < files.size(); ++i) {
-        Page page;
-        page.sequence = static_cast<int>(i) + 1;
-        page.label = options.page.empty() ? std::to_string(options.first_page + static_cast<int>(i))
-                                          : options.page;
         PageFile file;
         file.role = FileRole::text;
         file.path = files[i];
@@ -117,12 +127,32 @@ Issue issue_from_page_files(const std::vector<std::filesystem::path>& files,
         }
         file.mime_type = "text/plain";
         file.encoding = options.encoding;
+        // A PDF of several pages gives several issue pages (see docs/pdf.md).
+        int pdf_pages = 0;
         if (is_ocr_file(files[i])) {
             file.role = FileRole::ocr;
             file.mime_type = "application/xml";
+        } else if (is_pdf_file(files[i])) {
+            file.role = FileRole::pdf;
+            file.mime_type = "application/pdf";
+            file.encoding.clear();
+            pdf_pages = pdfs.page_count(files[i], file.href);
+            if (pdf_pages > 1 && !options.page.empty())
+                throw Error("PB-USAGE", file.href,
+                            "has " + std::to_string(pdf_pages) +
+                                " pages; --page names one page, use --first-page");
         }
-        page.files.push_back(file);
-        issue.pages.push_back(std::move(page));
+        for (int k = 0; k < std::max(pdf_pages, 1); ++k) {
+            Page page;
+            page.sequence = static_cast<int>(issue.pages.size()) + 1;
+            page.label = options.page.empty()
+                             ? std::to_string(options.first_page + page.sequence - 1)
+                             : options.page;
+            PageFile page_file = file;
+            if (pdf_pages > 1) page_file.pdf_page = k + 1;
+            page.files.push_back(std::move(page_file));
+            issue.pages.push_back(std::move(page));
+        }
     }
     return issue;
 }
@@ -146,6 +176,7 @@ void segment_issue(Issue& issue, Diagnostics& diagnostics, bool resegment) {
     std::vector<Article> articles;
     std::vector<text::Jump> jumps;
     issue.illustrations.clear();
+    pdf::PdfSource pdfs;
     for (std::size_t index = 0; index < issue.pages.size(); ++index) {
         Page& page = issue.pages[index];
         text::PageSegments segments;
@@ -158,9 +189,18 @@ void segment_issue(Issue& issue, Diagnostics& diagnostics, bool resegment) {
                                       issue.language(), issue.title};
             segments = segment_ocr_page(source, context);
             apply_ocr_geometry(page, std::move(source));
-        } else {
-            const PageFile* file = page.file(FileRole::text);
-            if (file == nullptr) continue;
+        } else if (const PageFile* file = page.file(FileRole::pdf)) {
+            const std::string name = display_name(*file);
+            std::vector<Diagnostic> warnings;
+            layout::LayoutPage layout = pdfs.read(*file, name, page.sequence, warnings);
+            if (issue.languages.empty())
+                issue.languages.push_back(guess_language(pdf::page_text(layout)));
+            text::PageContext context{name, page.label, page.sequence, issue.language(),
+                                      issue.title};
+            segments = layout::segment_layout(layout, context);
+            layout::apply_geometry(page, std::move(layout));
+            for (Diagnostic& d : warnings) page.warnings.push_back(std::move(d));
+        } else if (const PageFile* file = page.file(FileRole::text)) {
             const std::string name = display_name(*file);
             const std::string bytes = read_file(file->path);
             Diagnostics page_diagnostics;
@@ -172,6 +212,8 @@ void segment_issue(Issue& issue, Diagnostics& diagnostics, bool resegment) {
             for (Block& block : segments.blocks) text::add_printed_lines(block, decoded);
             page.encoding = decoded.encoding;
             for (const Diagnostic& d : page_diagnostics) page.warnings.push_back(d);
+        } else {
+            continue;
         }
         page.blocks = std::move(segments.blocks);
         for (Diagnostic& d : segments.warnings) page.warnings.push_back(std::move(d));

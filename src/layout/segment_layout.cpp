@@ -2,6 +2,7 @@
 // reading order, the role of each region, and assembly of roles into articles and captions.
 #include <algorithm>
 #include <cmath>
+#include <map>
 
 #include "import/patterns.hpp"
 #include "import/segment_classify.hpp"
@@ -22,6 +23,9 @@ constexpr std::size_t max_title_lines = 4;
 constexpr std::size_t max_caption_lines = 6;
 constexpr double furniture_band = 0.06;  // share of the page height at top and bottom
 constexpr double caption_reach = 2.0;    // gap to a photo, in body sizes, for a caption
+constexpr double head_stripe = 0.16;     // share of the page height: masthead, running head
+constexpr double foot_stripe = 0.70;     // top of a bottom stripe of advertisements, at least
+constexpr double big_title_ratio = 1.5;  // this much larger: a title even with a full stop
 
 enum class Role {
     body,
@@ -122,7 +126,9 @@ public:
     text::PageSegments run() {
         order_regions();
         measure_page();
+        place_vertical_titles();
         for (std::size_t r : order_) units_.push_back(classify(r));
+        refine_title_stacks();
         make_blocks();
         assemble();
         return std::move(out_);
@@ -134,13 +140,19 @@ private:
             for (std::size_t i = 0; i < page_.regions.size(); ++i) order_.push_back(i);
             return;
         }
+        // Columns are read right to left when most of the page's text is set vertically; a
+        // vertical headline on a horizontal page does not turn the page.
         std::vector<Box> boxes;
-        bool vertical = false;
+        std::size_t vertical_chars = 0;
+        std::size_t horizontal_chars = 0;
         for (const Region& r : page_.regions) {
             boxes.push_back(r.box);
-            vertical = vertical || r.vertical;
+            std::size_t chars = 0;
+            for (const TextLine& line : r.lines)
+                for (const Word& w : line.words) chars += w.text.size();
+            (r.vertical ? vertical_chars : horizontal_chars) += chars;
         }
-        order_ = xy_cut_order(boxes, vertical);
+        order_ = xy_cut_order(boxes, vertical_chars > horizontal_chars);
     }
 
     void measure_page() {
@@ -152,6 +164,128 @@ private:
             height_ = std::max(height_, r.box.vpos + r.box.height);
         }
         body_size_ = char_weighted_median(std::move(sizes));
+        find_stripes();
+    }
+
+    // The page's head and foot stripes: the regions above the first and below the last gap
+    // that runs across the whole page. A head stripe in the top 16 % of the page made of short
+    // regions is the masthead and running head; a foot stripe in the bottom 30 % made of
+    // short regions, set off by a gap of more than a line, is the advertisements.
+    void find_stripes() {
+        const std::size_t n = page_.regions.size();
+        stripe_.assign(n, false);
+        if (n < 3 || height_ <= 0) return;
+        std::vector<std::size_t> by_top(n);
+        for (std::size_t i = 0; i < n; ++i) by_top[i] = i;
+        const auto& regions = page_.regions;
+        std::sort(by_top.begin(), by_top.end(), [&](std::size_t a, std::size_t b) {
+            return regions[a].box.vpos < regions[b].box.vpos;
+        });
+        // Head: grow the stripe while the next region starts above its bottom.
+        double bottom = regions[by_top[0]].box.vpos + regions[by_top[0]].box.height;
+        std::size_t k = 1;
+        while (k < n && regions[by_top[k]].box.vpos < bottom) {
+            bottom = std::max(bottom, regions[by_top[k]].box.vpos + regions[by_top[k]].box.height);
+            ++k;
+        }
+        bool short_regions = k < n;
+        for (std::size_t j = 0; j < k; ++j)
+            short_regions = short_regions && measures_[by_top[j]].lines <= 3;
+        if (short_regions && bottom <= head_stripe * height_)
+            for (std::size_t j = 0; j < k; ++j) stripe_[by_top[j]] = true;
+        // Foot: the same from the bottom up.
+        std::vector<std::size_t> by_bottom = by_top;
+        std::sort(by_bottom.begin(), by_bottom.end(), [&](std::size_t a, std::size_t b) {
+            return regions[a].box.vpos + regions[a].box.height >
+                   regions[b].box.vpos + regions[b].box.height;
+        });
+        double top = regions[by_bottom[0]].box.vpos;
+        k = 1;
+        while (k < n && regions[by_bottom[k]].box.vpos + regions[by_bottom[k]].box.height > top) {
+            top = std::min(top, regions[by_bottom[k]].box.vpos);
+            ++k;
+        }
+        if (k >= n) return;
+        const Box& above = regions[by_bottom[k]].box;
+        const double gap = top - (above.vpos + above.height);
+        short_regions = true;
+        for (std::size_t j = 0; j < k; ++j)
+            short_regions = short_regions && measures_[by_bottom[j]].lines <= 3;
+        if (short_regions && top >= foot_stripe * height_ && gap > 1.5 * body_size_)
+            for (std::size_t j = 0; j < k; ++j) stripe_[by_bottom[j]] = true;
+    }
+
+    // A vertical (竖排) headline set at the right of its article comes after the article's
+    // columns, or elsewhere, in XY-cut order; it is read first: just before the earliest
+    // region to its left that lies beside it (half of that region's height or more within
+    // the headline's).
+    void place_vertical_titles() {
+        for (std::size_t v = 0; v < page_.regions.size(); ++v) {
+            const Region& title = page_.regions[v];
+            if (!title.vertical || title.lines.size() != 1 || !title_sized(measures_[v])) continue;
+            const Box& t = title.box;
+            const auto at = std::find(order_.begin(), order_.end(), v);
+            if (at == order_.end()) continue;
+            auto first = order_.end();
+            for (auto it = order_.begin(); it != order_.end(); ++it) {
+                if (it == at) continue;
+                const Box& b = page_.regions[*it].box;
+                if (page_.regions[*it].vertical || b.hpos + b.width > t.hpos + 0.5 * body_size_)
+                    continue;
+                const double beside =
+                    overlap_1d(b.vpos, b.vpos + b.height, t.vpos, t.vpos + t.height);
+                if (beside >= 0.5 * b.height) {
+                    first = it;
+                    break;
+                }
+            }
+            if (first == order_.end()) continue;
+            const std::size_t before = *first;
+            order_.erase(at);
+            order_.insert(std::find(order_.begin(), order_.end(), before), v);
+        }
+    }
+
+    // Decks and kickers: a short region in another font than the body (or bold, or larger)
+    // right after a title is a subtitle, right before one a kicker (a smaller title).
+    void refine_title_stacks() {
+        std::map<std::string, std::size_t> family_chars;
+        for (const Unit& u : units_)
+            if (u.role == Role::body) family_chars[family_of(u.region)] += u.m.chars;
+        std::string body_family;
+        std::size_t most = 0;
+        for (const auto& [family, chars] : family_chars)
+            if (chars > most) {
+                most = chars;
+                body_family = family;
+            }
+        for (std::size_t i = 0; i < units_.size(); ++i) {
+            Unit& u = units_[i];
+            if (u.role != Role::body || u.m.lines > 3 || body_size_ <= 0) continue;
+            if (u.m.size < 0.85 * body_size_ || starts_item(u.text)) continue;
+            const bool distinct =
+                family_of(u.region) != body_family || u.m.bold || u.m.size >= 1.1 * body_size_;
+            if (!distinct) continue;
+            const bool after_title = i > 0 && (units_[i - 1].role == Role::title ||
+                                               units_[i - 1].role == Role::subtitle);
+            const bool before_title =
+                i + 1 < units_.size() && units_[i + 1].role == Role::title &&
+                page_.regions[u.region].box.vpos < page_.regions[units_[i + 1].region].box.vpos;
+            if (after_title)
+                u.role = Role::subtitle;
+            else if (before_title)
+                u.role = Role::title;
+            else
+                continue;
+            u.paragraphs = {u.text};
+        }
+    }
+
+    std::string family_of(std::size_t region) const {
+        const int style = page_.regions[region].style;
+        return style >= 0 && static_cast<std::size_t>(style) < page_.styles.size()
+                   ? page_.styles[static_cast<std::size_t>(style)].family
+                   : std::string();
     }
 
     bool title_sized(const RegionMeasure& m) const {
@@ -199,7 +333,8 @@ private:
         if (region.hint == RegionHint::header || region.hint == RegionHint::footer ||
             region.hint == RegionHint::page_number || region.hint == RegionHint::marginalia ||
             region.hint == RegionHint::advertisement ||
-            ((top_band || bottom_band) && u.m.lines <= 2) || only_digits_or_folio(t)) {
+            ((top_band || bottom_band) && u.m.lines <= 2) || stripe_[r] ||
+            only_digits_or_folio(t)) {
             u.role = Role::furniture;
             return u;
         }
@@ -249,7 +384,9 @@ private:
         }
         // Titles: typography first; without fonts or line heights, a short line without
         // sentence punctuation.
-        const bool short_title = u.m.lines <= max_title_lines && !text::is_sentence_end(t);
+        const bool big_title = body_size_ > 0 && u.m.size >= big_title_ratio * body_size_;
+        const bool short_title =
+            u.m.lines <= max_title_lines && (big_title || !text::is_sentence_end(t));
         const bool plain_title = body_size_ <= 0 && u.m.lines <= 2 && u.m.chars <= 40 &&
                                  !text::has_clause_punct(t) && !text::is_sentence_end(t);
         // Older papers set article headings at body size, centred in their column, often
@@ -474,12 +611,30 @@ private:
     }
 
     void add_caption(const Unit& u, const std::vector<std::size_t>& stack) {
+        // A credit line set on its own under a caption ("本报记者 游故己摄") completes it.
+        if (u.text.empty() && !u.credit.empty() && stack.empty() && !out_.illustrations.empty() &&
+            !out_.illustrations.back().credit) {
+            out_.illustrations.back().credit = u.credit;
+            out_.illustrations.back().block_ids.push_back(u.block_id);
+            return;
+        }
         Illustration ill;
         ill.pages.push_back(context_.label);
         for (std::size_t k : stack) ill.block_ids.push_back(units_[k].block_id);
         if (!stack.empty()) ill.headline = units_[stack.back()].text;
         ill.block_ids.push_back(u.block_id);
-        ill.caption = u.text;
+        // An arrow pointing at the photo (↑ ↓ ← → ▲ ▼ ◄ ►) is not part of the caption.
+        std::string_view caption = text::trim(u.text);
+        for (bool stripped = true; stripped;) {
+            stripped = false;
+            for (std::string_view arrow :
+                 {"\u2191", "\u2193", "\u2190", "\u2192", "\u25B2", "\u25BC", "\u25C4", "\u25BA"})
+                if (caption.starts_with(arrow)) {
+                    caption = text::trim(caption.substr(arrow.size()));
+                    stripped = true;
+                }
+        }
+        ill.caption = std::string(caption);
         if (!u.credit.empty()) ill.credit = u.credit;
         if (u.graphic >= 0)
             ill.graphic_ids.push_back(page_.graphics[static_cast<std::size_t>(u.graphic)].id);
@@ -599,6 +754,7 @@ private:
     std::vector<RegionMeasure> measures_;
     double body_size_ = 0;
     double height_ = 0;
+    std::vector<bool> stripe_;  // regions of the head or foot stripe (furniture)
     std::vector<Unit> units_;
     text::PageSegments out_;
     std::optional<Article> current_;

@@ -1,0 +1,67 @@
+// A PDF held in memory and opened with poppler, with the limits that keep a hostile file from
+// taking unbounded time or memory.
+//
+// Two poppler front ends read the same bytes: the C++ API (poppler-cpp) for words with boxes
+// and fonts, and the GLib API (poppler-glib) for image areas, which the C++ API does not
+// report. Both borrow the caller's bytes; the document must not outlive them. Neither front
+// end is asked to parse anything paperbag could get wrong: paperbag never parses PDF itself.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <string_view>
+
+namespace poppler {
+class document;
+class page;
+}  // namespace poppler
+
+struct _PopplerDocument;
+
+namespace paperbag::pdf {
+
+// What a PDF may ask for before paperbag refuses it. A page beyond a limit is an error
+// naming the file and the page, never a crash or an endless wait.
+struct Limits {
+    std::size_t max_bytes = std::size_t{2} << 30;  // the file
+    int max_pages = 5000;                          // pages of one document
+    double max_page_side = 14400;                  // points (200 in, the PDF maximum)
+    std::size_t max_words = 200000;                // words on one page
+    std::size_t max_images = 10000;                // image areas on one page
+};
+
+class Document {
+public:
+    // Opens `bytes` (which must stay alive as long as the document); `name` is the file name
+    // used in messages. Throws Error: PB-PDF-DAMAGED when poppler cannot read it,
+    // PB-PDF-ENCRYPTED when it needs a password, PB-PDF-LIMIT when it exceeds `limits`.
+    Document(std::string_view bytes, std::string name, Limits limits = {});
+    ~Document();
+    Document(const Document&) = delete;
+    Document& operator=(const Document&) = delete;
+
+    const std::string& name() const noexcept { return name_; }
+    const Limits& limits() const noexcept { return limits_; }
+    int pages() const noexcept { return pages_; }
+
+    // Page `index` (0-based) through the C++ API; throws Error (PB-PDF-DAMAGED) when poppler
+    // cannot load it and PB-PDF-LIMIT when it is larger than the limits allow.
+    std::unique_ptr<poppler::page> page(int index) const;
+
+    // The same document through the GLib API (for image areas); loaded on first use.
+    _PopplerDocument* glib() const;
+
+private:
+    std::string_view bytes_;
+    std::string name_;
+    Limits limits_;
+    std::unique_ptr<poppler::document> document_;
+    mutable std::unique_ptr<_PopplerDocument, void (*)(_PopplerDocument*)> glib_;
+    int pages_ = 0;
+};
+
+// True when `bytes` start like a PDF ("%PDF-" within the first 1024 bytes, as readers allow).
+bool looks_like_pdf(std::string_view bytes) noexcept;
+
+}  // namespace paperbag::pdf
