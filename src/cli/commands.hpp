@@ -16,5 +16,8 @@ void setup_verify(CLI::App& app, int& exit_code);
 void setup_validate(CLI::App& app, int& exit_code);
 void setup_schemas(CLI::App& app, int& exit_code);
 void setup_build(CLI::App& app, int& exit_code);
+void setup_serve(CLI::App& app, int& exit_code);
+void setup_deposit(CLI::App& app, int& exit_code);
+void setup_ledger(CLI::App& app, int& exit_code);
 
 }  // namespace paperbag::cli

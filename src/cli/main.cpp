@@ -60,6 +60,9 @@ int run(int argc, char** argv) {
     paperbag::cli::setup_verify(app, exit_code);
     paperbag::cli::setup_validate(app, exit_code);
     paperbag::cli::setup_schemas(app, exit_code);
+    paperbag::cli::setup_serve(app, exit_code);
+    paperbag::cli::setup_deposit(app, exit_code);
+    paperbag::cli::setup_ledger(app, exit_code);
 
     try {
         app.parse(argc, argv);
