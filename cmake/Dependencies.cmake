@@ -7,7 +7,15 @@ find_package(LibXml2 REQUIRED)
 pkg_check_modules(LIBZIP REQUIRED IMPORTED_TARGET GLOBAL libzip)
 # The PDF importer: poppler's C++ API for words and fonts, its GLib API for image areas.
 pkg_check_modules(POPPLER REQUIRED IMPORTED_TARGET GLOBAL poppler-cpp poppler-glib)
-find_package(Poco REQUIRED COMPONENTS Foundation Util JSON XML Crypto Net NetSSL)
+# Debian 12's Poco::DataPostgreSQL names a target PostgreSQL::client that its package does not
+# define: it is libpq (libpq-dev), found through pkg-config.
+pkg_check_modules(LIBPQ REQUIRED IMPORTED_TARGET GLOBAL libpq)
+if(NOT TARGET PostgreSQL::client)
+  add_library(PostgreSQL::client INTERFACE IMPORTED GLOBAL)
+  target_link_libraries(PostgreSQL::client INTERFACE PkgConfig::LIBPQ)
+endif()
+find_package(Poco REQUIRED COMPONENTS Foundation Util JSON XML Crypto Net NetSSL Data DataSQLite
+                                        DataPostgreSQL)
 find_package(CLI11 REQUIRED)
 find_package(ICU REQUIRED COMPONENTS uc i18n data)
 find_package(OpenSSL REQUIRED)

@@ -2,7 +2,7 @@
 # so that another project can find_package(paperbag) and link paperbag::paperbag.
 include(CMakePackageConfigHelpers)
 
-install(TARGETS paperbag_lib paperbag
+install(TARGETS paperbag_lib paperbag_deposit paperbag
         EXPORT paperbagTargets
         RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR}
         ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}

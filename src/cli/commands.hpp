@@ -18,5 +18,8 @@ void setup_schemas(CLI::App& app, int& exit_code);
 void setup_build(CLI::App& app, int& exit_code);
 void setup_plan(CLI::App& app, int& exit_code);
 void setup_report(CLI::App& app, int& exit_code);
+void setup_serve(CLI::App& app, int& exit_code);
+void setup_deposit(CLI::App& app, int& exit_code);
+void setup_ledger(CLI::App& app, int& exit_code);
 
 }  // namespace paperbag::cli

@@ -62,6 +62,9 @@ int run(int argc, char** argv) {
     paperbag::cli::setup_schemas(app, exit_code);
     paperbag::cli::setup_plan(app, exit_code);
     paperbag::cli::setup_report(app, exit_code);
+    paperbag::cli::setup_serve(app, exit_code);
+    paperbag::cli::setup_deposit(app, exit_code);
+    paperbag::cli::setup_ledger(app, exit_code);
 
     try {
         app.parse(argc, argv);
