@@ -3,6 +3,7 @@
 //
 //     paperbag_bench_segment pages  [--pages N] [--size BYTES] [-j N] [--decode-only] SOURCE...
 //     paperbag_bench_segment linear [--size BYTES] [--repeat N] SOURCE...
+//     paperbag_bench_segment columns [--pages N] LAYOUT-PAGE...
 //
 // SOURCE files are page texts (the samples, the seed page). They are cut into chunks that
 // end with a sentence-final line (a paragraph's end), grouped by language, and pages are made
@@ -89,6 +90,8 @@ std::size_t number(const std::string& s) {
     return v;
 }
 
+int columns_mode(const std::vector<std::string>& files, std::size_t pages);
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -97,6 +100,17 @@ int main(int argc, char** argv) {
         return 2;
     }
     const std::string mode = argv[1];
+    if (mode == "columns") {
+        std::size_t n = 200;
+        std::vector<std::string> files;
+        for (int i = 2; i < argc; ++i) {
+            if (std::string(argv[i]) == "--pages" && i + 1 < argc)
+                n = number(argv[++i]);
+            else
+                files.emplace_back(argv[i]);
+        }
+        return columns_mode(files, n);
+    }
     std::size_t pages = 1000;
     std::size_t size = 0;
     std::size_t threads = 1;
@@ -182,3 +196,44 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "unknown mode '%s'\n", mode.c_str());
     return 2;
 }
+
+namespace {
+
+// `columns`: layout-preserving pages (pdftotext -layout) segmented whole, columns and all:
+// pages/s over N pages, then the time per byte of one page stacked 1x..8x (the grid is kept,
+// so the column reading sees a longer page of the same columns).
+int columns_mode(const std::vector<std::string>& files, std::size_t pages) {
+    std::vector<std::string> texts;
+    for (const std::string& f : files) {
+        std::ifstream in(f, std::ios::binary);
+        texts.emplace_back(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    }
+    if (texts.empty()) return 2;
+    std::size_t bytes = 0;
+    std::size_t articles = 0;
+    const auto start = Clock::now();
+    for (std::size_t i = 0; i < pages; ++i) {
+        const std::string& t = texts[i % texts.size()];
+        bytes += t.size();
+        articles += segment_one(t, is_cjk_page(t), false);
+    }
+    const double secs = seconds_since(start);
+    std::printf("%zu layout pages, %.1f MB, -j1: %.3f s, %.0f pages/s, %.2f MB/s (%zu articles)\n",
+                pages, static_cast<double>(bytes) / 1e6, secs, static_cast<double>(pages) / secs,
+                static_cast<double>(bytes) / 1e6 / secs, articles);
+    for (std::size_t factor : {1, 2, 4, 8}) {
+        std::string page;
+        for (std::size_t k = 0; k < factor; ++k) page += texts.front() + "\n";
+        double best = 1e300;
+        for (int r = 0; r < 5; ++r) {
+            const auto t0 = Clock::now();
+            segment_one(page, is_cjk_page(page), false);
+            best = std::min(best, seconds_since(t0));
+        }
+        std::printf("layout %zux: %8zu bytes  %8.2f ms  %6.1f ns/byte\n", factor, page.size(),
+                    best * 1e3, best * 1e9 / static_cast<double>(page.size()));
+    }
+    return 0;
+}
+
+}  // namespace

@@ -39,3 +39,12 @@ python3 -c "import sys; b=$(stat -c %s "$work/all"); s=$end-$start; print('iconv
 echo
 echo "linearity (best of 5; ns/byte should stay flat):"
 "$bin" linear "${sources[@]}"
+
+# Layout-preserving extractor text (pdftotext -layout, columns side by side), when the
+# development set is there: column reading + segmentation of whole pages.
+layout=("$root"/../shared/eval-dev/pdf/pages/*-layout.txt)
+if [ -f "${layout[0]}" ]; then
+  echo
+  echo "layout text (${#layout[@]} pdftotext -layout pages of ../shared/eval-dev):"
+  "$bin" columns --pages 200 "${layout[@]}"
+fi

@@ -101,6 +101,17 @@ std::vector<std::size_t> spaced_gaps(std::string_view text, std::size_t from, st
     return gaps;
 }
 
+// Cheap test before the rewrite: at least 4 spaces between two wide characters.
+bool may_be_letter_spaced(std::string_view text) {
+    std::size_t found = 0;
+    for (std::size_t i = text.find(' '); i != std::string_view::npos; i = text.find(' ', i + 1)) {
+        if (i >= 3 && i + 1 < text.size() && static_cast<unsigned char>(text[i - 3]) >= 0xE2 &&
+            static_cast<unsigned char>(text[i + 1]) >= 0xE2 && ++found >= 4)
+            return true;
+    }
+    return false;
+}
+
 // The text without the spaces of its letter-spaced CJK lines ("据 新 华 社" -> "据新华社"; a
 // line is letter-spaced when most of its wide characters are spaced apart); `at[k]` is the
 // offset in `text` of byte k of the result (one past the end included). Empty when there is
@@ -161,12 +172,17 @@ PatternSet::~PatternSet() = default;
 
 std::optional<PatternMatch> PatternSet::run(PatternKind kind, std::string_view text,
                                             int anchor) const {
-    // Letter-spaced CJK lines are matched without their spaces; offsets map back.
-    if (text.find(' ') != std::string_view::npos) {
-        thread_local std::vector<std::size_t> at;
-        const std::string collapsed = without_letter_spacing(text, at);
+    // Letter-spaced CJK lines are matched without their spaces; offsets map back. The
+    // segmenter asks several kinds about the same text in a row: the rewrite is kept.
+    if (may_be_letter_spaced(text)) {
+        thread_local std::string last_in;
+        thread_local std::string collapsed;
+        thread_local std::vector<std::size_t> map;
+        if (text != last_in) {
+            last_in.assign(text);
+            collapsed = without_letter_spacing(text, map);
+        }
         if (!collapsed.empty()) {
-            const std::vector<std::size_t> map = at;  // `at` is reused by the nested call
             auto m = run_plain(kind, collapsed, anchor);
             if (m) {
                 m->begin = map[m->begin];

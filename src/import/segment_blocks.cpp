@@ -251,7 +251,12 @@ Layout find_paragraphs(const std::vector<Line>& lines, const PatternSet& pattern
             p.first = f[j].index;
             p.last = f[std::min(j + step, end) - 1].index;
             p.group = rhythm ? stretch[j] : group;
-            p.stacked = is_stack && !split;
+            // In single-spaced text, a block of 2-3 lines, none with punctuation, between
+            // blank lines is a stack of title lines too (kicker, headline, deck).
+            const bool title_block = !rhythm && step > 1 && step <= 3 && all_titles &&
+                                     (j + step >= f.size() || f[j + step].blanks_before > 0) &&
+                                     f[j].blanks_before > 0;
+            p.stacked = (is_stack && !split) || title_block;
             p.furniture = f[j].furniture;
             p.separator = f[j].separator;
             p.column = column[j];

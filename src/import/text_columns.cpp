@@ -277,6 +277,8 @@ bool looks_columnar(const DecodedText& decoded) {
 
 ColumnReading read_columns(const DecodedText& decoded) {
     ColumnReading out;
+    // Most pages have no run of 3 spaces at all: no grid to build.
+    if (decoded.text.find("   ") == std::string::npos) return out;
     const std::vector<Row> rows = rows_of(decoded.text);
     if (rows.empty() || !columnar(rows)) return out;
     Cutter cutter(rows);

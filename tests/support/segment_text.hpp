@@ -8,10 +8,11 @@
 
 namespace paperbag::test {
 
-inline text::PageSegments segment(const std::string& utf8, const std::string& lang = "zh-Hans") {
+inline text::PageSegments segment(const std::string& utf8, const std::string& lang = "zh-Hans",
+                                  const std::string& title = "") {
     Diagnostics d;
     const auto decoded = text::decode_text(utf8, "", "t.txt", d);
-    return text::segment_page(decoded, {"t.txt", "1", 1, lang});
+    return text::segment_page(decoded, {"t.txt", "1", 1, lang, title});
 }
 
 }  // namespace paperbag::test

@@ -1,0 +1,209 @@
+// The segmenter on conventions of real pages it was not tuned on (issue 10): jump markers in
+// Chinese numerals, spaced-out datelines and reporter leads, letter-spaced lines, page
+// furniture, title stacks, and layout-preserving extractor text with columns side by side.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+
+#include "import/patterns.hpp"
+#include "import/text_columns.hpp"
+#include "paperbag/inspect.hpp"
+#include "support/segment_text.hpp"
+
+using namespace paperbag;
+using namespace paperbag::text;
+
+namespace {
+
+using test::segment;
+
+// Every byte of `page` in exactly one block (blocks may name several ranges).
+void check_bytes_once(const PageSegments& s, std::size_t size) {
+    std::vector<int> seen(size, 0);
+    for (const Block& b : s.blocks)
+        for (const ByteRange& r : b.source) {
+            REQUIRE(r.end() <= size);
+            for (std::uint64_t i = r.offset; i < r.end(); ++i) ++seen[i];
+        }
+    CHECK(std::count(seen.begin(), seen.end(), 1) == static_cast<std::ptrdiff_t>(size));
+}
+
+const Block* block_with(const PageSegments& s, const std::string& text) {
+    for (const Block& b : s.blocks)
+        if (b.text.find(text) != std::string::npos) return &b;
+    return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("patterns: continuation pages in Chinese numerals become page labels") {
+    CHECK(page_label("四") == "4");
+    CHECK(page_label("十") == "10");
+    CHECK(page_label("十二") == "12");
+    CHECK(page_label("二十四") == "24");
+    CHECK(page_label("１２") == "12");
+    CHECK(page_label("12") == "12");
+    CHECK(page_label("A2") == "A2");
+    const auto s =
+        segment("本报讯 西河镇近日召开春耕生产动员大会，部署全年粮食生产任务。（下转第四版）\n\n");
+    REQUIRE(s.articles.size() == 1);
+    CHECK(s.articles[0].continued_on == "4");
+}
+
+TEST_CASE("patterns: datelines with spaced digits, reporter leads, wrapped bracket bylines") {
+    const auto a = segment(
+        "本报长沙 5 月 3 日电 记者王明报道：湖南\n\n"
+        "省近日召开春耕生产动员大会，部署全年\n\n"
+        "粮食生产任务。\n\n");
+    REQUIRE(a.articles.size() == 1);
+    CHECK(a.articles[0].dateline.value_or("").starts_with("本报长沙5月3日电"));
+    REQUIRE(a.articles[0].bylines.size() == 1);
+    CHECK(a.articles[0].bylines[0].name == "王明");
+    CHECK(a.articles[0].body_text() == "湖南省近日召开春耕生产动员大会，部署全年粮食生产任务。");
+
+    const auto b = segment(
+        "据新华社伦敦12月24日电（记\n\n"
+        "者张振安、李明）英国政府24日宣布\n\n"
+        "新的措施。\n\n");
+    REQUIRE(b.articles.size() == 1);
+    CHECK(b.articles[0].dateline.value_or("").starts_with("据新华社伦敦12月24日电"));
+    REQUIRE(b.articles[0].bylines.size() == 2);
+    CHECK(b.articles[0].bylines[0].name == "张振安");
+    CHECK(b.articles[0].bylines[1].name == "李明");
+}
+
+TEST_CASE("patterns: a letter-spaced dateline line is still a dateline") {
+    const auto s = segment(
+        "中欧贸易谈判取得进展\n\n"
+        "据 新 华 社 布 鲁 塞 尔 11 月 11 日 电 欧盟与\n\n"
+        "中国11日就贸易问题举行新一轮谈判。\n\n");
+    REQUIRE(s.articles.size() == 1);
+    CHECK(s.articles[0].headline == "中欧贸易谈判取得进展");
+    CHECK(s.articles[0].dateline.value_or("").starts_with("据新华社布鲁塞尔11月11日电"));
+}
+
+TEST_CASE("furniture: running heads, the masthead title and labels are furniture, not articles") {
+    const std::string page =
+        "人民日报 1995年6月9日 星期五 第1版\n\n"
+        "人民日报\n\n"
+        "西河镇部署春耕生产\n\n"
+        "本报讯 西河镇近日召开春耕生产动员大会，部署全年粮食生产任务。\n\n"
+        "广告\n\n";
+    const auto s = segment(page, "zh-Hans", "人民日报");
+    check_bytes_once(s, page.size());
+    REQUIRE(s.articles.size() == 1);
+    CHECK(s.articles[0].headline == "西河镇部署春耕生产");
+    for (const char* text : {"星期五", "人民日报", "广告"}) {
+        const Block* b = nullptr;
+        for (const Block& x : s.blocks)
+            if (x.text == text || x.text.find("星期五") != std::string::npos) b = &x;
+        REQUIRE(block_with(s, text) != nullptr);
+        CHECK(block_with(s, text)->kind == BlockKind::furniture);
+        (void)b;
+    }
+    for (const std::string& id : s.articles[0].block_ids) CHECK(id != block_with(s, "广告")->id);
+}
+
+TEST_CASE("furniture: an English running head and an o o rule between two items") {
+    const auto s = segment(
+        "THE DAY BOOK—CHICAGO, TUESDAY, MARCH 3, 1914\n\n"
+        "AN EQUALIZER OF INCOMES\n"
+        "\"What!\" exclaimed the clothing salesman from Boston.\n\n"
+        "o o\n\n"
+        "The number of persons killed by lightning is nearly 600 a year.\n",
+        "en");
+    REQUIRE(s.articles.size() == 2);
+    CHECK(s.articles[0].headline == "AN EQUALIZER OF INCOMES");
+    CHECK(s.articles[1].body_text().starts_with("The number of persons"));
+    CHECK(block_with(s, "DAY BOOK")->kind == BlockKind::furniture);
+    CHECK(block_with(s, "o o")->kind == BlockKind::furniture);
+}
+
+TEST_CASE("stacks: kicker + headline, headline + deck, a wrapped last character") {
+    const auto s = segment(
+        "抢抓农时保春灌促增收\n"
+        "各地水利检修顺利\n\n"
+        "本报讯 截至3月17日，全国春季农田灌排设施检修进展顺利。\n\n"
+        "老房焕新颜\n"
+        "我市城镇老旧小区改造工作稳步推进综述\n\n"
+        "本报讯 一座城市的温度，往往藏在街巷深处。\n\n"
+        "段替旦巡枪麦援珍莫纤循氛\n"
+        "竟\n\n"
+        "本报讯 据报道，段替旦巡全昆趁昆从旱渝珍莫。\n\n");
+    REQUIRE(s.articles.size() == 3);
+    CHECK(s.articles[0].kicker == "抢抓农时保春灌促增收");
+    CHECK(s.articles[0].headline == "各地水利检修顺利");
+    CHECK(s.articles[1].headline == "老房焕新颜");
+    CHECK(s.articles[1].subtitle == "我市城镇老旧小区改造工作稳步推进综述");
+    CHECK(s.articles[2].headline == "段替旦巡枪麦援珍莫纤循氛竟");
+}
+
+TEST_CASE("columns: layout text is read column by column, bytes and lines kept") {
+    // Two articles side by side, as pdftotext -layout prints them, under a running head.
+    // Cells are code points, as pdftotext -layout counts them.
+    const auto row = [](const std::string& left, const std::string& right) {
+        std::size_t cells = 0;
+        for (const char c : left) cells += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+        return left + std::string(cells < 20 ? 20 - cells : 2, ' ') + right + "\n";
+    };
+    const std::string page = row("1995年6月9日 星期五", "人民日报 第1版") + "\n" +
+                             row("西河镇部署春耕生产", "东湖公园今起开放") +
+                             row("  本报讯 西河镇近日召开春耕", "  本报讯 东湖公园经过三个") +
+                             row("生产动员大会，部署全年粮食", "月的改造，今天起向市民免") +
+                             row("生产任务，要求各村抓紧做好", "费开放，园内新增步道三条、") +
+                             row("春耕备耕各项工作，确保粮食", "健身广场两处，并对湖岸进") +
+                             row("播种面积稳定在去年水平。", "行了加固，沿湖新种樱花、") +
+                             row("  会议还对春季防火工作作出", "海棠等树木八百余株，公园") +
+                             row("部署，要求各级干部深入一线", "管理处表示，将延长开放时") +
+                             row("排查隐患，确保不出问题。", "间，方便市民晨练。（下转第三版）");
+    Diagnostics d;
+    const auto decoded = decode_text(page, "", "t.txt", d);
+    CHECK(looks_columnar(decoded));
+    const ColumnReading reading = read_columns(decoded);
+    REQUIRE(reading.applied);
+    CHECK(reading.text.text.find("确保不出问题。") < reading.text.text.find("东湖公园今起开放"));
+
+    const auto s = segment(page, "zh-Hans", "人民日报");
+    check_bytes_once(s, page.size());
+    REQUIRE(s.articles.size() == 2);
+    CHECK(s.articles[0].headline == "西河镇部署春耕生产");
+    CHECK(s.articles[0].body_text() ==
+          "西河镇近日召开春耕生产动员大会，部署全年粮食生产任务，要求各村抓紧做好春耕备耕各项"
+          "工作，确保粮食播种面积稳定在去年水平。\n会议还对春季防火工作作出部署，要求各级干部深"
+          "入一线排查隐患，确保不出问题。");
+    CHECK(s.articles[1].headline == "东湖公园今起开放");
+    CHECK(s.articles[1].continued_on == "3");
+    CHECK(s.articles[1].first_line == 4);  // the line in the page file, not in the rewrite
+    const Block* head = block_with(s, "东湖公园今起开放");
+    REQUIRE(head != nullptr);
+    CHECK(head->first_line == 3);
+    // Plain text is never rewritten.
+    CHECK_FALSE(
+        read_columns(decode_text("西河镇部署春耕生产\n\n本报讯 西河镇。\n", "", "t", d)).applied);
+}
+
+TEST_CASE("review: articles without headline or with a weak link, with file and line") {
+    Issue issue;
+    Article a;
+    a.id = "art-001";
+    a.headline = "H";
+    a.headline_confidence = 1;
+    Article b;
+    b.id = "art-002";
+    b.source_path = "page-01.txt";
+    b.first_line = 12;
+    Article c;
+    c.id = "art-003";
+    c.headline = "H";
+    c.headline_confidence = 0.3;
+    issue.articles = {a, b, c};
+    const SegmentationReview r = review_segmentation(issue);
+    CHECK(r.no_headline == 1);
+    CHECK(r.low_confidence == 1);
+    REQUIRE(r.items.size() == 2);
+    CHECK(r.items[0].path == "page-01.txt");
+    CHECK(r.items[0].line == 12);
+    CHECK(r.items[1].reason == "low-confidence headline link (0.30)");
+    CHECK(r.summary() == "1 of 3 articles without headline, 1 with a low-confidence headline link");
+    CHECK(describe_issue(issue).find("page-01.txt:12: art-002: no headline") != std::string::npos);
+}
