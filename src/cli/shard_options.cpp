@@ -29,6 +29,8 @@ std::optional<PlanShard> load_shard(const ShardCliOptions& options, bool inputs_
 }
 
 void save_shard_report(const ShardReport& report, const ShardCliOptions& options) {
+    // --plan alone is a single-machine run over the whole plan: a report only when asked.
+    if (options.shard.empty() && options.report.empty()) return;
     const std::filesystem::path file = options.report.empty()
                                            ? default_shard_report(report.command, report.shard)
                                            : std::filesystem::path(options.report);

@@ -21,7 +21,8 @@ void add_shard_options(CLI::App* sub, ShardCliOptions& options);
 // --shard-report without --plan, or when `inputs_given` (the plan replaces the inputs).
 std::optional<PlanShard> load_shard(const ShardCliOptions& options, bool inputs_given);
 
-// Writes the shard report (atomically) where asked and says so on stderr.
+// Writes the shard report (atomically) where asked, or to its default name with --shard,
+// and says so on stderr. --plan alone writes no report unless --shard-report is given.
 void save_shard_report(const ShardReport& report, const ShardCliOptions& options);
 
 }  // namespace paperbag::cli

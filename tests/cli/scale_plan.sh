@@ -3,6 +3,7 @@
 source "$(dirname "$0")/../support/cli_lib.sh"
 source "$(dirname "$0")/../support/scale_lib.sh"
 set -e
+cd "$work"   # reports written to the current folder stay in the test's folder
 export SOURCE_DATE_EPOCH=1710720000
 make_issues "$work/issues" 7
 
@@ -78,6 +79,12 @@ run "$PAPERBAG" report "$work"/reports/build-*.json
 expect_rc 0
 expect_out "shards: 3 of 3 reported (build"
 expect_out "summary: 7 built, 0 skipped, 0 refused"
+
+# The whole plan without --shard: the same build, and no shard report unless asked.
+run "$PAPERBAG" build --plan "$work/issues.jsonl" -o "$work/whole"
+expect_rc 0
+same_tree "$work/single" "$work/whole"
+[ ! -e build-shard-0000-of-0001.json ] || fail "--plan alone wrote a shard report"
 
 # Idempotent: a shard run again skips what it built; the bytes stay.
 run "$PAPERBAG" build --plan "$work/issues.jsonl" --shard 1/3 -o "$work/sharded" \

@@ -6,6 +6,7 @@ source "$(dirname "$0")/../support/cli_lib.sh"
 source "$(dirname "$0")/../support/scale_lib.sh"
 source "$(dirname "$0")/../support/slurm_cluster.sh"
 set -e
+cd "$work"   # reports written to the current folder stay in the test's folder
 setup_scale_deps
 export SOURCE_DATE_EPOCH=1710720000 PAPERBAG
 recipe=$SOURCE_DIR/contrib/slurm/paperbag-shard.sbatch
