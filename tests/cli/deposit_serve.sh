@@ -171,6 +171,10 @@ expect_status 403 "another depositor's collection"
 head -c 3000000 /dev/urandom >"$work/big.zip"
 post "$work/big.zip" "$(md5sum "$work/big.zip" | cut -d' ' -f1)" big.zip "Bearer $token" courier
 expect_status 413 "oversized upload"
+# Without a Content-Length (chunked), the limit holds while streaming.
+post "$work/big.zip" "$(md5sum "$work/big.zip" | cut -d' ' -f1)" big.zip "Bearer $token" courier -H "Transfer-Encoding: chunked"
+expect_status 413 "oversized chunked upload"
+[ -z "$(ls -A "$store/.incoming")" ] || fail "a refused upload left its bytes in .incoming"
 post "$b19" 00000000000000000000000000000000 x.zip "Bearer $token" courier
 expect_status 412 "wrong Content-MD5"
 echo "not a zip" >"$work/text.zip"
