@@ -75,11 +75,11 @@ deposit_all() {  # deposit_all STORE: one client per bundle, all at once; waits 
 }
 consistent() {  # consistent STORE: files under title folders == ledger rows
   local files rows
-  files=$(cd "$1" && find . -path ./.quarantine -prune -o -name '*.zip' -print | grep -v '^\./\.' | sed 's|^\./||' | sort)
+  files=$(cd "$1" && find . -path './.*' -prune -o -name '*.zip' -print | sed 's|^\./||' | sort)
   rows=$(python3 -c 'import sqlite3,sys; [print(r[0]) for r in sqlite3.connect(sys.argv[1]).execute("select path from issues order by path")]' "$1/ledger.sqlite")
   [ "$files" = "$rows" ] || { echo "INCONSISTENT: files vs ledger rows"; diff <(echo "$files") <(echo "$rows") || true; return 1; }
   [ -z "$(ls -A "$1/.incoming")" ] || { echo "INCONSISTENT: leftovers in .incoming"; return 1; }
-  echo "consistent: $(echo "$rows" | grep -c . || true) bundle(s), each with its ledger row"
+  echo "consistent: $(printf '%s' "$rows" | grep -c . || true) bundle(s), each with its ledger row"
 }
 start_server "$work/store-b"
 "$pb" serve add-depositor bench --store "$work/store-b" >"$work/token"
@@ -94,7 +94,7 @@ start_server "$work/store-c"
 "$pb" serve add-depositor bench --store "$work/store-c" >"$work/token"
 deposit_all &
 clients=$!
-sleep "${KILL_AFTER:-5}"
+sleep "${KILL_AFTER:-12}"
 kill -KILL "$pid"; wait "$pid" 2>/dev/null || true; pid=
 wait "$clients" || true
 start_server "$work/store-c"

@@ -61,6 +61,8 @@ void setup_serve(CLI::App& app, int& exit_code) {
     sub->add_option("--max-upload", o->max_upload, "Largest upload accepted (e.g. 500M, 2G)")
         ->capture_default_str();
     sub->add_option("-j,--jobs", o->serve.jobs, "Worker threads")->capture_default_str();
+    sub->add_option("--queue", o->serve.queue, "Connections waiting for a free worker")
+        ->capture_default_str();
     sub->add_option("--timeout", o->serve.timeout,
                     "Seconds a client may stay silent; also the grace before --min-rate applies")
         ->capture_default_str();

@@ -171,6 +171,10 @@ expect_status 403 "another depositor's collection"
 head -c 3000000 /dev/urandom >"$work/big.zip"
 post "$work/big.zip" "$(md5sum "$work/big.zip" | cut -d' ' -f1)" big.zip "Bearer $token" courier
 expect_status 413 "oversized upload"
+# Without a Content-Length (chunked), the limit holds while streaming.
+post "$work/big.zip" "$(md5sum "$work/big.zip" | cut -d' ' -f1)" big.zip "Bearer $token" courier -H "Transfer-Encoding: chunked"
+expect_status 413 "oversized chunked upload"
+[ -z "$(ls -A "$store/.incoming")" ] || fail "a refused upload left its bytes in .incoming"
 post "$b19" 00000000000000000000000000000000 x.zip "Bearer $token" courier
 expect_status 412 "wrong Content-MD5"
 echo "not a zip" >"$work/text.zip"
@@ -232,6 +236,19 @@ run "$PAPERBAG" ledger gaps --store "$store" --title nosuch --from 2024-03-01 --
 expect_rc 2
 expect_err "no title 'nosuch'"
 
+# ledger import: bundles already held are known; a folder of bundles becomes a ledger.
+run "$PAPERBAG" ledger import --store "$store"
+expect_rc 0
+expect_out "imported 0, already held 4, skipped 0"
+mkdir -p "$work/imp"
+cp "$work/bundles/"*.zip "$work/imp/"
+run "$PAPERBAG" ledger import --store "$work/imp"
+expect_rc 0
+expect_out "imported 2, already held 0, skipped 0"
+run "$PAPERBAG" ledger gaps --store "$work/imp" --title riverton-courier --from 2024-03-18 --to 2024-03-19 --format csv
+expect_out "riverton-courier,2024-03-19,"
+grep -q "2024-03-18" "$work/out" && fail "an imported issue is listed as missing"
+
 # --- access log: Combined Log Format, never a token ----------------------------------------
 grep -q '"POST /sword/collection/courier HTTP/1.1" 201 ' "$store/access.log" || fail "access log lacks the deposit"
 grep -qE '^127\.0\.0\.1 - courier \[[0-9]{2}/[A-Z][a-z]{2}/[0-9]{4}:[0-9:]{8} \+0000\] "GET /sword/servicedocument HTTP/1.1" 200 [0-9]+ "-" "' "$store/access.log" \
@@ -257,6 +274,24 @@ stop_server
 run "$PAPERBAG" deposit "$b19" --to "$base/sword/servicedocument" --token-file "$work/courier.token" --retries 1
 expect_rc 2
 expect_err "PB-DEPOSIT-UNREACHABLE"
+# --- HTTPS (Poco NetSSL): the client verifies the server against --ca-file ----------------
+if command -v openssl >/dev/null; then
+  openssl req -x509 -newkey rsa:2048 -nodes -keyout "$work/key.pem" -out "$work/cert.pem" -days 1 \
+    -subj /CN=127.0.0.1 -addext "subjectAltName=IP:127.0.0.1" >/dev/null 2>&1
+  start_server --tls-cert "$work/cert.pem" --tls-key "$work/key.pem"
+  [[ "$base" == https://* ]] || fail "TLS server does not announce https"
+  run curl -sS --cacert "$work/cert.pem" "$base/health"
+  expect_out '"status":"ok"'
+  run "$PAPERBAG" deposit "$b19" --to "$base/sword/servicedocument" --token-file "$work/courier.token" \
+    --ca-file "$work/cert.pem"
+  expect_rc 0
+  expect_out "already held"
+  run "$PAPERBAG" deposit "$b19" --to "$base/sword/servicedocument" --token-file "$work/courier.token" --retries 0
+  expect_rc 2
+  expect_err "certificate verify failed"
+  stop_server
+fi
+
 # A non-loopback address needs TLS or --insecure.
 run "$PAPERBAG" serve --store "$store" --listen 0.0.0.0:0
 expect_rc 2

@@ -191,7 +191,9 @@ TEST_CASE("The SQLite ledger migrates, records versions and rolls back failed mo
 TEST_CASE("The PostgreSQL ledger behaves as the SQLite one") {
     const char* url = std::getenv("PAPERBAG_TEST_POSTGRES");
     if (url == nullptr || *url == '\0') {
-        MESSAGE("skipped: PAPERBAG_TEST_POSTGRES is not set (.ci/postgres-ledger starts a server)");
+        MESSAGE(
+            "skipped: PAPERBAG_TEST_POSTGRES is not set (.ci/run starts one through "
+            "scripts/with-postgres)");
         return;
     }
     const auto ledger = Ledger::open(url, "");
