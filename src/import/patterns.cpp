@@ -339,6 +339,10 @@ const PatternSet& patterns_for(std::string_view language) {
         return roles;
     }();
     static const PatternSet both(all_rows, all_roles);
+    static const PatternSet de(german_patterns(), german_roles());
+    static const PatternSet fr(french_patterns(), french_roles());
+    if (language.starts_with("de") || language.starts_with("lb")) return de;
+    if (language.starts_with("fr")) return fr;
     if (language.starts_with("zh")) return zh;
     if (language.starts_with("en")) return en;
     return both;

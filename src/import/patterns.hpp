@@ -54,6 +54,10 @@ std::span<const PatternRow> chinese_patterns();
 std::span<const RoleRow> chinese_roles();
 std::span<const PatternRow> english_patterns();
 std::span<const RoleRow> english_roles();
+std::span<const PatternRow> german_patterns();  // patterns_de.cpp
+std::span<const RoleRow> german_roles();
+std::span<const PatternRow> french_patterns();  // patterns_fr.cpp
+std::span<const RoleRow> french_roles();
 
 // A match: [begin, end) are byte offsets in the searched UTF-8 text.
 struct PatternMatch {
@@ -105,8 +109,8 @@ private:
 // else ("A2") is kept as printed.
 std::string page_label(std::string_view printed);
 
-// The pattern set for a BCP 47 language: "zh*" -> Chinese, "en*" -> English, anything
-// else -> both tables.
+// The pattern set for a BCP 47 language: "zh*" -> Chinese, "en*" -> English, "de*" / "lb*"
+// -> German, "fr*" -> French, anything else -> the Chinese and English tables.
 const PatternSet& patterns_for(std::string_view language);
 
 }  // namespace paperbag::text
