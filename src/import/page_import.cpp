@@ -200,11 +200,12 @@ void segment_issue(Issue& issue, Diagnostics& diagnostics, bool resegment) {
             segments = layout::segment_layout(layout, context);
             layout::apply_geometry(page, std::move(layout));
             for (Diagnostic& d : warnings) page.warnings.push_back(std::move(d));
-        } else if (const PageFile* file = page.file(FileRole::text)) {
-            const std::string name = display_name(*file);
-            const std::string bytes = read_file(file->path);
+        } else if (const PageFile* text_file = page.file(FileRole::text)) {
+            const std::string name = display_name(*text_file);
+            const std::string bytes = read_file(text_file->path);
             Diagnostics page_diagnostics;
-            const auto decoded = text::decode_text(bytes, file->encoding, name, page_diagnostics);
+            const auto decoded =
+                text::decode_text(bytes, text_file->encoding, name, page_diagnostics);
             if (issue.languages.empty()) issue.languages.push_back(guess_language(decoded.text));
             text::PageContext context{name, page.label, page.sequence, issue.language(),
                                       issue.title};

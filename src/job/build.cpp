@@ -6,9 +6,9 @@
 #include <set>
 
 #include "core/digest.hpp"
+#include "import/mets_issue.hpp"
 #include "io/temp_cleanup.hpp"
 #include "job/bundle_target.hpp"
-#include "import/mets_issue.hpp"
 #include "job/issue_inputs.hpp"
 #include "job/parallel.hpp"
 #include "paperbag/bundle.hpp"

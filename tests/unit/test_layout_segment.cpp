@@ -54,7 +54,7 @@ Region region(double x, double y, double width, double size, int style,
 }
 
 text::PageContext context(std::string language = "en") {
-    return {"page-1.pdf", "1", 1, std::move(language)};
+    return {"page-1.pdf", "1", 1, std::move(language), ""};
 }
 
 }  // namespace
