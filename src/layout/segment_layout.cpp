@@ -191,7 +191,8 @@ private:
         bool short_regions = k < n;
         for (std::size_t j = 0; j < k; ++j)
             short_regions = short_regions && measures_[by_top[j]].lines <= 3;
-        if (short_regions && bottom <= head_stripe * height_)
+        // One region alone (a kicker over the first headline) is no masthead.
+        if (short_regions && k >= 2 && bottom <= head_stripe * height_)
             for (std::size_t j = 0; j < k; ++j) stripe_[by_top[j]] = true;
         // Foot: the same from the bottom up.
         std::vector<std::size_t> by_bottom = by_top;
@@ -211,7 +212,7 @@ private:
         short_regions = true;
         for (std::size_t j = 0; j < k; ++j)
             short_regions = short_regions && measures_[by_bottom[j]].lines <= 3;
-        if (short_regions && top >= foot_stripe * height_ && gap > 1.5 * body_size_)
+        if (short_regions && k >= 2 && top >= foot_stripe * height_ && gap > 1.5 * body_size_)
             for (std::size_t j = 0; j < k; ++j) stripe_[by_bottom[j]] = true;
     }
 
