@@ -60,7 +60,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         const ocr::OcrPage page =
             ocr::read_ocr(bytes, formats[PAPERBAG_FUZZ_OCR_FORMAT], {"fuzz.xml", 1, 200000});
         check(page);
-        const auto seg = layout::segment_layout(page.layout, {"fuzz.xml", "1", 1, "en"});
+        const auto seg = layout::segment_layout(page.layout, {"fuzz.xml", "1", 1, "en", ""});
         std::size_t words = 0, kept = 0;
         for (const layout::Region& r : page.layout.regions)
             for (const TextLine& line : r.lines) words += line.words.size();
