@@ -53,7 +53,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                 }
                 for (const Graphic& g : page.graphics) check_box(g.box);
                 const auto segments = layout::segment_layout(
-                    page, {"fuzz.pdf", std::to_string(i + 1), i + 1, size % 2 ? "en" : "zh-Hans"});
+                    page,
+                    {"fuzz.pdf", std::to_string(i + 1), i + 1, size % 2 ? "en" : "zh-Hans", ""});
                 (void)segments;
             } catch (const Error&) {
                 // A damaged or oversized page: refused with a diagnostic.

@@ -43,7 +43,7 @@ int main(int argc, char** argv) {
             for (const auto& region : page.layout.regions)
                 for (const auto& line : region.lines) words += line.words.size();
             if (!read_only)
-                blocks += paperbag::layout::segment_layout(page.layout, {file, "1", 1, "en"})
+                blocks += paperbag::layout::segment_layout(page.layout, {file, "1", 1, "en", ""})
                               .blocks.size();
         }
     const double seconds =

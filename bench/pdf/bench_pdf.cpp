@@ -42,9 +42,9 @@ int main(int argc, char** argv) {
                 const layout::LayoutPage page = source.read(page_file, file, i + 1, warnings);
                 regions += page.regions.size();
                 if (segment)
-                    blocks +=
-                        layout::segment_layout(page, {file, std::to_string(i + 1), i + 1, "und"})
-                            .blocks.size();
+                    blocks += layout::segment_layout(
+                                  page, {file, std::to_string(i + 1), i + 1, "und", ""})
+                                  .blocks.size();
                 ++pages;
             }
         } catch (const Error& e) {
