@@ -60,9 +60,19 @@ ns = {"a": alto.tag[1:].split("}")[0]}
 page = alto.find(".//a:Page", ns)
 assert page is not None
 unit = alto.find(".//a:MeasurementUnit", ns)
-# Geometry: written when the ALTO writer uses the model's page geometry.
-if unit is not None and unit.text != "pixel":
-    assert abs(float(page.get("WIDTH")) - 595) < 1 and abs(float(page.get("HEIGHT")) - 842) < 1, page.attrib
+# Geometry: the page is A4 (595 x 842 pt), written in the unit ALTO allows (docs/profile.md),
+# and every block, line and word has a box inside the page.
+scale = {"inch1200": 1200 / 72, "mm10": 254 / 72}[unit.text]
+width, height = float(page.get("WIDTH")), float(page.get("HEIGHT"))
+assert abs(width / scale - 595) < 1 and abs(height / scale - 842) < 1, page.attrib
+boxes = 0
+for tag in ("TextBlock", "TextLine", "String"):
+    for e in alto.iter("{%s}%s" % (ns["a"], tag)):
+        x, y = float(e.get("HPOS")), float(e.get("VPOS"))
+        w, h = float(e.get("WIDTH")), float(e.get("HEIGHT"))
+        assert 0 <= x and 0 <= y and x + w <= width + 0.5 and y + h <= height + 0.5, (tag, e.attrib)
+        boxes += 1
+assert boxes > 0
 text = "".join(s.get("CONTENT") for s in alto.iter("{%s}String" % ns["a"]))
 poppler = subprocess.run(["pdftotext", "-enc", "UTF-8", sys.argv[2], "-"], capture_output=True,
                          text=True, check=True).stdout
