@@ -1,13 +1,16 @@
 // paperbag's entry point: builds the command line, runs the chosen subcommand and maps
 // exceptions to exit codes. The work itself happens in the library.
+#include <pthread.h>
 #include <unistd.h>
 
 #include <cerrno>
+#include <csignal>
 #include <cstdio>
 #include <cstring>
 #include <exception>
 #include <iostream>
 #include <new>
+#include <string_view>
 
 #include "cli/commands.hpp"
 #include "io/temp_cleanup.hpp"
@@ -77,7 +80,22 @@ int run(int argc, char** argv) {
 
 }  // namespace
 
+// A reader that stops reading (`paperbag export ... | head`) ends the command quietly, as it
+// does any Unix filter: the network library blocks SIGPIPE process-wide, so every command but
+// the two that talk HTTP (which must survive a peer closing its socket) takes it back.
+// (A static initializer of the network library blocks SIGPIPE before main.)
+static void default_sigpipe(int argc, char** argv) {
+    const std::string_view command = argc > 1 ? argv[1] : "";
+    if (command == "serve" || command == "deposit") return;
+    sigset_t pipe;
+    sigemptyset(&pipe);
+    sigaddset(&pipe, SIGPIPE);
+    ::pthread_sigmask(SIG_UNBLOCK, &pipe, nullptr);
+    std::signal(SIGPIPE, SIG_DFL);
+}
+
 int main(int argc, char** argv) {
+    default_sigpipe(argc, argv);
     paperbag::install_cleanup_handlers();
     std::set_terminate(on_terminate);
     int exit_code = paperbag::cli::exit_failure;

@@ -128,4 +128,11 @@ run "$PAPERBAG" export "$bundle" -o "$work/x.jsonl"
 expect_rc 0
 [ -z "$(find "$work" -maxdepth 1 -name '.x.jsonl.tmp-*')" ] || fail "the stale temporary of a killed export was not removed"
 
+# A reader that stops reading (| head) ends the export quietly: SIGPIPE, no error message.
+set +e
+"$PAPERBAG" export "$bundle" "$bundle" "$bundle" "$bundle" "$bundle" "$bundle" "$bundle" \
+  "$bundle" 2>"$work/pipe.err" | head -n 1 >/dev/null
+set -e
+[ ! -s "$work/pipe.err" ] || fail "export | head printed: $(head -c 300 "$work/pipe.err")"
+
 finish
