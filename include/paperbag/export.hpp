@@ -45,6 +45,8 @@ struct ExportOptions {
     ExportFilter filter;
     PageFilesOptions pages;  // metadata for page text files
     unsigned jobs = 0;       // reading threads; 0: one per core
+    // --format xml: the most bytes one bundle's payload may unpack to (--max-output)
+    std::uint64_t max_output = std::uint64_t{8} << 30;
     // When set, a progress bar is drawn there (callers pass std::cerr on a terminal).
     std::ostream* progress = nullptr;
     // When set, every diagnostic is handed over as it happens instead of being collected in
@@ -66,7 +68,9 @@ ExportStatus run_export(const ExportOptions& options, std::ostream& out, Diagnos
 // The names of every record field, in CSV column order.
 std::vector<std::string> export_field_names();
 
-// Paths, one per line, for `-` and --from-list (blank lines ignored).
-std::vector<std::filesystem::path> read_export_list(std::istream& in);
+// Paths, one per line, for `-` and --from-list (blank lines ignored); bounded (lines of at
+// most 4096 bytes, no NUL, at most 1,000,000 paths: Error PB-TOO-LARGE naming `name`).
+std::vector<std::filesystem::path> read_export_list(std::istream& in,
+                                                    const std::string& name = "-");
 
 }  // namespace paperbag

@@ -24,6 +24,7 @@ struct ExportCliOptions {
     std::string to;
     std::string type;
     unsigned jobs = 0;
+    std::uint64_t max_output = ExportOptions{}.max_output;
     PageFilesOptions pages;
     ShardCliOptions sharding;
     std::string missing = "fail";
@@ -50,7 +51,8 @@ int run_export_command(const ExportCliOptions& o) {
         if (!o.from_list.empty()) {
             std::ifstream list(o.from_list);
             if (!list) throw_system_error("cannot open", o.from_list);
-            for (auto& p : read_export_list(list)) options.inputs.push_back(std::move(p));
+            for (auto& p : read_export_list(list, o.from_list))
+                options.inputs.push_back(std::move(p));
         }
         options.filter.from = date_option(o.from, "--from");
         options.filter.to = date_option(o.to, "--to");
@@ -66,6 +68,7 @@ int run_export_command(const ExportCliOptions& o) {
     options.filter.language = o.pages.language;
     options.filter.type = o.type;
     options.jobs = o.jobs;
+    options.max_output = o.max_output;
     options.pages = o.pages;
     options.pages.missing_warn = o.missing == "warn";
     if (isatty(STDERR_FILENO) != 0) options.progress = &std::cerr;
@@ -119,6 +122,13 @@ void setup_export(CLI::App& app, int& exit_code) {
     sub->add_option("--encoding", o->pages.encoding,
                     "Encoding of the page text files (default: detect; e.g. GB18030, Big5)");
     add_shard_options(sub, o->sharding);
+    sub->add_option("--max-output", o->max_output,
+                    "--format xml: the most bytes one bundle may unpack to (units allowed: "
+                    "16GiB; default: 8GiB)")
+        ->transform(CLI::AsSizeValue(false));
+    sub->add_option("--max-page-text", o->pages.max_page_text,
+                    "Largest page text file read, in bytes (units allowed: 32MiB; default: 16MiB)")
+        ->transform(CLI::AsSizeValue(false));
     sub->add_flag("--resegment", o->pages.resegment,
                   "Issue folders described by a METS: find the articles anew instead of keeping "
                   "the METS' own article structure");

@@ -156,6 +156,8 @@ constexpr std::array codes{
     ErrorCode{"PB-WRITE-TEXT", input, "text repaired while writing XML"},
     ErrorCode{"PB-XML", internal, "libxml2 cannot create a parser"},
     ErrorCode{"PB-XML-DTD", input, "a DOCTYPE in a document"},
+    ErrorCode{"PB-XML-LIMIT", input,
+              "a document over an XML limit (text run, attributes per element)"},
     ErrorCode{"PB-XML-SYNTAX", input, "a document that is not well-formed XML"},
     ErrorCode{"PB-XSD", input, "a document that does not match its schema"},
 };

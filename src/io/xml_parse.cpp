@@ -28,6 +28,21 @@ std::uint64_t line_of_offset(std::string_view bytes, std::size_t offset) {
 
 }  // namespace
 
+Diagnostic limit_diagnostic(const XmlLimitHit& hit, const std::string& path) {
+    Diagnostic d = make_error(hit.code, path, hit.line, hit.message);
+    d.column = hit.column;
+    return d;
+}
+
+bool refuse_over_limits(std::string_view bytes, const std::string& path, Diagnostics& out,
+                        bool allow_doctype) {
+    XmlLimits limits;
+    limits.allow_doctype = allow_doctype;
+    const auto hit = check_xml_limits(bytes, limits);
+    if (hit) out.add(limit_diagnostic(*hit, path));
+    return hit.has_value();
+}
+
 void init_libxml() {
     static std::once_flag once;
     std::call_once(once, [] {
@@ -92,6 +107,7 @@ XmlDocPtr parse_xml(std::string_view bytes, const std::string& path, Diagnostics
         out.add(make_error(options.code, path, 0, "empty file: not an XML document"));
         return nullptr;
     }
+    if (refuse_over_limits(bytes, path, out, options.allow_dtd)) return nullptr;
     XmlParserCtxtPtr ctxt(xmlNewParserCtxt());
     if (!ctxt) throw Error("PB-XML", path, "cannot create an XML parser (out of memory)");
     Diagnostics found;
@@ -128,6 +144,7 @@ XmlDocPtr parse_html(std::string_view bytes, const std::string& path, Diagnostic
         out.add(make_error("PB-XML-SYNTAX", path, 0, "empty file: not an HTML document"));
         return nullptr;
     }
+    if (refuse_over_limits(bytes, path, out, true)) return nullptr;  // <!DOCTYPE html>
     Diagnostics ignored;  // markup errors the HTML parser recovers from, as browsers do
     XmlDocPtr doc;
     {

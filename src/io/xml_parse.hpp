@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 
+#include "io/xml_guard.hpp"
 #include "io/xml_handles.hpp"
 #include "paperbag/diagnostic.hpp"
 
@@ -34,6 +35,14 @@ XmlDocPtr parse_xml(std::string_view bytes, const std::string& path, Diagnostics
 // The parser recovers from markup errors as browsers do; they are not reported. Returns
 // nullptr (and adds an error to `out`) only when nothing could be parsed.
 XmlDocPtr parse_html(std::string_view bytes, const std::string& path, Diagnostics& out);
+
+// The finding (PB-XML-LIMIT, PB-XML-DTD) for a document the XML guard stopped.
+Diagnostic limit_diagnostic(const XmlLimitHit& hit, const std::string& path);
+
+// Checks `bytes` against the limits of io/xml_guard.hpp (a DOCTYPE included unless
+// `allow_doctype`); when over, adds the finding to `out` and returns true.
+bool refuse_over_limits(std::string_view bytes, const std::string& path, Diagnostics& out,
+                        bool allow_doctype = false);
 
 // A Diagnostic from a libxml2 error, with `path` in place of libxml2's file name.
 Diagnostic diagnostic_from(const xmlError& error, const std::string& path, const std::string& code);

@@ -150,8 +150,8 @@ std::vector<std::string> export_field_names() {
     return out;
 }
 
-std::vector<std::filesystem::path> read_export_list(std::istream& in) {
-    return read_path_list(in);
+std::vector<std::filesystem::path> read_export_list(std::istream& in, const std::string& name) {
+    return read_path_list(in, name);
 }
 
 ExportStatus run_export(const ExportOptions& options, std::ostream& out, Diagnostics& diagnostics) {
@@ -260,9 +260,10 @@ ExportStatus run_export(const ExportOptions& options, std::ostream& out, Diagnos
             if (row->needs_originals && inputs[i].kind == ExportInput::Kind::bundle) {
                 // A bundle already holds its XML and originals: unpack its data/ folder.
                 const std::filesystem::path& bundle = inputs[i].paths.front();
-                unpack_bundle_payload(bundle, settings.several_issues
-                                                  ? settings.folder / bundle.stem()
-                                                  : settings.folder);
+                unpack_bundle_payload(
+                    bundle,
+                    settings.several_issues ? settings.folder / bundle.stem() : settings.folder,
+                    options.max_output);
                 return done;
             }
             LoadedIssue loaded = load_export_input(

@@ -31,6 +31,7 @@ void FindingSink::add(Severity severity, const std::string& code, std::uint64_t 
 void FindingSink::on_libxml_error(void* self, xmlErrorPtr error) {
     if (self == nullptr || error == nullptr) return;
     auto* sink = static_cast<FindingSink*>(self);
+    if (sink->guard_ != nullptr && sink->guard_->hit()) return;
     // Validator messages get the code of the schema being applied; everything else (parser,
     // encoding, I/O) is a well-formedness problem.
     const bool schema = error->domain == XML_FROM_SCHEMASV || error->domain == XML_FROM_SCHEMASP ||
