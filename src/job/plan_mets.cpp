@@ -32,7 +32,7 @@ bool root_is_mets(const std::filesystem::path& file) {
     }
     const std::unique_ptr<xmlTextReader, ReaderFree> reader(
         xmlReaderForIO(&guarded_read, &guarded_close, input.get(), file.c_str(), nullptr,
-                       XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING));
+                       safe_parse_options() | XML_PARSE_NOERROR));
     if (!reader) return false;
     input.release();  // owned by the reader now (guarded_close frees it)
     while (xmlTextReaderRead(reader.get()) == 1) {

@@ -425,10 +425,6 @@ private:
 
 }  // namespace
 
-int safe_parse_options() {
-    return XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOWARNING;
-}
-
 DocumentOutcome check_document(const DocumentSource& source, SchemaRegistry& registry,
                                const ValidateOptions& options) {
     init_libxml();

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "io/xml_guard.hpp"
+#include "io/xml_parse.hpp"
 #include "paperbag/diagnostic.hpp"
 
 namespace paperbag {
@@ -64,16 +65,10 @@ private:
 // `sink`; the previous handlers are restored afterwards.
 class LibxmlErrorsTo {
 public:
-    explicit LibxmlErrorsTo(FindingSink& sink);
-    ~LibxmlErrorsTo();
-    LibxmlErrorsTo(const LibxmlErrorsTo&) = delete;
-    LibxmlErrorsTo& operator=(const LibxmlErrorsTo&) = delete;
+    explicit LibxmlErrorsTo(FindingSink& sink) : scope_(&sink, &FindingSink::on_libxml_error) {}
 
 private:
-    xmlStructuredErrorFunc old_structured_;
-    void* old_structured_ctx_;
-    xmlGenericErrorFunc old_generic_;
-    void* old_generic_ctx_;
+    ScopedXmlErrorHandler scope_;
 };
 
 }  // namespace paperbag

@@ -83,3 +83,9 @@ TEST_CASE("the XML guard refuses a DOCTYPE before libxml2 reads it, unless allow
     REQUIRE(out.size() == 1);  // one finding, not libxml2's entity errors
     CHECK(out.begin()->code == "PB-XML-DTD");
 }
+
+TEST_CASE("a finding prints on one line, control characters escaped") {
+    Diagnostic d = make_error("PB-X", "b.zip:evil\x1b[31mname  x", 3,
+                              "value 'a\n   b'\tis wrong\x07");
+    CHECK(d.format() == "b.zip:evil\\x1b[31mname  x:3: error: value 'a b' is wrong\\x07 [PB-X]");
+}
