@@ -1,5 +1,6 @@
 #include "io/xml_guard.hpp"
 
+#include <string.h>  // memrchr (GNU)
 #include <unistd.h>
 
 #include <algorithm>
@@ -24,19 +25,29 @@ void XmlGuard::fail(std::string message, std::string code) {
     if (!hit_) hit_ = XmlLimitHit{std::move(code), line_, column_, std::move(message)};
 }
 
+void XmlGuard::fail_run() {
+    fail("more than " + size_text(limits_.max_text) +
+         " of character data without markup (text, whitespace, comment or CDATA); the limit is " +
+         size_text(limits_.max_text));
+    hit_->line = run_line_;
+    hit_->column = run_column_;
+}
+
 const std::optional<XmlLimitHit>& XmlGuard::feed(std::string_view bytes) {
     const char* p = bytes.data();
     const char* const end = p + bytes.size();
     while (p < end && !hit_) {
         if (state_ == State::text) {
             // The common case, in bulk: character data up to the next '<'.
-            const auto* lt = static_cast<const char*>(std::memchr(p, '<', end - p));
+            const auto* lt =
+                static_cast<const char*>(std::memchr(p, '<', static_cast<std::size_t>(end - p)));
             const char* stop = lt ? lt : end;
             const auto span = static_cast<std::uint64_t>(stop - p);
             const auto newlines = static_cast<std::uint64_t>(std::count(p, stop, '\n'));
             if (newlines > 0) {
                 line_ += newlines;
-                const auto* last = static_cast<const char*>(std::memrchr(p, '\n', stop - p));
+                const auto* last = static_cast<const char*>(
+                    ::memrchr(p, '\n', static_cast<std::size_t>(stop - p)));
                 column_ = static_cast<std::uint64_t>(stop - last - 1);
             } else {
                 column_ += span;
@@ -44,10 +55,7 @@ const std::optional<XmlLimitHit>& XmlGuard::feed(std::string_view bytes) {
             run_ += span;
             p = stop;
             if (run_ > limits_.max_text) {
-                fail("more than " + size_text(limits_.max_text) +
-                     " of character data without markup (text, whitespace, comment or CDATA); "
-                     "the limit is " +
-                     size_text(limits_.max_text));
+                fail_run();
                 break;
             }
             if (lt == nullptr) break;
@@ -89,11 +97,10 @@ const std::optional<XmlLimitHit>& XmlGuard::feed(std::string_view bytes) {
                     matched_ = 0;
                 } else if (bang_ == doctype) {
                     if (!limits_.allow_doctype) {
-                        column_ -= doctype.size() + 2;  // where "<!DOCTYPE" starts
+                        column_ -= doctype.size() + 1;  // where "<!DOCTYPE" starts
                         fail(
-                            "document type declaration (DOCTYPE) refused: DTDs and entities are "
-                            "not "
-                            "loaded or expanded",
+                            "document type declaration (DOCTYPE) refused: DTDs and "
+                            "entities are not loaded or expanded",
                             "PB-XML-DTD");
                     }
                     state_ = State::declaration;
@@ -116,6 +123,8 @@ const std::optional<XmlLimitHit>& XmlGuard::feed(std::string_view bytes) {
                              std::to_string(limits_.max_attributes));
                 } else if (c == '>') {
                     state_ = State::text;
+                    run_line_ = line_;  // a run of character data may start after the tag
+                    run_column_ = column_ + 1;
                 }
                 break;
             case State::value:
@@ -155,11 +164,7 @@ const std::optional<XmlLimitHit>& XmlGuard::feed(std::string_view bytes) {
                 }
                 break;
         }
-        if (run_ > limits_.max_text)
-            fail("more than " + size_text(limits_.max_text) +
-                 " of character data without markup (text, whitespace, comment or CDATA); the "
-                 "limit is " +
-                 size_text(limits_.max_text));
+        if (run_ > limits_.max_text) fail_run();
     }
     return hit_;
 }

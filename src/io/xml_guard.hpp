@@ -61,6 +61,7 @@ private:
     };
 
     void fail(std::string message, std::string code = "PB-XML-LIMIT");
+    void fail_run();  // the current run of character data is too long
 
     XmlLimits limits_;
     State state_ = State::text;
@@ -71,7 +72,9 @@ private:
     std::uint32_t matched_ = 0;     // bytes of a multi-byte delimiter matched so far
     std::uint32_t depth_ = 0;       // '[' nesting inside a declaration
     std::uint64_t line_ = 1;
-    std::uint64_t column_ = 0;
+    std::uint64_t column_ = 0;    // of the last byte read (1-based), 0 at a line's start
+    std::uint64_t run_line_ = 1;  // where the current run of character data started
+    std::uint64_t run_column_ = 1;
     std::optional<XmlLimitHit> hit_;
 };
 

@@ -21,7 +21,7 @@ not_hung() { [ "$rc" != 124 ] || fail "$1: still running after the timeout (bloc
 # --- FIFOs: refused at once, whatever the command ---------------------------------------
 mkfifo "$work/fifo.xml" "$work/fifo.txt" "$work/fifo.zip"
 run timeout 20 "$PAPERBAG" validate "$work/fifo.xml"
-not_hung "validate FIFO"; expect_rc 2; expect_out "not a regular file"
+not_hung "validate FIFO"; expect_rc 2; expect_err "not a regular file"
 run timeout 20 "$PAPERBAG" inspect "$work/fifo.zip"
 not_hung "inspect FIFO"; [ "$rc" != 0 ] || fail "inspect of a FIFO succeeded"
 run timeout 20 "$PAPERBAG" export "$work/fifo.zip" --format jsonl
@@ -59,7 +59,7 @@ for cmd in export stats; do
   not_hung "$cmd - </dev/zero"; [ "$rc" != 0 ] || fail "$cmd - </dev/zero succeeded"
   expect_err "PB-TOO-LARGE"
 done
-yes "$work/bundles" | head -c $((8 << 20)) >"$work/many.list"  # over 1,000,000 lines
+yes "$work/nowhere" | head -n 1000001 >"$work/many.list"
 run timeout 30 "$PAPERBAG" export --from-list "$work/many.list" --format jsonl
 expect_rc 2; expect_err "more than 1,000,000 paths"
 
@@ -91,18 +91,27 @@ PY
 mkdir "$work/attr-issue"
 python3 -c "import sys; open(sys.argv[1], 'w').write('<issue xmlns=\"urn:x-paperbag:issue:1\" ' + ' '.join(f'a{i}=\"1\"' for i in range(100000)) + '/>')" "$work/attr-issue/issue.xml"
 
+# The official ALTO schema makes validate parse the whole document (without it, only the root
+# element is read): from ../shared/schemas when present.
+catalog=()
+if [ -f "$SHARED_DIR/schemas/catalog.xml" ]; then
+  catalog=(--catalog "$SHARED_DIR/schemas/catalog.xml")
+else
+  echo "SKIP (in part): ../shared/schemas absent; the long-text and big-ALTO checks skipped" >&2
+fi
 for f in long-text.xml long-text.zip; do
-  peak_kib timeout 30 "$PAPERBAG" validate "$work/$f"
+  [ ${#catalog[@]} -gt 0 ] || break
+  peak_kib timeout 30 "$PAPERBAG" validate "${catalog[@]}" "$work/$f"
   not_hung "validate $f"; expect_rc 1
   expect_out "[PB-XML-LIMIT]"
   [ "$peak" -lt $((200 * 1024)) ] || fail "validate $f: peak memory $peak KiB"
 done
-run timeout 30 "$PAPERBAG" validate "$work/attributes.xml"
+run timeout 30 "$PAPERBAG" validate "${catalog[@]}" "$work/attributes.xml"
 not_hung "validate attributes"; expect_rc 1; expect_out "attributes on one element"
 run timeout 30 "$PAPERBAG" inspect "$work/attr-issue"
 not_hung "inspect attributes"; [ "$rc" != 0 ] || fail "inspect of 100,000 attributes succeeded"
 grep -qF "PB-XML-LIMIT" "$work/out" "$work/err" || fail "inspect attributes: no PB-XML-LIMIT"
-peak_kib timeout 60 "$PAPERBAG" validate "$work/space.xml"
+peak_kib timeout 60 "$PAPERBAG" validate "${catalog[@]}" "$work/space.xml"
 not_hung "validate whitespace"; expect_rc 1; expect_out "space.xml:1:"
 expect_out "[PB-XML-LIMIT]"
 [ "$peak" -lt $((100 * 1024)) ] || fail "validate of 1 GB of whitespace: peak memory $peak KiB"
@@ -142,14 +151,16 @@ with zipfile.ZipFile(f"{w}/big-alto.zip", "w", zipfile.ZIP_DEFLATED, compresslev
     with z.open("bag/data/alto/p1.xml", "w", force_zip64=True) as f:
         f.write(head.encode())
         batch = "".join(line % (i, i) for i in range(10000)).encode()
-        for k in range(60):  # about 300 MB
+        for k in range(500):  # about 300 MB
             f.write(batch.replace(b'ID="l', b'ID="l%d_' % k).replace(b'ID="s', b'ID="s%d_' % k))
         f.write(b"</TextBlock></PrintSpace></Page></Layout></alto>")
 PY
-peak_kib timeout 300 "$PAPERBAG" validate "$work/big-alto.zip"
-not_hung "validate 300 MB ALTO in a ZIP"
-grep -qF "big-alto.zip!/bag/data/alto/p1.xml" "$work/out" || fail "big ALTO not reported: $(head -c 300 "$work/out")"
-[ "$peak" -lt $((150 * 1024)) ] || fail "validate of a 300 MB ZIP entry: peak memory $peak KiB"
+if [ ${#catalog[@]} -gt 0 ]; then
+  peak_kib timeout 300 "$PAPERBAG" validate "${catalog[@]}" "$work/big-alto.zip"
+  not_hung "validate 300 MB ALTO in a ZIP"; expect_rc 0
+  expect_out "big-alto.zip!/bag/data/alto/p1.xml: valid"
+  [ "$peak" -lt $((150 * 1024)) ] || fail "validate of a 300 MB ZIP entry: peak memory $peak KiB"
+fi
 
 # --- Page text over the limit: refused up front -------------------------------------------
 head -c $((20 << 20)) /dev/zero | tr '\0' 'a' >"$work/big.txt"

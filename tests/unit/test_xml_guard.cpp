@@ -14,7 +14,7 @@ TEST_CASE("the XML guard passes ordinary documents, whatever their markup") {
         "<a x=\"1\" y='a>b=c'><![CDATA[ <not> = a tag ]]><b/>text &amp; more<?pi a=b?></a>\n";
     CHECK_FALSE(check_xml_limits(doc).has_value());
     // The same bytes fed one at a time: delimiters split across reads are still recognised.
-    XmlGuard guard(XmlLimits{8, 2});
+    XmlGuard guard(XmlLimits{12, 2, false});
     bool hit = false;
     for (char c : std::string("<a x='1' y=\"2\"><![CDATA[12345]]>1<b/>12<!--1234-->"))
         hit = hit || guard.feed(std::string_view(&c, 1)).has_value();
@@ -22,11 +22,12 @@ TEST_CASE("the XML guard passes ordinary documents, whatever their markup") {
 }
 
 TEST_CASE("the XML guard stops a run of character data over the limit") {
-    const XmlLimits limits{1000, 100};
+    const XmlLimits limits{1000, 100, false};
     SUBCASE("text inside an element") {
         const auto hit = check_xml_limits("<a>\n" + std::string(2000, 'x') + "</a>", limits);
         REQUIRE(hit);
-        CHECK(hit->line == 2);
+        CHECK(hit->line == 1);  // where the run starts: right after <a>
+        CHECK(hit->column == 4);
         CHECK(hit->message.find("character data") != std::string::npos);
     }
     SUBCASE("whitespace before the root element") {
@@ -50,10 +51,10 @@ TEST_CASE("the XML guard stops an element with too many attributes") {
     std::string doc = "<a";
     for (int i = 0; i < 150; ++i) doc += " a" + std::to_string(i) + "='v=w'";
     doc += "/>";
-    const auto hit = check_xml_limits(doc, XmlLimits{1000, 100});
+    const auto hit = check_xml_limits(doc, XmlLimits{1000, 100, false});
     REQUIRE(hit);
     CHECK(hit->message.find("attributes") != std::string::npos);
-    CHECK_FALSE(check_xml_limits(doc, XmlLimits{1000, 150}));
+    CHECK_FALSE(check_xml_limits(doc, XmlLimits{1000, 150, false}));
 }
 
 TEST_CASE("parse_xml refuses a document over the limits with PB-XML-LIMIT") {
@@ -85,7 +86,7 @@ TEST_CASE("the XML guard refuses a DOCTYPE before libxml2 reads it, unless allow
 }
 
 TEST_CASE("a finding prints on one line, control characters escaped") {
-    Diagnostic d = make_error("PB-X", "b.zip:evil\x1b[31mname  x", 3,
-                              "value 'a\n   b'\tis wrong\x07");
+    Diagnostic d =
+        make_error("PB-X", "b.zip:evil\x1b[31mname  x", 3, "value 'a\n   b'\tis wrong\x07");
     CHECK(d.format() == "b.zip:evil\\x1b[31mname  x:3: error: value 'a b' is wrong\\x07 [PB-X]");
 }
