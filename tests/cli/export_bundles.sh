@@ -22,7 +22,11 @@ done
 run "$PAPERBAG" export "$work/bundles" -j 1 -o "$work/all.jsonl"
 expect_rc 0
 [ "$(wc -l <"$work/all.jsonl")" = 18 ] || fail "expected 18 records, got $(wc -l <"$work/all.jsonl")"
-python3 - "$work/all.jsonl" "$SOURCE_DIR/docs/export-record.schema.json" <<'PY' || fail "schema"
+# The JSON Schema check needs python3-jsonschema (Debian's, when python3 is another Python).
+py=python3
+python3 -c 'import jsonschema' 2>/dev/null || ! /usr/bin/python3 -c 'import jsonschema' 2>/dev/null \
+  || py=/usr/bin/python3
+"$py" - "$work/all.jsonl" "$SOURCE_DIR/docs/export-record.schema.json" <<'PY' || fail "schema"
 import json, sys
 records = [json.loads(line) for line in open(sys.argv[1], encoding="utf-8")]
 spec = ["type", "id", "bundle", "title", "date", "pages", "language", "warnings"]
