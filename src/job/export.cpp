@@ -211,8 +211,12 @@ ExportStatus run_export(const ExportOptions& options, std::ostream& out, Diagnos
     try {
         // Usage is checked before anything is read.
         for (const ExportInput& input : inputs) {
-            if (input.kind == ExportInput::Kind::pages)
-                (void)issue_from_page_files(input.paths, options.pages);
+            if (input.kind != ExportInput::Kind::pages) continue;
+            // --title is also the title of page text files: one title, not a choice of several.
+            if (options.filter.titles.size() > 1)
+                throw Error(usage("page text files take one --title, their publication title; " +
+                                  std::to_string(options.filter.titles.size()) + " were given"));
+            (void)issue_from_page_files(input.paths, options.pages);
         }
         const std::unique_ptr<Clock> clock = clock_from_environment();
         exporting::ExportSettings settings;

@@ -69,6 +69,11 @@ run "$PAPERBAG" export "$samples/riverton-courier-2024-03-18/page-01.txt" --titl
 expect_rc 0
 expect_out '{"title":"The Riverton Courier","uid":"'
 
+run "$PAPERBAG" export "$samples/riverton-courier-2024-03-18/page-01.txt" --title A --title B \
+  --date 2024-03-18 --page A1
+expect_rc 2
+expect_err "page text files take one --title, their publication title; 2 were given [PB-USAGE]"
+
 # stats: the same filters.
 run "$PAPERBAG" stats "$b" --json --title-contains courier
 expect_rc 0
