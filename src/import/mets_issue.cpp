@@ -257,6 +257,8 @@ private:
             if (type == "volume") issue.volume = number;
             if (type == "edition") issue.edition = number;
         }
+        // MODS originInfo/edition ("City Edition"), when no part/detail gave the edition.
+        if (issue.edition.empty()) issue.edition = text_of(first(mods, mods_ns, "edition"));
         for (const xmlNode* term : all(mods, mods_ns, "languageTerm"))
             if (xt::attr(term, "type") != "text") {
                 const std::string lang = bcp47(text_of(term));
