@@ -116,8 +116,7 @@ Upload::~Upload() {
 }
 
 void Upload::write(const char* data, std::size_t size) {
-    md5_engine_.update(data, size);
-    sha256_engine_.update(data, size);
+    hasher_.update(data, size);
     size_ += size;
     while (size > 0) {
         const ssize_t n = ::write(fd_.get(), data, size);
@@ -139,8 +138,7 @@ void Upload::write(const char* data, std::size_t size) {
 void Upload::finish() {
     if (::fsync(fd_.get()) != 0) throw_system_error("cannot write", path_.string());
     fd_.reset();
-    md5_ = md5_engine_.finish_hex();
-    sha256_ = sha256_engine_.finish_hex();
+    hasher_.finish(md5_, sha256_);
 }
 
 Intake::Intake(fs::path store, std::unique_ptr<Ledger> ledger, unsigned quarantine_days)

@@ -10,8 +10,7 @@
 #include <optional>
 #include <string>
 
-#include "core/digest.hpp"
-#include "deposit/md5.hpp"
+#include "deposit/hasher.hpp"
 #include "io/temp_cleanup.hpp"
 #include "io/unique_fd.hpp"
 #include "paperbag/ledger.hpp"
@@ -19,10 +18,10 @@
 namespace paperbag {
 
 // One upload being received: a new folder STORE/.incoming/<random>/ holding the bytes under
-// the (already checked) file name. MD5 and SHA-256 are computed as the bytes arrive, and the
-// kernel is asked to start writing each piece to disk at once (sync_file_range), so that the
-// fsync of finish() has little left to do. The folder is removed by the destructor unless
-// the file was moved away.
+// the (already checked) file name. MD5 and SHA-256 are computed as the bytes arrive (on a
+// thread of their own, see hasher.hpp), and the kernel is asked to start writing each piece to disk
+// at once (sync_file_range), so that the fsync of finish() has little left to do. The folder is
+// removed by the destructor unless the file was moved away.
 class Upload {
 public:
     Upload(const std::filesystem::path& incoming, const std::string& filename);
@@ -47,8 +46,7 @@ private:
     std::string filename_;
     UniqueFd fd_;
     TempRegistration registration_;
-    Md5 md5_engine_;
-    Digest sha256_engine_{DigestAlgorithm::sha256};
+    Hasher hasher_;
     std::uint64_t size_ = 0;
     std::uint64_t flushed_ = 0;  // bytes whose writeback has been started
     std::string md5_, sha256_;
