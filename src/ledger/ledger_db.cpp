@@ -84,7 +84,10 @@ public:
         : name_(std::move(name)),
           postgres_(connector == "PostgreSQL"),
           session_(connector, connection) {
-        if (!postgres_) {
+        if (postgres_) {
+            // The server's notices ("relation ... already exists, skipping") are not errors.
+            session_ << "SET client_min_messages = warning", now;
+        } else {
             session_ << "PRAGMA busy_timeout = 10000", now;
             session_ << "PRAGMA journal_mode = WAL", now;
             session_ << "PRAGMA synchronous = FULL", now;
