@@ -39,6 +39,7 @@ bundle=$(ls "$work"/one/*.zip)
 
 start_server() {  # start_server STORE
   "$pb" serve add-depositor bench --store "$1" >"$work/token"
+  rm -f "$work/serve.out"
   "$pb" serve --store "$1" --listen 127.0.0.1:0 -j 8 --max-upload 4G >"$work/serve.out" 2>"$work/serve.err" &
   pid=$!
   for _ in $(seq 1 600); do grep -q "listening on" "$work/serve.out" 2>/dev/null && break; sleep 0.1; done

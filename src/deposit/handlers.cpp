@@ -13,6 +13,7 @@
 #include <chrono>
 #include <fstream>
 #include <sstream>
+#include <vector>
 
 #include "deposit/server_context.hpp"
 #include "deposit/sword_xml.hpp"
@@ -70,6 +71,7 @@ public:
             if (!r.recorded && (!depositor_.empty() || r.status != 401))
                 context_.intake.refuse(depositor_, filename_, r.status, r.summary);
             send_error(response, r);
+            linger(request);
         } catch (const Poco::TimeoutException&) {
             send_error(response, Refused{408, own_error("Timeout"),
                                          "the client sent too slowly; request timed out", ""});
@@ -279,7 +281,35 @@ private:
         response.setStatus(static_cast<HTTPResponse::HTTPStatus>(status));
         response.setContentType(type);
         response.setContentLength64(static_cast<Poco::Int64>(body.size()));
-        response.send() << body;
+        std::ostream& out = response.send();
+        out << body;
+        out.flush();  // on the wire now: linger() may follow
+    }
+
+    // A refusal may be sent before the body was read (413 from Content-Length, a wrong
+    // token): closing at once would reset the connection (unread bytes make the kernel send
+    // RST), and a client still sending could lose the answer. So the server stops sending
+    // and reads, and drops, what the client still sends, for at most 2 seconds and 64 MiB,
+    // before the connection is closed.
+    static void linger(HTTPServerRequest& request) {
+        auto* direct = dynamic_cast<Poco::Net::HTTPServerRequestImpl*>(&request);
+        if (direct == nullptr) return;
+        try {
+            Poco::Net::StreamSocket& socket = direct->socket();
+            socket.shutdownSend();
+            socket.setReceiveTimeout(Poco::Timespan(0, 250000));
+            std::vector<char> sink(64 * 1024);
+            const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(2);
+            std::uint64_t drained = 0;
+            while (drained < (std::uint64_t{64} << 20) &&
+                   std::chrono::steady_clock::now() < until) {
+                const int n = socket.receiveBytes(sink.data(), static_cast<int>(sink.size()));
+                if (n <= 0) break;
+                drained += static_cast<std::uint64_t>(n);
+            }
+        } catch (const Poco::Exception&) {
+            // Timed out or reset: the answer went out; the connection closes now.
+        }
     }
 
     void send_error(HTTPServerResponse& response, const Refused& r) {

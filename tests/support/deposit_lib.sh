@@ -12,6 +12,8 @@ trap 'stop_server; rm -rf "$work"' EXIT
 start_server() {
   local store=$1
   shift
+  # Not the previous server's announcement: the new one truncates the file only once started.
+  rm -f "$work/serve.out"
   "$PAPERBAG" serve --store "$store" --listen 127.0.0.1:0 -j 8 --max-upload 1G "$@" \
     >"$work/serve.out" 2>"$work/serve.err" &
   server_pid=$!
