@@ -216,7 +216,11 @@ public:
         // highest version: the second insert then violates UNIQUE (title_key, date, edition,
         // version) and the transaction is retried with a fresh read. `place` runs after the
         // insert, so a retried attempt has placed nothing.
+        bool placed = false;
         return transaction([&] {
+            // A commit that failed after the move is not retried: the caller undoes the move.
+            if (placed)
+                throw Error("PB-LEDGER", name_, "ledger: the commit failed after the bundle moved");
             RecordSet rs = query(
                 "SELECT MAX(version) FROM issues WHERE title_key = ? AND "
                 "date = ? AND edition = ?",
@@ -225,6 +229,7 @@ public:
             issue.path = path_for(issue);
             insert_issue(issue);
             place(issue);
+            placed = true;
             return issue;
         });
     }
