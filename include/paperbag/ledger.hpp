@@ -6,7 +6,10 @@
 // servers share one ledger. Its schema is versioned (table schema_version); opening a ledger
 // applies the migrations it lacks, each in its own transaction, so an old ledger is brought
 // up to date and a new one is created. Every method is safe to call from several threads at
-// once (one session, one lock: ledger writes are a few rows per deposit).
+// once (one session, one lock: ledger writes are a few rows per deposit), and several
+// processes may write one ledger at once (intake servers, build shards): every write is one
+// transaction (SQLite: BEGIN IMMEDIATE; PostgreSQL: retried on a conflict with a concurrent
+// writer), titles and depositors are upserts.
 //
 // Publication calendars say on which dates an issue is expected: daily, daily except
 // Sunday, weekdays (Monday to Friday), weekly on a given day; plus explicit non-publication
@@ -115,8 +118,11 @@ public:
     // The schema version after migration.
     virtual int schema_version() = 0;
 
-    // Adds a title or replaces its metadata and calendar.
+    // Adds a title or replaces its metadata and calendar (an upsert).
     virtual void put_title(const Title& title) = 0;
+    // Adds a title unless one with its key exists (then nothing changes). Atomic: of several
+    // writers adding the same key at once, one adds it. True when this call added it.
+    virtual bool add_title_if_absent(const Title& title) = 0;
     virtual std::optional<Title> title(std::string_view key) = 0;
     virtual std::vector<Title> titles() = 0;
 
@@ -154,7 +160,7 @@ std::vector<std::vector<HeldIssue>> find_duplicates(const std::vector<HeldIssue>
 
 // The title key of an issue: the key of the ledger's title with the issue's ISSN, else the
 // issue's key (ids.hpp) without its date. Adds the title (daily calendar) when the ledger
-// does not have it yet.
+// does not have it yet (add_title_if_absent: a title another writer added meanwhile is kept).
 std::string catalogue_title(Ledger& ledger, const Issue& issue);
 
 // A ledger row for `issue` (title key from catalogue_title, date, edition, number, pages,
@@ -174,6 +180,18 @@ struct ImportSummary {
 // when it lies inside it (else absolute) and depositor "import". Files are not moved.
 ImportSummary import_bundles(Ledger& ledger, const std::filesystem::path& folder,
                              const std::filesystem::path& store, const std::string& received_at);
+
+// How record_bundle() found a bundle.
+enum class BundleRecord { added, known };
+
+// Records one bundle that `path` names in the ledger (idempotent): SHA-256 and MD5 of the
+// file, the issue catalogued from its METS, depositor, time and verdict as given. A bundle
+// whose SHA-256 the ledger already holds (recorded before, or by a concurrent writer) is
+// `known` and changes nothing. Throws Error when the file cannot be read or holds no issue
+// METS (PB-LEDGER for database failures).
+BundleRecord record_bundle(Ledger& ledger, const std::filesystem::path& bundle,
+                           const std::string& path, const std::string& depositor,
+                           const std::string& received_at, const std::string& verdict);
 
 enum class LedgerFormat { text, csv, json };
 LedgerFormat parse_ledger_format(std::string_view name);

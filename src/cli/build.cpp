@@ -1,6 +1,8 @@
 // paperbag build: issue folders (or page text files) -> validated BagIt-in-ZIP bundles.
 #include <unistd.h>
 
+#include <algorithm>
+#include <filesystem>
 #include <iostream>
 #include <memory>
 
@@ -8,6 +10,7 @@
 #include "cli/shard_options.hpp"
 #include "job/progress.hpp"
 #include "paperbag/build.hpp"
+#include "paperbag/ledger.hpp"
 
 namespace paperbag::cli {
 
@@ -20,6 +23,36 @@ struct BuildCliOptions {
     std::string algorithms = "sha256";
     ShardCliOptions sharding;
     std::string missing = "fail";
+    std::string ledger;  // --ledger: record every bundle built or kept
+};
+
+// --ledger: each bundle built (or kept unchanged) is recorded in the holdings ledger, once
+// (record_bundle is idempotent), with depositor "build" and its absolute path. Shards of a
+// plan may all record into one ledger at once. A bundle that cannot be recorded is an error
+// (exit 2, the shard report says so) and a rerun records it.
+class LedgerSink {
+public:
+    LedgerSink(const std::string& location, const Clock& clock)
+        : ledger_(location.empty() ? nullptr : Ledger::open(location, "")),
+          received_at_(format_iso8601_utc(clock.now())) {}
+
+    void record(const IssueBuild& issue) {
+        if (!ledger_ || issue.state == IssueState::failed || issue.bundle.empty()) return;
+        try {
+            const std::string path =
+                std::filesystem::absolute(issue.bundle).lexically_normal().string();
+            record_bundle(*ledger_, issue.bundle, path, "build", received_at_, "valid");
+        } catch (const Error& e) {
+            failed_ = true;
+            std::cerr << e.diagnostic().format() << '\n';
+        }
+    }
+    bool failed() const noexcept { return failed_; }
+
+private:
+    std::unique_ptr<Ledger> ledger_;
+    std::string received_at_;
+    bool failed_ = false;
 };
 
 std::string result_line(const IssueBuild& issue) {
@@ -37,8 +70,10 @@ std::string result_line(const IssueBuild& issue) {
 
 // --plan/--shard: the shard's issues, the same lines and summary, and the shard report.
 int run_build_shard(const PlanShard& shard, const BuildCliOptions& o, const Clock& clock,
-                    const std::function<void(const IssueBuild&)>& on_issue, Progress& progress) {
-    const ShardReport report = build_shard(shard, o.job, clock, on_issue);
+                    const std::function<void(const IssueBuild&)>& on_issue, Progress& progress,
+                    const LedgerSink& ledger) {
+    ShardReport report = build_shard(shard, o.job, clock, on_issue);
+    if (ledger.failed()) report.exit_code = std::max(report.exit_code, int{exit_failure});
     progress.finish();
     std::cout << "summary: " << report.count(ItemOutcome::built) << " built, "
               << report.count(ItemOutcome::skipped) << " unchanged, "
@@ -62,12 +97,14 @@ int run_build_command(BuildCliOptions& o) {
     const std::optional<PlanShard> shard = load_shard(o.sharding, !o.inputs.empty());
     Progress progress(std::cerr, shard ? shard->indices.size() : options.inputs.size(), "issues",
                       ::isatty(STDERR_FILENO) != 0);
+    LedgerSink ledger(o.ledger, *clock);
     auto on_issue = [&](const IssueBuild& issue) {
         for (const Diagnostic& d : issue.diagnostics) std::cerr << d.format() << '\n';
         std::cout << result_line(issue) << std::endl;
+        ledger.record(issue);
         progress.item_done("");
     };
-    if (shard) return run_build_shard(*shard, o, *clock, on_issue, progress);
+    if (shard) return run_build_shard(*shard, o, *clock, on_issue, progress, ledger);
     const BuildRun run = run_build(options, *clock, on_issue);
     for (const Diagnostic& d : run.messages)
         if (d.severity != Severity::info) std::cerr << d.format() << '\n';
@@ -80,7 +117,7 @@ int run_build_command(BuildCliOptions& o) {
     progress.finish();
     std::cout << "summary: " << built << " built, " << unchanged << " unchanged, " << failed
               << " failed\n";
-    return run.exit_code();
+    return ledger.failed() ? std::max(run.exit_code(), int{exit_failure}) : run.exit_code();
 }
 
 }  // namespace
@@ -126,6 +163,9 @@ void setup_build(CLI::App& app, int& exit_code) {
     sub->add_option("--issn", o->job.pages.issn, "ISSN of the publication (page text files)");
     sub->add_option("--encoding", o->job.pages.encoding,
                     "Encoding of the page text files (default: detect)");
+    sub->add_option("--ledger", o->ledger,
+                    "Record every bundle built or unchanged in this holdings ledger "
+                    "(sqlite:FILE or postgresql://user@host:port/db; shards may share one)");
     add_shard_options(sub, o->sharding);
     sub->callback([o, &exit_code] { exit_code = run_build_command(*o); });
 }

@@ -1,8 +1,6 @@
 // paperbag deposit: a SWORD v2 client for binary deposits of bundles.
 #include <unistd.h>
 
-#include <Poco/DigestStream.h>
-#include <Poco/MD5Engine.h>
 #include <Poco/Net/Context.h>
 #include <Poco/Net/HTTPClientSession.h>
 #include <Poco/Net/HTTPRequest.h>
@@ -16,6 +14,7 @@
 #include <fstream>
 #include <thread>
 
+#include "deposit/md5.hpp"
 #include "deposit/sword_xml.hpp"
 #include "io/atomic_file.hpp"
 #include "paperbag/deposit.hpp"
@@ -79,7 +78,7 @@ private:
             request.set("Authorization", "Bearer " + options_.token);
             request.set("User-Agent", "paperbag-deposit");
             std::ostream& os = s->sendRequest(request);
-            if (body != nullptr) send_file(os, *body);
+            if (body != nullptr) send_file(os, s->socket(), *body);
             HTTPResponse response;
             std::istream& in = s->receiveResponse(response);
             reply.body.resize(static_cast<std::size_t>(max_response));
@@ -93,18 +92,28 @@ private:
         return reply;
     }
 
-    void send_file(std::ostream& os, const fs::path& file) {
+    // The body goes to the socket in 1 MiB pieces: Poco's request stream would send it in
+    // pieces of 4 KiB, one system call each. The request header, which Poco buffers in that
+    // stream, is flushed first.
+    void send_file(std::ostream& os, Poco::Net::StreamSocket& socket, const fs::path& file) {
+        os.flush();
+        if (!os) throw Poco::IOException("the connection broke while sending");
         std::ifstream in(file, std::ios::binary);
+        if (!in) throw Poco::FileNotFoundException(file.string());
         const std::uint64_t total = fs::file_size(file);
         std::uint64_t sent = 0;
         int shown = -1;
-        std::vector<char> buffer(256 * 1024);
+        std::vector<char> buffer(1 << 20);
         while (in) {
             in.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
             const std::streamsize n = in.gcount();
             if (n <= 0) break;
-            os.write(buffer.data(), n);
-            if (!os) throw Poco::IOException("the connection broke while sending");
+            for (std::streamsize done = 0; done < n;) {
+                const int piece =
+                    socket.sendBytes(buffer.data() + done, static_cast<int>(n - done));
+                if (piece <= 0) throw Poco::IOException("the connection broke while sending");
+                done += piece;
+            }
             sent += static_cast<std::uint64_t>(n);
             const int percent = total == 0 ? 100 : static_cast<int>(sent * 100 / total);
             if (options_.progress != nullptr && percent != shown) {
@@ -114,24 +123,10 @@ private:
             }
         }
         if (options_.progress != nullptr) *options_.progress << "\n";
-        os.flush();
     }
 
     const DepositOptions& options_;
 };
-
-std::string md5_hex(const fs::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    if (!in) throw_system_error("cannot open", file.string());
-    Poco::MD5Engine md5;
-    std::vector<char> buffer(256 * 1024);
-    while (in) {
-        in.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
-        if (in.gcount() > 0) md5.update(buffer.data(), static_cast<std::size_t>(in.gcount()));
-    }
-    if (in.bad()) throw_system_error("cannot read", file.string());
-    return Poco::DigestEngine::digestToHex(md5.digest());
-}
 
 std::string reasons(const Reply& reply) {
     if (const auto error = sword::parse_error(reply.body)) {
@@ -180,7 +175,7 @@ int deposit_bundles(const DepositOptions& options, std::ostream& out, std::ostre
 
     bool refused = false, unreachable = false;
     for (const fs::path& bundle : options.bundles) {
-        const std::string md5 = md5_hex(bundle);
+        const std::string md5 = md5_file_hex(bundle);
         HTTPRequest request(HTTPRequest::HTTP_POST, target.getPathAndQuery(),
                             HTTPRequest::HTTP_1_1);
         request.setContentType("application/zip");

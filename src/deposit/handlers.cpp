@@ -3,13 +3,17 @@
 #include <Poco/Base64Decoder.h>
 #include <Poco/Exception.h>
 #include <Poco/Net/HTTPServerRequest.h>
+#include <Poco/Net/HTTPServerRequestImpl.h>
 #include <Poco/Net/HTTPServerResponse.h>
 #include <Poco/Net/MessageHeader.h>
 #include <Poco/Net/NameValueCollection.h>
+#include <Poco/Net/StreamSocket.h>
 
+#include <algorithm>
 #include <chrono>
 #include <fstream>
 #include <sstream>
+#include <vector>
 
 #include "deposit/server_context.hpp"
 #include "deposit/sword_xml.hpp"
@@ -67,6 +71,7 @@ public:
             if (!r.recorded && (!depositor_.empty() || r.status != 401))
                 context_.intake.refuse(depositor_, filename_, r.status, r.summary);
             send_error(response, r);
+            linger(request);
         } catch (const Poco::TimeoutException&) {
             send_error(response, Refused{408, own_error("Timeout"),
                                          "the client sent too slowly; request timed out", ""});
@@ -178,7 +183,7 @@ private:
                 "the upload is larger than the limit of " + std::to_string(limit) + " bytes", ""};
 
         std::unique_ptr<Upload> upload = context_.intake.begin(filename_);
-        receive(request.stream(), *upload, limit);
+        receive(request, *upload, limit);
         if (request.hasContentLength() &&
             upload->size() != static_cast<std::uint64_t>(request.getContentLength64()))
             throw Refused{400, sword_error("ErrorBadRequest"),
@@ -197,22 +202,21 @@ private:
     }
 
     // Streams the body to the upload: never more than `limit` bytes, never slower than
-    // min_rate on average once the grace period (the timeout) is over.
-    void receive(std::istream& in, Upload& upload, std::uint64_t limit) {
+    // min_rate on average once the grace period (the timeout) is over. Poco's request stream
+    // hands the body over in pieces of 4 KiB (one recv each): with a Content-Length, only
+    // the bytes Poco has already buffered come through it, and the rest is read from the
+    // socket in pieces of up to 1 MiB (the socket keeps the server's receive timeout).
+    void receive(HTTPServerRequest& request, Upload& upload, std::uint64_t limit) {
         const auto start = std::chrono::steady_clock::now();
         const auto grace = std::chrono::seconds(context_.options.timeout);
-        std::vector<char> buffer(64 * 1024);
-        while (in.peek() != std::char_traits<char>::eof()) {
-            // peek() read what the socket had; readsome() takes it without waiting for more.
-            const std::streamsize n =
-                in.readsome(buffer.data(), static_cast<std::streamsize>(buffer.size()));
-            if (n <= 0) break;
-            if (upload.size() + static_cast<std::uint64_t>(n) > limit)
+        std::vector<char> buffer(1 << 20);
+        const auto take = [&](std::size_t n) {
+            if (upload.size() + n > limit)
                 throw Refused{
                     413, sword_error("MaxUploadSizeExceeded"),
                     "the upload is larger than the limit of " + std::to_string(limit) + " bytes",
                     ""};
-            upload.write(buffer.data(), static_cast<std::size_t>(n));
+            upload.write(buffer.data(), n);
             const auto elapsed = std::chrono::steady_clock::now() - start;
             if (elapsed > grace) {
                 const double seconds = std::chrono::duration<double>(elapsed).count();
@@ -220,6 +224,34 @@ private:
                     static_cast<double>(context_.options.min_rate))
                     throw Poco::TimeoutException("upload slower than the minimum rate");
             }
+        };
+        std::istream& in = request.stream();
+        auto* direct = dynamic_cast<Poco::Net::HTTPServerRequestImpl*>(&request);
+        if (direct != nullptr && request.hasContentLength()) {
+            // peek() moves what Poco's session holds into the stream's buffer; readsome()
+            // takes it without touching the socket.
+            const auto length = static_cast<std::uint64_t>(request.getContentLength64());
+            if (length > 0 && in.peek() != std::char_traits<char>::eof()) {
+                const std::streamsize n =
+                    in.readsome(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+                if (n > 0) take(static_cast<std::size_t>(n));
+            }
+            Poco::Net::StreamSocket& socket = direct->socket();
+            while (upload.size() < length) {
+                const std::uint64_t want =
+                    std::min<std::uint64_t>(buffer.size(), length - upload.size());
+                const int n = socket.receiveBytes(buffer.data(), static_cast<int>(want));
+                if (n <= 0) break;  // the client closed: the caller sees the short upload
+                take(static_cast<std::size_t>(n));
+            }
+            return;
+        }
+        while (in.peek() != std::char_traits<char>::eof()) {
+            // peek() read what the socket had; readsome() takes it without waiting for more.
+            const std::streamsize n =
+                in.readsome(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+            if (n <= 0) break;
+            take(static_cast<std::size_t>(n));
         }
         if (in.bad()) throw Poco::IOException("the upload was interrupted");
     }
@@ -249,7 +281,35 @@ private:
         response.setStatus(static_cast<HTTPResponse::HTTPStatus>(status));
         response.setContentType(type);
         response.setContentLength64(static_cast<Poco::Int64>(body.size()));
-        response.send() << body;
+        std::ostream& out = response.send();
+        out << body;
+        out.flush();  // on the wire now: linger() may follow
+    }
+
+    // A refusal may be sent before the body was read (413 from Content-Length, a wrong
+    // token): closing at once would reset the connection (unread bytes make the kernel send
+    // RST), and a client still sending could lose the answer. So the server stops sending
+    // and reads, and drops, what the client still sends, for at most 2 seconds and 64 MiB,
+    // before the connection is closed.
+    static void linger(HTTPServerRequest& request) {
+        auto* direct = dynamic_cast<Poco::Net::HTTPServerRequestImpl*>(&request);
+        if (direct == nullptr) return;
+        try {
+            Poco::Net::StreamSocket& socket = direct->socket();
+            socket.shutdownSend();
+            socket.setReceiveTimeout(Poco::Timespan(0, 250000));
+            std::vector<char> sink(64 * 1024);
+            const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(2);
+            std::uint64_t drained = 0;
+            while (drained < (std::uint64_t{64} << 20) &&
+                   std::chrono::steady_clock::now() < until) {
+                const int n = socket.receiveBytes(sink.data(), static_cast<int>(sink.size()));
+                if (n <= 0) break;
+                drained += static_cast<std::uint64_t>(n);
+            }
+        } catch (const Poco::Exception&) {
+            // Timed out or reset: the answer went out; the connection closes now.
+        }
     }
 
     void send_error(HTTPServerResponse& response, const Refused& r) {

@@ -5,7 +5,6 @@
 #include <unistd.h>
 
 #include <Poco/Base64Decoder.h>
-#include <Poco/DigestEngine.h>
 #include <openssl/rand.h>
 
 #include <algorithm>
@@ -108,6 +107,7 @@ Upload::Upload(const fs::path& incoming, const std::string& filename)
     fd_.reset(::open(path_.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644));
     if (!fd_) throw_system_error("cannot create", path_.string());
     registration_ = TempRegistration(path_);
+    md5_engine_ = std::make_unique<Md5Follower>(path_);
 }
 
 Upload::~Upload() {
@@ -117,7 +117,6 @@ Upload::~Upload() {
 }
 
 void Upload::write(const char* data, std::size_t size) {
-    md5_engine_.update(data, size);
     sha256_engine_.update(data, size);
     size_ += size;
     while (size > 0) {
@@ -127,13 +126,26 @@ void Upload::write(const char* data, std::size_t size) {
         data += n;
         size -= static_cast<std::size_t>(n);
     }
+    md5_engine_->written(size_);
+    // Writeback of every full 8 MiB starts now, while the rest arrives (it does not wait).
+    constexpr std::uint64_t step = 8 << 20;
+    if (size_ - flushed_ >= step) {
+        const std::uint64_t end = size_ - size_ % step;
+        ::sync_file_range(fd_.get(), static_cast<off_t>(flushed_),
+                          static_cast<off_t>(end - flushed_), SYNC_FILE_RANGE_WRITE);
+        flushed_ = end;
+    }
 }
 
 void Upload::finish() {
     if (::fsync(fd_.get()) != 0) throw_system_error("cannot write", path_.string());
     fd_.reset();
-    md5_ = Poco::DigestEngine::digestToHex(md5_engine_.digest());
     sha256_ = sha256_engine_.finish_hex();
+}
+
+const std::string& Upload::md5_hex() {
+    if (md5_.empty()) md5_ = md5_engine_->finish(size_);
+    return md5_;
 }
 
 Intake::Intake(fs::path store, std::unique_ptr<Ledger> ledger, unsigned quarantine_days)
@@ -215,6 +227,18 @@ Outcome Intake::refuse_bundle(Upload& upload, const std::string& depositor, int 
 
 Outcome Intake::accept(Upload& upload, const std::string& depositor,
                        const std::string& content_md5) {
+    // The bundle is verified while the MD5 thread catches up with the upload; the results
+    // are then judged in order: Content-MD5, ZIP, already held, verification.
+    const bool zip = starts_with_zip_magic(upload.path());
+    const std::optional<HeldIssue> known =
+        zip ? ledger_->find_by_digest(upload.sha256_hex()) : std::nullopt;
+    ValidationRun run;
+    if (zip && !known) {
+        VerifyJobOptions options = default_verify_options();
+        options.validation.jobs = 1;  // the server's worker pool bounds the parallelism
+        run = verify_bundles({upload.path()}, options);
+        strip_prefix(run, upload.folder().string() + "/");
+    }
     const std::string expected = md5_header_hex(content_md5);
     if (expected != upload.md5_hex())
         return refuse_bundle(
@@ -222,17 +246,12 @@ Outcome Intake::accept(Upload& upload, const std::string& depositor,
             "Content-MD5 " + content_md5 + " does not match the bytes received (MD5 " +
                 upload.md5_hex() + ")",
             "");
-    if (!starts_with_zip_magic(upload.path()))
+    if (!zip)
         return refuse_bundle(upload, depositor, 415,
                              std::string(sword::error_base) + "ErrorContent",
                              "the upload is not a ZIP file (BagIt packaging in ZIP expected)", "");
-    if (auto held = ledger_->find_by_digest(upload.sha256_hex()))
-        return Outcome{200, held, "", "", ""};
+    if (known) return Outcome{200, known, "", "", ""};
 
-    VerifyJobOptions options = default_verify_options();
-    options.validation.jobs = 1;  // the server's worker pool bounds the parallelism
-    ValidationRun run = verify_bundles({upload.path()}, options);
-    strip_prefix(run, upload.folder().string() + "/");
     const std::string report_json = format_report(run, ReportFormat::json);
     if (run.exit_code() != 0)
         return refuse_bundle(

@@ -4,8 +4,6 @@
 // so the store's rules are tested on their own.
 #pragma once
 
-#include <Poco/MD5Engine.h>
-
 #include <atomic>
 #include <filesystem>
 #include <memory>
@@ -13,6 +11,7 @@
 #include <string>
 
 #include "core/digest.hpp"
+#include "deposit/md5_follower.hpp"
 #include "io/temp_cleanup.hpp"
 #include "io/unique_fd.hpp"
 #include "paperbag/ledger.hpp"
@@ -20,8 +19,11 @@
 namespace paperbag {
 
 // One upload being received: a new folder STORE/.incoming/<random>/ holding the bytes under
-// the (already checked) file name. MD5 and SHA-256 are computed as the bytes arrive. The
-// folder is removed by the destructor unless the file was moved away.
+// the (already checked) file name. SHA-256 is computed as the bytes arrive; MD5 (only for
+// Content-MD5, and slower) by a thread following the file (md5_follower.hpp), so receiving
+// never waits for it. The kernel is asked to start writing each piece to disk at once
+// (sync_file_range), so that the fsync of finish() has little left to do. The folder is
+// removed by the destructor unless the file was moved away.
 class Upload {
 public:
     Upload(const std::filesystem::path& incoming, const std::string& filename);
@@ -31,14 +33,15 @@ public:
 
     // Appends bytes (Throws Error PB-IO when the disk is full).
     void write(const char* data, std::size_t size);
-    // fsync and close; the digests are final afterwards.
+    // fsync and close; the size and SHA-256 are final afterwards.
     void finish();
 
     const std::filesystem::path& path() const noexcept { return path_; }
     const std::filesystem::path& folder() const noexcept { return folder_; }
     const std::string& filename() const noexcept { return filename_; }
     std::uint64_t size() const noexcept { return size_; }
-    const std::string& md5_hex() const noexcept { return md5_; }
+    // Waits for the MD5 thread the first time (after finish()).
+    const std::string& md5_hex();
     const std::string& sha256_hex() const noexcept { return sha256_; }
 
 private:
@@ -46,9 +49,10 @@ private:
     std::string filename_;
     UniqueFd fd_;
     TempRegistration registration_;
-    Poco::MD5Engine md5_engine_;
     Digest sha256_engine_{DigestAlgorithm::sha256};
+    std::unique_ptr<Md5Follower> md5_engine_;
     std::uint64_t size_ = 0;
+    std::uint64_t flushed_ = 0;  // bytes whose writeback has been started
     std::string md5_, sha256_;
 };
 

@@ -1,14 +1,18 @@
 // The ledger on Poco::Data: SQLite or PostgreSQL, one schema, versioned migrations.
 #include <Poco/Data/PostgreSQL/Connector.h>
+#include <Poco/Data/PostgreSQL/PostgreSQLException.h>
 #include <Poco/Data/RecordSet.h>
 #include <Poco/Data/SQLite/Connector.h>
+#include <Poco/Data/SQLite/SQLiteException.h>
 #include <Poco/Data/Session.h>
 #include <Poco/Data/Statement.h>
 #include <Poco/Exception.h>
 #include <Poco/URI.h>
 
+#include <chrono>
 #include <filesystem>
 #include <mutex>
+#include <thread>
 
 #include "paperbag/diagnostic.hpp"
 #include "paperbag/ledger.hpp"
@@ -80,7 +84,10 @@ public:
         : name_(std::move(name)),
           postgres_(connector == "PostgreSQL"),
           session_(connector, connection) {
-        if (!postgres_) {
+        if (postgres_) {
+            // The server's notices ("relation ... already exists, skipping") are not errors.
+            session_ << "SET client_min_messages = warning", now;
+        } else {
             session_ << "PRAGMA busy_timeout = 10000", now;
             session_ << "PRAGMA journal_mode = WAL", now;
             session_ << "PRAGMA synchronous = FULL", now;
@@ -94,26 +101,37 @@ public:
     }
 
     void put_title(const Title& t) override {
-        guarded([&] {
-            session_.begin();
-            try {
-                exec("DELETE FROM titles WHERE key = ?", t.key);
-                exec("DELETE FROM calendar_dates WHERE title_key = ?", t.key);
-                Statement insert(session_);
-                insert << sql(
-                    "INSERT INTO titles (key, title, issn, publisher, calendar) "
-                    "VALUES (?, ?, ?, ?, ?)"),
-                    param(t.key), param(t.title), param(t.issn), param(t.publisher),
-                    param(t.calendar.rule());
-                insert.execute();
-                for (const Date& d : t.calendar.skip) insert_calendar_date(t.key, d, "skip", "");
-                for (const ExtraEdition& e : t.calendar.extra)
-                    insert_calendar_date(t.key, e.date, "extra", e.edition);
-                session_.commit();
-            } catch (...) {
-                session_.rollback();
-                throw;
-            }
+        transaction([&] {
+            // An upsert: two writers putting the same title never collide on the key.
+            Statement upsert(session_);
+            upsert << sql(
+                "INSERT INTO titles (key, title, issn, publisher, calendar) "
+                "VALUES (?, ?, ?, ?, ?) ON CONFLICT (key) DO UPDATE SET "
+                "title = excluded.title, issn = excluded.issn, publisher = excluded.publisher, "
+                "calendar = excluded.calendar"),
+                param(t.key), param(t.title), param(t.issn), param(t.publisher),
+                param(t.calendar.rule());
+            upsert.execute();
+            exec("DELETE FROM calendar_dates WHERE title_key = ?", t.key);
+            for (const Date& d : t.calendar.skip) insert_calendar_date(t.key, d, "skip", "");
+            for (const ExtraEdition& e : t.calendar.extra)
+                insert_calendar_date(t.key, e.date, "extra", e.edition);
+        });
+    }
+
+    bool add_title_if_absent(const Title& t) override {
+        return transaction([&] {
+            Statement insert(session_);
+            insert << sql(
+                "INSERT INTO titles (key, title, issn, publisher, calendar) "
+                "VALUES (?, ?, ?, ?, ?) ON CONFLICT (key) DO NOTHING"),
+                param(t.key), param(t.title), param(t.issn), param(t.publisher),
+                param(t.calendar.rule());
+            if (insert.execute() == 0) return false;
+            for (const Date& d : t.calendar.skip) insert_calendar_date(t.key, d, "skip", "");
+            for (const ExtraEdition& e : t.calendar.extra)
+                insert_calendar_date(t.key, e.date, "extra", e.edition);
+            return true;
         });
     }
 
@@ -151,19 +169,13 @@ public:
     }
 
     void put_depositor(const std::string& name, const std::string& created_at) override {
-        guarded([&] {
-            session_.begin();
-            try {
-                exec("DELETE FROM depositors WHERE name = ?", name);
-                Statement insert(session_);
-                insert << sql("INSERT INTO depositors (name, created_at) VALUES (?, ?)"),
-                    param(name), param(created_at);
-                insert.execute();
-                session_.commit();
-            } catch (...) {
-                session_.rollback();
-                throw;
-            }
+        transaction([&] {
+            Statement upsert(session_);
+            upsert << sql(
+                "INSERT INTO depositors (name, created_at) VALUES (?, ?) "
+                "ON CONFLICT (name) DO UPDATE SET created_at = excluded.created_at"),
+                param(name), param(created_at);
+            upsert.execute();
         });
     }
 
@@ -199,22 +211,25 @@ public:
 
     HeldIssue record(HeldIssue issue, const std::function<std::string(const HeldIssue&)>& path_for,
                      const std::function<void(const HeldIssue&)>& place) override {
-        return guarded([&] {
-            session_.begin();
-            try {
-                RecordSet rs = query(
-                    "SELECT MAX(version) FROM issues WHERE title_key = ? AND "
-                    "date = ? AND edition = ?",
-                    {issue.title_key, issue.date.to_string(), issue.edition});
-                issue.version = (rs.rowCount() > 0 ? number(rs, 0, 0) : 0) + 1;
-                issue.path = path_for(issue);
-                insert_issue(issue);
-                place(issue);
-                session_.commit();
-            } catch (...) {
-                session_.rollback();
-                throw;
-            }
+        // The version is read and the row inserted in one transaction. Two writers of the same
+        // issue (several servers or shards on one PostgreSQL ledger) may both read the same
+        // highest version: the second insert then violates UNIQUE (title_key, date, edition,
+        // version) and the transaction is retried with a fresh read. `place` runs after the
+        // insert, so a retried attempt has placed nothing.
+        bool placed = false;
+        return transaction([&] {
+            // A commit that failed after the move is not retried: the caller undoes the move.
+            if (placed)
+                throw Error("PB-LEDGER", name_, "ledger: the commit failed after the bundle moved");
+            RecordSet rs = query(
+                "SELECT MAX(version) FROM issues WHERE title_key = ? AND "
+                "date = ? AND edition = ?",
+                {issue.title_key, issue.date.to_string(), issue.edition});
+            issue.version = (rs.rowCount() > 0 ? number(rs, 0, 0) : 0) + 1;
+            issue.path = path_for(issue);
+            insert_issue(issue);
+            place(issue);
+            placed = true;
             return issue;
         });
     }
@@ -265,6 +280,90 @@ private:
         }
     }
 
+    // Runs `f` in one transaction, committed when it returns, rolled back when it throws.
+    // SQLite: BEGIN IMMEDIATE takes the write lock first (a deferred transaction that reads
+    // and then writes can fail at once with SQLITE_BUSY when another process wrote in
+    // between; busy_timeout makes IMMEDIATE wait instead). PostgreSQL (READ COMMITTED): a
+    // conflict with a concurrent writer (serialization failure, deadlock, a unique key taken
+    // meanwhile) is retried from the start, a few times with a growing pause.
+    template <typename F>
+    auto transaction(F&& f) -> decltype(f()) {
+        return guarded([&]() -> decltype(f()) {
+            for (unsigned attempt = 1;; ++attempt) {
+                try {
+                    if (postgres_)
+                        session_.begin();
+                    else
+                        session_ << "BEGIN IMMEDIATE", now;
+                } catch (const Poco::Exception& e) {
+                    if (attempt >= max_attempts || !transient(e)) throw;
+                    pause(attempt);
+                    continue;
+                }
+                try {
+                    if constexpr (std::is_void_v<decltype(f())>) {
+                        f();
+                        end_transaction(true);
+                        return;
+                    } else {
+                        auto result = f();
+                        end_transaction(true);
+                        return result;
+                    }
+                } catch (const Poco::Exception& e) {
+                    end_transaction(false);
+                    if (attempt >= max_attempts || !transient(e)) throw;
+                } catch (...) {
+                    end_transaction(false);
+                    throw;
+                }
+                pause(attempt);
+            }
+        });
+    }
+
+    void end_transaction(bool commit) {
+        if (postgres_) {
+            if (commit)
+                session_.commit();
+            else
+                session_.rollback();
+            return;
+        }
+        if (commit) {
+            session_ << "COMMIT", now;
+            return;
+        }
+        try {
+            session_ << "ROLLBACK", now;
+        } catch (const Poco::Exception&) {
+            // SQLite already rolled back (a failed COMMIT): nothing is left to undo.
+        }
+    }
+
+    // A failure that another attempt may not meet: the database was busy, or a concurrent
+    // writer won a race (PostgreSQL SQLSTATE 40001 serialization failure, 40P01 deadlock,
+    // 23505 unique violation on anything but the bundle's digest: the same bytes twice stay
+    // an error).
+    bool transient(const Poco::Exception& e) const {
+        if (!postgres_)
+            return dynamic_cast<const Poco::Data::SQLite::DBLockedException*>(&e) != nullptr ||
+                   dynamic_cast<const Poco::Data::SQLite::TableLockedException*>(&e) != nullptr;
+        const std::string text = e.displayText();
+        if (text.find("State: 40001") != std::string::npos ||
+            text.find("State: 40P01") != std::string::npos)
+            return true;
+        return text.find("State: 23505") != std::string::npos &&
+               text.find("sha256") == std::string::npos &&
+               text.find("issues_pkey") == std::string::npos;
+    }
+
+    static void pause(unsigned attempt) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(5 * attempt * attempt));
+    }
+
+    static constexpr unsigned max_attempts = 8;
+
     // SQLite takes '?' placeholders, PostgreSQL '$1', '$2', ...
     std::string sql(std::string_view text) const {
         if (!postgres_) return std::string(text);
@@ -298,7 +397,7 @@ private:
         Statement st(session_);
         st << sql(
             "INSERT INTO calendar_dates (title_key, date, kind, edition) "
-            "VALUES (?, ?, ?, ?)"),
+            "VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING"),
             param(key), param(d.to_string()), param(std::string(kind)), param(edition);
         st.execute();
     }
@@ -354,32 +453,62 @@ private:
         return rs.rowCount() > 0 ? static_cast<int>(number(rs, 0, 0)) : 0;
     }
 
+    // Several processes may open a new ledger at once (shards, servers): the check and the
+    // steps are serialised (SQLite: the write lock of BEGIN IMMEDIATE; PostgreSQL: an
+    // advisory lock), so each step runs once.
     void migrate() {
         guarded([&] {
-            session_ << "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)", now;
-            const int from = current_version();
-            const auto& steps = migrations();
-            if (from > static_cast<int>(steps.size()))
-                throw Error("PB-LEDGER", name_,
-                            "ledger schema version " + std::to_string(from) +
-                                " is newer than this paperbag knows (" +
-                                std::to_string(steps.size()) + "): upgrade paperbag");
-            for (std::size_t v = static_cast<std::size_t>(from); v < steps.size(); ++v) {
-                session_.begin();
-                try {
-                    for (const std::string& statement : steps[v]) session_ << statement, now;
-                    Statement st(session_);
-                    st << sql("INSERT INTO schema_version (version) VALUES (?)"),
-                        param(static_cast<int>(v + 1));
-                    st.execute();
-                    session_.commit();
-                } catch (...) {
-                    session_.rollback();
-                    throw;
+            if (postgres_) session_ << "SELECT pg_advisory_lock(" + lock_key + ")", now;
+            try {
+                session_ << "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)",
+                    now;
+                const auto& steps = migrations();
+                for (;;) {
+                    if (postgres_)
+                        session_.begin();
+                    else
+                        session_ << "BEGIN IMMEDIATE", now;
+                    try {
+                        const int from = current_version();
+                        if (from > static_cast<int>(steps.size()))
+                            throw Error("PB-LEDGER", name_,
+                                        "ledger schema version " + std::to_string(from) +
+                                            " is newer than this paperbag knows (" +
+                                            std::to_string(steps.size()) + "): upgrade paperbag");
+                        if (from == static_cast<int>(steps.size())) {
+                            end_transaction(true);
+                            break;
+                        }
+                        for (const std::string& statement : steps[static_cast<std::size_t>(from)])
+                            session_ << statement, now;
+                        Statement st(session_);
+                        st << sql("INSERT INTO schema_version (version) VALUES (?)"),
+                            param(from + 1);
+                        st.execute();
+                        end_transaction(true);
+                    } catch (...) {
+                        end_transaction(false);
+                        throw;
+                    }
                 }
+            } catch (...) {
+                if (postgres_) unlock();
+                throw;
             }
+            if (postgres_) unlock();
         });
     }
+
+    void unlock() {
+        try {
+            session_ << "SELECT pg_advisory_unlock(" + lock_key + ")", now;
+        } catch (const Poco::Exception&) {
+            // The lock ends with the session anyway.
+        }
+    }
+
+    // pg_advisory_lock key of ledger migrations ("paperbag" in ASCII, as a number).
+    static inline const std::string lock_key = "8097877186001920359";
 
     std::string name_;
     bool postgres_;

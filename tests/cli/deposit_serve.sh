@@ -17,6 +17,8 @@ trap 'stop_server; rm -rf "$work"' EXIT
 
 # start_server [OPTIONS...]: starts paperbag serve on a free loopback port, sets $base.
 start_server() {
+  # Not the previous server's announcement: the new one truncates the file only once started.
+  rm -f "$work/serve.out"
   "$PAPERBAG" serve --store "$store" --listen 127.0.0.1:0 --max-upload 2M --timeout 2 -j 4 "$@" \
     >"$work/serve.out" 2>"$work/serve.err" &
   server_pid=$!

@@ -4,8 +4,12 @@
 
 #include <doctest/doctest.h>
 
+#include <unistd.h>
+
+#include <algorithm>
 #include <cstdlib>
 #include <stdexcept>
+#include <thread>
 
 #include "support/temp_dir.hpp"
 
@@ -198,4 +202,77 @@ TEST_CASE("The PostgreSQL ledger behaves as the SQLite one") {
     }
     const auto ledger = Ledger::open(url, "");
     exercise_ledger(*ledger);
+}
+
+namespace {
+
+// Four writers, each with its own connection (as four shard processes or intake servers
+// have), record at once into one ledger: every title added once, every row once, and the
+// versions of one issue recorded by all of them 1..N without a gap or a duplicate.
+void concurrent_writers(const std::string& location, const std::string& key) {
+    constexpr int writers = 4, each = 12;
+    std::vector<std::thread> threads;
+    std::vector<std::string> failures(writers);
+    for (int w = 0; w < writers; ++w) {
+        threads.emplace_back([&, w] {
+            try {
+                const auto ledger = Ledger::open(location, "");
+                for (int i = 0; i < each; ++i) {
+                    Title shared{key, "Shared", "", "", Calendar::parse_rule("daily")};
+                    ledger->add_title_if_absent(shared);
+                    ledger->put_title(Title{key + "-" + std::to_string(i % 3), "T", "", "",
+                                            Calendar::parse_rule("weekdays")});
+                    ledger->put_depositor("shard", "2024-03-01T00:00:00Z");
+                    const std::string tag = key + std::to_string(w) + "-" + std::to_string(i);
+                    // Distinct issues, and versions of one issue every writer records.
+                    const auto path_for = [](const HeldIssue& h) {
+                        return h.title_key + "/" + h.date.to_string() + "/" + h.sha256 + ".zip";
+                    };
+                    ledger->record(held(key, "2024-03-01", "Final", "one-" + tag), path_for,
+                                   [](const HeldIssue&) {});
+                    HeldIssue mine = held(key, "2024-04-01", "Final", "own-" + tag);
+                    mine.date = next_day(d("2024-04-01"));
+                    for (int k = 0; k < w * each + i; ++k) mine.date = next_day(mine.date);
+                    ledger->record(mine, path_for, [](const HeldIssue&) {});
+                }
+            } catch (const std::exception& e) {
+                failures[static_cast<std::size_t>(w)] = e.what();
+            }
+        });
+    }
+    for (std::thread& t : threads) t.join();
+    for (const std::string& f : failures) CHECK(f == "");
+    const auto ledger = Ledger::open(location, "");
+    const auto rows = ledger->issues(key);
+    CHECK(rows.size() == 2 * writers * each);
+    std::vector<std::uint64_t> versions;
+    for (const HeldIssue& h : rows)
+        if (h.date == d("2024-03-01")) versions.push_back(h.version);
+    std::sort(versions.begin(), versions.end());
+    REQUIRE(versions.size() == writers * each);
+    for (std::size_t v = 0; v < versions.size(); ++v) CHECK(versions[v] == v + 1);
+    const auto names = ledger->depositors();
+    CHECK(std::count(names.begin(), names.end(), "shard") == 1);
+    CHECK(ledger->title(key));
+    CHECK(ledger->title(key + "-2")->calendar.rule() == "weekdays");
+}
+
+}  // namespace
+
+TEST_CASE("Several writers record into one SQLite ledger at once") {
+    test::TempDir dir;
+    // The schema is created by the first writer; the others wait for it.
+    concurrent_writers("sqlite:" + (dir / "shared.sqlite").string(), "shared");
+}
+
+TEST_CASE("Several writers record into one PostgreSQL ledger at once") {
+    const char* url = std::getenv("PAPERBAG_TEST_POSTGRES");
+    if (url == nullptr || *url == '\0') {
+        MESSAGE(
+            "skipped: PAPERBAG_TEST_POSTGRES is not set (.ci/run starts one through "
+            "scripts/with-postgres)");
+        return;
+    }
+    // Keys of this run only: the database may hold other tests' rows.
+    concurrent_writers(url, "shared-" + std::to_string(::getpid()));
 }
