@@ -56,8 +56,8 @@ int run_install(const SchemasOptions& o) {
     const auto dir = schema_directory(o.dir);
     std::error_code ec;
     if (!complete && !std::filesystem::exists(dir / "catalog.xml", ec)) {
-        std::cerr << "paperbag schemas install: error: nothing installed in " << dir.string()
-                  << "; no catalog written\n";
+        std::cerr << "paperbag: error: nothing installed in " << dir.string()
+                  << "; no catalog written [PB-SCHEMA-MISSING]\n";
         return exit_failure;
     }
     std::cout << (complete ? "installed" : "partly installed") << " the official schemas in "
@@ -95,8 +95,9 @@ void setup_schemas(CLI::App& app, int& exit_code) {
         ->add_option("--mirror", o->mirror,
                      "Download MIRROR/<path> instead of the canonical web addresses")
         ->excludes(from);
-    install->add_option("--timeout", o->timeout, "Seconds per connection and read")
-        ->check(CLI::Range(1, 600));
+    install->add_option("--timeout", o->timeout, "Seconds per connection and read, 1 to 600")
+        ->check(CLI::Range(1, 600))
+        ->capture_default_str();
     install->callback([o, &exit_code] { exit_code = run_install(*o); });
 }
 
