@@ -60,9 +60,9 @@ int run_add_title(LedgerCliOptions& o) {
             ExtraEdition{parse_date(e.substr(0, colon), "--extra"), edition});
     }
     open_ledger(o)->put_title(o.title);
-    std::cout << "title " << o.title.key << ": " << o.title.calendar.rule() << ", "
-              << plural(o.title.calendar.skip.size(), "non-publication date") << ", "
-              << plural(o.title.calendar.extra.size(), "extra edition") << '\n';
+    human_out() << "title " << o.title.key << ": " << o.title.calendar.rule() << ", "
+                << plural(o.title.calendar.skip.size(), "non-publication date") << ", "
+                << plural(o.title.calendar.extra.size(), "extra edition") << '\n';
     return exit_ok;
 }
 
@@ -71,9 +71,9 @@ int run_import(const LedgerCliOptions& o) {
     const auto clock = clock_from_environment();
     const ImportSummary s = import_bundles(*ledger, o.folder.empty() ? o.store : o.folder, o.store,
                                            format_iso8601_utc(clock->now()));
-    for (const Diagnostic& d : s.problems) std::cerr << d.format() << '\n';
-    std::cout << "imported " << s.added << ", already held " << s.known << ", skipped " << s.skipped
-              << '\n';
+    for (const Diagnostic& d : s.problems) print_diagnostic(d);
+    human_out() << "imported " << s.added << ", already held " << s.known << ", skipped "
+                << s.skipped << '\n';
     return s.skipped > 0 ? exit_invalid : exit_ok;
 }
 

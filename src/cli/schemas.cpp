@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "cli/commands.hpp"
+#include "cli/frame.hpp"
 #include "paperbag/schemas.hpp"
 
 namespace paperbag::cli {
@@ -52,7 +53,7 @@ int run_install(const SchemasOptions& o) {
     options.timeout_seconds = o.timeout;
     Diagnostics problems;
     const bool complete = install_schemas(options, problems);
-    for (const Diagnostic& d : problems) std::cerr << d.format() << '\n';
+    for (const Diagnostic& d : problems) print_diagnostic(d);
     const auto dir = schema_directory(o.dir);
     std::error_code ec;
     if (!complete && !std::filesystem::exists(dir / "catalog.xml", ec)) {
@@ -60,8 +61,8 @@ int run_install(const SchemasOptions& o) {
                   << "; no catalog written [PB-SCHEMA-MISSING]\n";
         return exit_failure;
     }
-    std::cout << (complete ? "installed" : "partly installed") << " the official schemas in "
-              << dir.string() << " (catalog: " << (dir / "catalog.xml").string() << ")\n";
+    human_out() << (complete ? "installed" : "partly installed") << " the official schemas in "
+                << dir.string() << " (catalog: " << (dir / "catalog.xml").string() << ")\n";
     return complete ? exit_ok : exit_failure;
 }
 

@@ -110,6 +110,13 @@ expect_rc 1
 [ ! -s "$work/out" ] || fail "build -q printed results: $(cat "$work/out")"
 expect_err "error:"
 if grep -q "warning:\|info:" "$work/err"; then fail "build -q printed warnings"; fi
+mkdir -p "$work/store"
+run "$PAPERBAG" ledger add-title courier --title "The Courier" --store "$work/store" --skip 2024-12-25
+expect_rc 0
+expect_out "title courier: daily, 1 non-publication date, 0 extra editions"
+run "$PAPERBAG" ledger add-title courier --title "The Courier" --store "$work/store" -q
+expect_rc 0
+[ ! -s "$work/out" ] || fail "ledger add-title -q printed: $(cat "$work/out")"
 run "$PAPERBAG" build -v "${samples[0]}" -o "$work/b"
 expect_rc 0
 expect_out "unchanged  "
