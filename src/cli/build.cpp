@@ -90,6 +90,7 @@ int run_build_command(BuildCliOptions& o) {
     // the bar (Progress::print_above), never glued to it.
     Progress progress(std::cerr, shard ? shard->indices.size() : options.inputs.size(), "issue",
                       progress_wanted());
+    progress.show();
     auto on_issue = [&](const IssueBuild& issue) {
         for (const Diagnostic& d : issue.diagnostics)
             if (d.severity == Severity::error || !quiet())

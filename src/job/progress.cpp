@@ -41,6 +41,10 @@ Progress::Progress(std::ostream& out, std::size_t total, std::string unit, bool 
       redraw_(redraw),
       start_(std::chrono::steady_clock::now()) {}
 
+Progress::~Progress() {
+    if (drawn_) out_ << clear_line << std::flush;
+}
+
 std::string Progress::bar_text() const {
     constexpr std::size_t width = 30;
     const std::size_t filled = total_ == 0 ? width : std::min(width, done_ * width / total_);

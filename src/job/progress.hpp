@@ -23,6 +23,11 @@ public:
     // `redraw`: draw the bar (callers pass terminal_can_redraw(STDERR_FILENO) unless the
     // user asked for no progress).
     Progress(std::ostream& out, std::size_t total, std::string unit, bool redraw);
+    // Clears a bar still drawn (a run ended by an exception), so that the error printed next
+    // starts on a clean line.
+    ~Progress();
+    Progress(const Progress&) = delete;
+    Progress& operator=(const Progress&) = delete;
 
     // Prints one result line (e.g. "ok  jianghe-daily-2024-03-18.zip") above the bar on the
     // progress stream and counts one item done. An empty line only counts.
@@ -33,6 +38,8 @@ public:
     void print_above(std::ostream& stream, std::string_view line);
     // Counts one item done and redraws the bar.
     void step();
+    // Draws the bar before the first item is done (a long first item shows 0/N at once).
+    void show() { redraw(); }
     // Clears the bar and prints "N units in T s (R units/s)" unless `quiet`.
     void finish(bool quiet = false);
 

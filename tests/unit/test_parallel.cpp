@@ -107,6 +107,16 @@ TEST_CASE("Progress clears its bar before a line printed above it and draws it a
     CHECK(out.find("2 issues in ") != std::string::npos);
     CHECK(out.rfind("\r\033[K2 issues in ") != std::string::npos);
 
+    // A run ended by an exception: the bar drawn at the start is cleared, so the error that
+    // follows starts on a clean line.
+    std::ostringstream aborted;
+    {
+        Progress early(aborted, 2, "issue", true);
+        early.show();
+        CHECK(aborted.str() == "\r\033[K[..............................] 0/2 issues 0.0/s");
+    }
+    CHECK(aborted.str().ends_with("0.0/s\r\033[K"));
+
     std::ostringstream one;
     Progress single(one, 1, "issue", false);
     single.item_done("");
