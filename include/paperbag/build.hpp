@@ -41,13 +41,19 @@ struct BuildOptions {
     std::string source_organization;    // bag-info.txt; default: the issue's publisher
     std::vector<std::string> catalogs;  // XML catalogs for the official schemas
     bool strict = false;                // validation warnings fail the issue
+    // Decide for every issue whether it would be built, kept unchanged or refused (its
+    // manifest and page files are read and checked, its bundle on disk compared), but
+    // segment, write and create nothing: no folder, no lock, no bundle.
+    bool dry_run = false;
 };
 
-enum class IssueState { built, unchanged, failed };
+// `planned`: a dry run would build the issue (IssueBuild::reason says why).
+enum class IssueState { built, unchanged, failed, planned };
 
 struct IssueBuild {
     std::string input;             // the issue folder or first page file, as given
     std::filesystem::path bundle;  // the bundle written or kept (empty when failed early)
+    std::string reason;            // dry run: why the issue would be built ("no bundle yet")
     IssueState state = IssueState::failed;
     Diagnostics diagnostics;  // warnings of every stage; errors when failed
     std::size_t pages = 0;
@@ -71,6 +77,13 @@ struct BuildRun {
 // a .zip output for several issues, page-file metadata missing) before anything is built.
 BuildRun run_build(const BuildOptions& options, const Clock& clock,
                    const std::function<void(const IssueBuild&)>& on_issue = {});
+
+// The run as one JSON object (one line, no newline): {"dry_run", "exit_code", "summary":
+// {"built", "unchanged", "failed", "planned"}, "issues": [{"input", "state", "bundle",
+// "reason", "pages", "articles", "illustrations", "bytes", "diagnostics": [{"severity",
+// "code", "path", "line", "column", "message"}]}], "messages": [...]}; an unknown line or
+// column is null. Documented in docs/build.md.
+std::string format_build_json(const BuildRun& run, bool dry_run);
 
 // The input digest of an issue as recorded in bag-info.txt: "sha256:<hex>".
 inline constexpr const char* input_digest_label = "Paperbag-Input-Digest";

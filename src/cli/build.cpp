@@ -7,7 +7,9 @@
 #include <memory>
 
 #include "cli/commands.hpp"
+#include "cli/frame.hpp"
 #include "cli/shard_options.hpp"
+#include "core/plural.hpp"
 #include "job/progress.hpp"
 #include "paperbag/build.hpp"
 #include "paperbag/ledger.hpp"
@@ -23,6 +25,7 @@ struct BuildCliOptions {
     std::string algorithms = "sha256";
     ShardCliOptions sharding;
     std::string missing = "fail";
+    bool json = false;
     std::string ledger;  // --ledger: record every bundle built or kept
 };
 
@@ -37,7 +40,8 @@ public:
           received_at_(format_iso8601_utc(clock.now())) {}
 
     void record(const IssueBuild& issue) {
-        if (!ledger_ || issue.state == IssueState::failed || issue.bundle.empty()) return;
+        if (!ledger_ || issue.bundle.empty()) return;
+        if (issue.state != IssueState::built && issue.state != IssueState::unchanged) return;
         try {
             const std::string path =
                 std::filesystem::absolute(issue.bundle).lexically_normal().string();
@@ -58,14 +62,27 @@ private:
 std::string result_line(const IssueBuild& issue) {
     switch (issue.state) {
         case IssueState::built:
-            return "built      " + issue.bundle.string() + " (" + std::to_string(issue.pages) +
-                   " pages, " + std::to_string(issue.articles) + " articles, " +
-                   std::to_string(issue.illustrations) + " illustrations, " +
-                   std::to_string(issue.bundle_size) + " bytes)";
+            return "built      " + issue.bundle.string() + " (" + plural(issue.pages, "page") +
+                   ", " + plural(issue.articles, "article") + ", " +
+                   plural(issue.illustrations, "illustration") + ", " +
+                   plural(issue.bundle_size, "byte") + ")";
         case IssueState::unchanged: return "unchanged  " + issue.bundle.string();
+        case IssueState::planned:
+            return "would build " + issue.bundle.string() + " (" + issue.reason + ")";
         case IssueState::failed: break;
     }
     return "FAILED     " + issue.input;
+}
+
+// "summary: 2 built, 0 unchanged, 0 failed"; a dry run says what it would do.
+std::string summary_line(std::size_t built, std::size_t unchanged, std::size_t failed,
+                         std::size_t planned, bool dry_run) {
+    if (dry_run)
+        return "summary (dry run): " + std::to_string(planned) + " would be built, " +
+               std::to_string(unchanged) + " unchanged, " + std::to_string(failed) +
+               " refused; nothing written";
+    return "summary: " + std::to_string(built) + " built, " + std::to_string(unchanged) +
+           " unchanged, " + std::to_string(failed) + " failed";
 }
 
 // --plan/--shard: the shard's issues, the same lines and summary, and the shard report.
@@ -74,50 +91,66 @@ int run_build_shard(const PlanShard& shard, const BuildCliOptions& o, const Cloc
                     const LedgerSink& ledger) {
     ShardReport report = build_shard(shard, o.job, clock, on_issue);
     if (ledger.failed()) report.exit_code = std::max(report.exit_code, int{exit_failure});
-    progress.finish();
-    std::cout << "summary: " << report.count(ItemOutcome::built) << " built, "
-              << report.count(ItemOutcome::skipped) << " unchanged, "
-              << report.count(ItemOutcome::refused) << " failed\n";
+    progress.finish(quiet());
+    human_out() << summary_line(report.count(ItemOutcome::built),
+                                report.count(ItemOutcome::skipped),
+                                report.count(ItemOutcome::refused), 0, false)
+                << '\n';
     save_shard_report(report, o.sharding);
     return report.exit_code;
 }
 
+void check_options(BuildCliOptions& o) {
+    BuildOptions& options = o.job;
+    if (o.algorithms == "sha256,sha512" || o.algorithms == "sha512,sha256")
+        options.sha512 = true;
+    else if (o.algorithms != "sha256")
+        throw Error("PB-USAGE", "", "--algorithms takes sha256 or sha256,sha512");
+    if (is_stdout(o.output))
+        throw Error("PB-USAGE", "",
+                    "build writes bundles into a folder or FILE.zip; -o - (standard output) is "
+                    "not supported");
+    if (options.dry_run && !o.sharding.plan.empty())
+        throw Error("PB-USAGE", "", "--dry-run works on INPUT..., not with --plan");
+}
+
 int run_build_command(BuildCliOptions& o) {
+    check_options(o);
     BuildOptions& options = o.job;
     for (const auto& input : o.inputs) options.inputs.emplace_back(input);
     options.output = o.output;
     options.pages.missing_warn = o.missing == "warn";
-    if (o.algorithms == "sha256,sha512" || o.algorithms == "sha512,sha256")
-        options.sha512 = true;
-    else if (o.algorithms != "sha256") {
-        std::cerr << "paperbag build: error: --algorithms takes sha256 or sha256,sha512\n";
-        return exit_failure;
-    }
     const auto clock = clock_from_environment();
     const std::optional<PlanShard> shard = load_shard(o.sharding, !o.inputs.empty());
-    Progress progress(std::cerr, shard ? shard->indices.size() : options.inputs.size(), "issues",
-                      ::isatty(STDERR_FILENO) != 0);
-    LedgerSink ledger(o.ledger, *clock);
+    // Results go to stdout, the bar to stderr: on one terminal every line is printed above
+    // the bar (Progress::print_above), never glued to it.
+    Progress progress(std::cerr, shard ? shard->indices.size() : options.inputs.size(), "issue",
+                      progress_wanted());
+    progress.show();
+    LedgerSink ledger(options.dry_run ? std::string() : o.ledger, *clock);
     auto on_issue = [&](const IssueBuild& issue) {
-        for (const Diagnostic& d : issue.diagnostics) std::cerr << d.format() << '\n';
-        std::cout << result_line(issue) << std::endl;
+        for (const Diagnostic& d : issue.diagnostics)
+            if (d.severity == Severity::error || !quiet())
+                progress.print_above(std::cerr, d.format());
+        if (!quiet() && !o.json) progress.print_above(std::cout, result_line(issue));
         ledger.record(issue);
-        progress.item_done("");
+        progress.step();
     };
     if (shard) return run_build_shard(*shard, o, *clock, on_issue, progress, ledger);
     const BuildRun run = run_build(options, *clock, on_issue);
-    for (const Diagnostic& d : run.messages)
-        if (d.severity != Severity::info) std::cerr << d.format() << '\n';
-    std::size_t built = 0, unchanged = 0, failed = 0;
-    for (const IssueBuild& issue : run.issues) {
-        built += issue.state == IssueState::built;
-        unchanged += issue.state == IssueState::unchanged;
-        failed += issue.state == IssueState::failed;
+    progress.finish(quiet() || o.json);
+    for (const Diagnostic& d : run.messages) print_run_message(d);
+    const int exit_code =
+        ledger.failed() ? std::max(run.exit_code(), int{exit_failure}) : run.exit_code();
+    if (o.json) {
+        std::cout << format_build_json(run, options.dry_run) << '\n';
+        return exit_code;
     }
-    progress.finish();
-    std::cout << "summary: " << built << " built, " << unchanged << " unchanged, " << failed
-              << " failed\n";
-    return ledger.failed() ? std::max(run.exit_code(), int{exit_failure}) : run.exit_code();
+    std::size_t counts[4] = {};
+    for (const IssueBuild& issue : run.issues) ++counts[static_cast<int>(issue.state)];
+    human_out() << summary_line(counts[0], counts[1], counts[2], counts[3], options.dry_run)
+                << '\n';
+    return exit_code;
 }
 
 }  // namespace
@@ -132,17 +165,20 @@ void setup_build(CLI::App& app, int& exit_code) {
                     "Issue folders (with issue.xml), or page text files (or --plan FILE)");
     sub->add_option("-o,--output", o->output,
                     "Output folder (one <issue>.zip per issue), or FILE.zip for one issue")
+        ->option_text("DIR|FILE.zip")
         ->required();
-    sub->add_option("--max-page-text", o->job.pages.max_page_text,
-                    "Largest page text file read, in bytes (units allowed: 32MiB; default: 16MiB)")
-        ->transform(CLI::AsSizeValue(false));
+    sub->add_flag("--dry-run", o->job.dry_run,
+                  "Say what would be built, kept unchanged or refused, and why; write nothing");
+    sub->add_flag("--json", o->json,
+                  "Print the run as one JSON object on stdout instead of result lines "
+                  "(docs/build.md)");
     sub->add_flag("--resegment", o->job.pages.resegment,
                   "Issue folders described by a METS: find the articles anew instead of keeping "
                   "the METS' own article structure");
-    sub->add_option("--missing", o->missing,
-                    "Files a source METS lists but the folder lacks: 'fail' (default) or 'warn' "
-                    "(package what is there and record each absent file)")
-        ->check(CLI::IsMember({"fail", "warn"}));
+    choices(sub->add_option("--missing", o->missing,
+                            "Files a source METS lists but the folder lacks: fail, or warn "
+                            "(package what is there and record each absent file)"),
+            {"fail", "warn"}, "fail");
     sub->add_option("-j,--jobs", o->job.jobs, "Issues built at once (default: all cores)");
     sub->add_flag("--force", o->job.force, "Rebuild bundles whose inputs are unchanged");
     sub->add_option("--algorithms", o->algorithms, "Manifests: sha256 or sha256,sha512")
@@ -155,18 +191,24 @@ void setup_build(CLI::App& app, int& exit_code) {
         ->allow_extra_args(false);
     sub->add_flag("--strict", o->job.strict, "Validation warnings fail the issue");
     sub->add_option("--title", o->job.pages.title, "Publication title (page text files)");
-    sub->add_option("--date", o->job.pages.date, "Issue date YYYY-MM-DD (page text files)");
+    sub->add_option("--date", o->job.pages.date, "Issue date YYYY-MM-DD (page text files)")
+        ->option_text("YYYY-MM-DD");
     sub->add_option("--page", o->job.pages.page, "Label of the page (one page text file)");
     sub->add_option("--first-page", o->job.pages.first_page,
-                    "Number of the first page (several page files)");
+                    "Number of the first page (several page files)")
+        ->capture_default_str();
     sub->add_option("--lang", o->job.pages.language, "Language, BCP 47 (page text files)");
     sub->add_option("--issn", o->job.pages.issn, "ISSN of the publication (page text files)");
     sub->add_option("--encoding", o->job.pages.encoding,
                     "Encoding of the page text files (default: detect)");
+    sub->add_option("--max-page-text", o->job.pages.max_page_text,
+                    "Largest page text file read, in bytes (units allowed: 32MiB; default: 16MiB)")
+        ->transform(CLI::AsSizeValue(false));
     sub->add_option("--ledger", o->ledger,
                     "Record every bundle built or unchanged in this holdings ledger "
                     "(sqlite:FILE or postgresql://user@host:port/db; shards may share one)");
     add_shard_options(sub, o->sharding);
+    add_progress_flag(sub);
     sub->callback([o, &exit_code] { exit_code = run_build_command(*o); });
 }
 

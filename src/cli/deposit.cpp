@@ -1,12 +1,11 @@
 // paperbag deposit: send bundles to an intake server over SWORD v2.
-#include <unistd.h>
-
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
 #include <memory>
 
 #include "cli/commands.hpp"
+#include "cli/frame.hpp"
 #include "paperbag/deposit.hpp"
 #include "paperbag/diagnostic.hpp"
 
@@ -54,11 +53,12 @@ void setup_deposit(CLI::App& app, int& exit_code) {
                     "Retries on connection errors and 5xx (never on 4xx)")
         ->capture_default_str();
     sub->add_option("--ca-file", o->deposit.ca_file, "HTTPS: trust this CA certificate (PEM)");
+    add_progress_flag(sub);
     sub->callback([o, &exit_code] {
         o->deposit.bundles.assign(o->bundles.begin(), o->bundles.end());
         o->deposit.url = o->url;
         o->deposit.token = read_token(o->token_file);
-        if (isatty(STDERR_FILENO) != 0) o->deposit.progress = &std::cerr;
+        o->deposit.progress = progress_stream();
         exit_code = deposit_bundles(o->deposit, std::cout, std::cerr);
     });
 }

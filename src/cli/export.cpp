@@ -1,12 +1,11 @@
 // paperbag export: articles of bundles, issue folders or page text files as research records.
-#include <unistd.h>
-
 #include <fstream>
 #include <iostream>
 #include <memory>
 
 #include "cli/commands.hpp"
 #include "cli/filter_options.hpp"
+#include "cli/frame.hpp"
 #include "cli/shard_options.hpp"
 #include "paperbag/export.hpp"
 
@@ -51,7 +50,7 @@ int run_export_command(const ExportCliOptions& o) {
         return exit_failure;
     }
     options.format = o.format;
-    if (!o.output.empty()) options.output = o.output;
+    if (!o.output.empty() && !is_stdout(o.output)) options.output = o.output;
     options.gzip = o.gzip;
     options.fields = o.fields;
     options.jobs = o.jobs;
@@ -61,8 +60,8 @@ int run_export_command(const ExportCliOptions& o) {
     if (o.filter.titles.size() == 1) options.pages.title = o.filter.titles.front();
     options.pages.language = o.filter.language;
     options.pages.missing_warn = o.missing == "warn";
-    if (isatty(STDERR_FILENO) != 0) options.progress = &std::cerr;
-    options.report = [](const Diagnostic& d) { std::cerr << d.format() << '\n'; };
+    options.progress = progress_stream(/*stdout_busy=*/!options.output.has_value());
+    options.report = print_diagnostic;
     Diagnostics diagnostics;
     if (const auto shard = load_shard(o.sharding, !options.inputs.empty())) {
         const ShardReport report = export_shard(*shard, options, std::cout, diagnostics);
@@ -87,11 +86,11 @@ void setup_export(CLI::App& app, int& exit_code) {
                     "Bundles (*.zip), issue folders, folders to search, or page text or PDF "
                     "files of one issue; '-' reads paths from stdin, one per line");
     sub->add_option("--from-list", o->from_list, "Read input paths from this file, one per line");
-    sub->add_option("--format", o->format, "Output format: jsonl, csv, txt, xml")
-        ->capture_default_str();
+    choices(sub->add_option("--format", o->format, "Output format"), {"jsonl", "csv", "txt", "xml"},
+            "jsonl");
     sub->add_option("-o,--output", o->output,
-                    "jsonl/csv: write to this file (atomically) instead of stdout; txt/xml: the "
-                    "output folder");
+                    "jsonl/csv: write to this file (atomically; '-': stdout, the default); "
+                    "txt/xml: the output folder");
     sub->add_flag("--gzip", o->gzip, "Compress jsonl/csv output with gzip (also for -o *.gz)");
     sub->add_option("--fields", o->fields,
                     "Only these fields, in this order (comma-separated: \"id, headline\")")
@@ -118,9 +117,10 @@ void setup_export(CLI::App& app, int& exit_code) {
     sub->add_flag("--resegment", o->pages.resegment,
                   "Issue folders described by a METS: find the articles anew instead of keeping "
                   "the METS' own article structure");
-    sub->add_option("--missing", o->missing,
-                    "Files a source METS lists but the folder lacks: 'fail' (default) or 'warn'")
-        ->check(CLI::IsMember({"fail", "warn"}));
+    choices(sub->add_option("--missing", o->missing,
+                            "Files a source METS lists but the folder lacks: fail or warn"),
+            {"fail", "warn"}, "fail");
+    add_progress_flag(sub);
     sub->callback([o, &exit_code] { exit_code = run_export_command(*o); });
 }
 

@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "cli/commands.hpp"
+#include "cli/frame.hpp"
 #include "paperbag/bundle_issue.hpp"
 #include "paperbag/error_codes.hpp"
 #include "paperbag/inspect.hpp"
@@ -38,7 +39,7 @@ int run_inspect_bundle(const InspectOptions& options) {
         BundleReader reader(options.input);
         issue = read_bundle_issue(reader, issue_findings, [](const Issue&) { return false; });
     }
-    for (const Diagnostic& d : issue_findings) std::cerr << d.format() << '\n';
+    for (const Diagnostic& d : issue_findings) print_diagnostic(d);
     // Damaged entries found while reading (a CRC error in the METS) are structure findings
     // too: the bundle is not "structure: ok" and inspect exits 1.
     for (const Diagnostic& d : issue_findings)
@@ -56,7 +57,7 @@ int run_inspect(const InspectOptions& options) {
         return run_inspect_bundle(options);
     Diagnostics diagnostics;
     const auto issue = read_manifest(options.input, diagnostics);
-    for (const Diagnostic& d : diagnostics) std::cerr << d.format() << '\n';
+    for (const Diagnostic& d : diagnostics) print_diagnostic(d);
     if (!issue) {
         const bool io_error =
             std::any_of(diagnostics.begin(), diagnostics.end(), is_failure_to_run);

@@ -3,6 +3,8 @@
 #include <memory>
 
 #include "cli/commands.hpp"
+#include "cli/frame.hpp"
+#include "core/plural.hpp"
 #include "paperbag/clock.hpp"
 #include "paperbag/diagnostic.hpp"
 #include "paperbag/ledger.hpp"
@@ -42,7 +44,9 @@ std::unique_ptr<Ledger> open_ledger(const LedgerCliOptions& o) {
 void common(CLI::App* sub, LedgerCliOptions& o, bool format) {
     sub->add_option("--store", o.store, "The store folder (ledger.sqlite inside)");
     sub->add_option("--ledger", o.ledger, "sqlite:FILE or postgresql://user@host:port/db");
-    if (format) sub->add_option("--format", o.format, "text, csv or json")->capture_default_str();
+    if (format)
+        choices(sub->add_option("--format", o.format, "Output format"), {"text", "csv", "json"},
+                "text");
 }
 
 int run_add_title(LedgerCliOptions& o) {
@@ -56,9 +60,9 @@ int run_add_title(LedgerCliOptions& o) {
             ExtraEdition{parse_date(e.substr(0, colon), "--extra"), edition});
     }
     open_ledger(o)->put_title(o.title);
-    std::cout << "title " << o.title.key << ": " << o.title.calendar.rule() << ", "
-              << o.title.calendar.skip.size() << " non-publication date(s), "
-              << o.title.calendar.extra.size() << " extra edition(s)\n";
+    human_out() << "title " << o.title.key << ": " << o.title.calendar.rule() << ", "
+                << plural(o.title.calendar.skip.size(), "non-publication date") << ", "
+                << plural(o.title.calendar.extra.size(), "extra edition") << '\n';
     return exit_ok;
 }
 
@@ -67,9 +71,9 @@ int run_import(const LedgerCliOptions& o) {
     const auto clock = clock_from_environment();
     const ImportSummary s = import_bundles(*ledger, o.folder.empty() ? o.store : o.folder, o.store,
                                            format_iso8601_utc(clock->now()));
-    for (const Diagnostic& d : s.problems) std::cerr << d.format() << '\n';
-    std::cout << "imported " << s.added << ", already held " << s.known << ", skipped " << s.skipped
-              << '\n';
+    for (const Diagnostic& d : s.problems) print_diagnostic(d);
+    human_out() << "imported " << s.added << ", already held " << s.known << ", skipped "
+                << s.skipped << '\n';
     return s.skipped > 0 ? exit_invalid : exit_ok;
 }
 

@@ -11,12 +11,13 @@
 #include <iostream>
 #include <new>
 #include <string_view>
+#include <vector>
 
 #include "cli/commands.hpp"
+#include "cli/frame.hpp"
 #include "io/temp_cleanup.hpp"
 #include "paperbag/diagnostic.hpp"
 #include "paperbag/error_codes.hpp"
-#include "paperbag/version.hpp"
 
 namespace {
 
@@ -49,7 +50,6 @@ int run(int argc, char** argv) {
         "paperbag: newspaper issues to METS/MODS/PREMIS, ALTO and NewsML-G2,\n"
         "validated and packed into reproducible BagIt-in-ZIP bundles.",
         "paperbag"};
-    app.set_version_flag("--version", "paperbag " PAPERBAG_VERSION);
     app.require_subcommand(1);
     app.footer(
         "Exit codes: 0 success or valid, 1 invalid input or document, 2 usage error or "
@@ -68,12 +68,14 @@ int run(int argc, char** argv) {
     paperbag::cli::setup_serve(app, exit_code);
     paperbag::cli::setup_deposit(app, exit_code);
     paperbag::cli::setup_ledger(app, exit_code);
+    paperbag::cli::setup_frame(app, exit_code);
 
+    const std::vector<std::string> args(argv + 1, argv + argc);
+    if (const auto done = paperbag::cli::before_parse(app, args)) return *done;
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
-        const int rc = app.exit(e);
-        exit_code = rc == 0 ? paperbag::cli::exit_ok : paperbag::cli::exit_failure;
+        exit_code = paperbag::cli::parse_error(app, e);
     }
     return exit_code;
 }

@@ -3,6 +3,8 @@
 #include <memory>
 
 #include "cli/commands.hpp"
+#include "cli/frame.hpp"
+#include "core/plural.hpp"
 #include "paperbag/plan.hpp"
 
 namespace paperbag::cli {
@@ -20,10 +22,10 @@ int run_plan(const PlanCliOptions& o) {
     for (const std::string& input : o.inputs) options.inputs.emplace_back(input);
     options.jobs = o.jobs;
     const PlanRun run = make_plan(options);
-    for (const Diagnostic& d : run.diagnostics) std::cerr << d.format() << '\n';
+    for (const Diagnostic& d : run.diagnostics) print_diagnostic(d);
     // A plan that misses an input would let a whole collection run without it.
     if (run.exit_code() != 0) {
-        std::cerr << "paperbag plan: no plan written\n";
+        std::cerr << "paperbag: error: no plan written [PB-PLAN-INPUT]\n";
         return run.exit_code();
     }
     std::uint64_t bytes = 0;
@@ -32,8 +34,9 @@ int run_plan(const PlanCliOptions& o) {
         for (const PlanItem& item : run.items) std::cout << plan_line(item) << '\n';
     } else {
         write_plan(run.items, o.output);
-        std::cerr << "plan: " << run.items.size() << " issues, " << bytes << " bytes -> "
-                  << o.output << '\n';
+        if (!quiet())
+            std::cerr << "plan: " << plural(run.items.size(), "issue") << ", "
+                      << plural(bytes, "byte") << " -> " << o.output << '\n';
     }
     return exit_ok;
 }
@@ -48,7 +51,8 @@ void setup_plan(CLI::App& app, int& exit_code) {
         "as JSON lines with key, size and digest, for --plan/--shard runs (docs/scale.md)");
     sub->add_option("INPUT", o->inputs, "Folders to search, issue folders, PDFs or bundles")
         ->required();
-    sub->add_option("-o,--output", o->output, "Write the plan here (atomically); default stdout");
+    sub->add_option("-o,--output", o->output,
+                    "Write the plan to FILE (atomically; '-': stdout, the default)");
     sub->add_option("-j,--jobs", o->jobs, "Digest threads (default: one per core)");
     sub->callback([o, &exit_code] { exit_code = run_plan(*o); });
 }

@@ -1,10 +1,11 @@
 // paperbag report: shard reports merged into one summary and one exit code.
+#include <algorithm>
 #include <iostream>
 #include <memory>
 
 #include "cli/commands.hpp"
+#include "cli/frame.hpp"
 #include "cli/report_options.hpp"
-#include "io/atomic_file.hpp"
 #include "paperbag/shard_report.hpp"
 
 namespace paperbag::cli {
@@ -16,16 +17,28 @@ struct ReportCliOptions {
     ReportOutput output;
 };
 
+// -q: the problems and refused items, without the "shards:" and "summary:" lines.
+std::string problems_only(const std::string& text) {
+    std::string out;
+    std::size_t start = 0;
+    while (start < text.size()) {
+        const std::size_t end = std::min(text.find('\n', start), text.size());
+        const std::string_view line(text.data() + start, end - start);
+        if (!line.starts_with("shards: ") && !line.starts_with("summary: "))
+            out.append(line).append("\n");
+        start = end + 1;
+    }
+    return out;
+}
+
 int run_report(const ReportCliOptions& o) {
     std::vector<ShardReport> reports;
     for (const std::string& file : o.reports) reports.push_back(read_shard_report(file));
     const MergedReport merged = merge_shard_reports(reports, o.reports);
-    if (o.output.file.empty()) {
-        std::cout << format_merged_report(merged, o.output.format);
-    } else {
-        write_file_atomic(o.output.file, format_merged_report(merged, o.output.format));
-        std::cout << format_merged_report(merged, ReportFormat::text);
-    }
+    print_report(
+        format_merged_report(merged, o.output.format), o.output,
+        [&] { return format_merged_report(merged, ReportFormat::text); },
+        [&] { return problems_only(format_merged_report(merged, ReportFormat::text)); });
     return merged.exit_code;
 }
 
@@ -39,14 +52,11 @@ void setup_report(CLI::App& app, int& exit_code) {
     sub->add_option("SHARD_REPORT", o->reports, "Shard reports (JSON), one per shard")
         ->required()
         ->check(CLI::ExistingFile);
-    const std::map<std::string, ReportFormat> formats{{"text", ReportFormat::text},
-                                                      {"json", ReportFormat::json},
-                                                      {"junit", ReportFormat::junit},
-                                                      {"sarif", ReportFormat::sarif}};
-    sub->add_option("--format", o->output.format, "text, json, junit or sarif")
-        ->transform(CLI::CheckedTransformer(formats, CLI::ignore_case));
+    add_report_format_option(sub, o->output.format);
     sub->add_option("-o,--output", o->output.file,
-                    "Write the report here (atomically); the text summary still goes to stdout");
+                    "Write the report to FILE (atomically; '-': stdout); stdout then gets only "
+                    "the summary line")
+        ->option_text("FILE");
     sub->callback([o, &exit_code] { exit_code = run_report(*o); });
 }
 

@@ -2,6 +2,7 @@
 // and how its report is printed or written.
 #pragma once
 
+#include <functional>
 #include <string>
 
 #include "cli/commands.hpp"
@@ -11,14 +12,24 @@ namespace paperbag::cli {
 
 struct ReportOutput {
     ReportFormat format = ReportFormat::text;
-    std::string file;  // -o: the report goes there (atomically); empty: stdout
+    std::string file;  // -o: the report goes there (atomically); empty or "-": stdout
 };
+
+// --format text|json|junit|sarif (default: text).
+void add_report_format_option(CLI::App* sub, ReportFormat& format);
 
 // --format, -o, --catalog, --profile, --skip, --max-errors, -j, --strict.
 void add_validation_options(CLI::App* sub, ValidateOptions& options, ReportOutput& output);
 
-// Prints run-level warnings to stderr, the report to stdout or its file (then the text
-// report to stdout), and returns the run's exit code.
+// Prints `report` (in output.format) to stdout, or writes it to its file and prints only the
+// summary line (the last line of `text_report()`) to stdout. Under -q a text report on
+// stdout is `quiet_text()` (the errors) and no summary line is printed.
+void print_report(const std::string& report, const ReportOutput& output,
+                  const std::function<std::string()>& text_report,
+                  const std::function<std::string()>& quiet_text);
+
+// Prints run-level messages to stderr (by -q/-v), the report as print_report does, and
+// returns the run's exit code.
 int emit_report(const ValidationRun& run, const ReportOutput& output);
 
 }  // namespace paperbag::cli

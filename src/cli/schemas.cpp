@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "cli/commands.hpp"
+#include "cli/frame.hpp"
 #include "paperbag/schemas.hpp"
 
 namespace paperbag::cli {
@@ -52,16 +53,16 @@ int run_install(const SchemasOptions& o) {
     options.timeout_seconds = o.timeout;
     Diagnostics problems;
     const bool complete = install_schemas(options, problems);
-    for (const Diagnostic& d : problems) std::cerr << d.format() << '\n';
+    for (const Diagnostic& d : problems) print_diagnostic(d);
     const auto dir = schema_directory(o.dir);
     std::error_code ec;
     if (!complete && !std::filesystem::exists(dir / "catalog.xml", ec)) {
-        std::cerr << "paperbag schemas install: error: nothing installed in " << dir.string()
-                  << "; no catalog written\n";
+        std::cerr << "paperbag: error: nothing installed in " << dir.string()
+                  << "; no catalog written [PB-SCHEMA-MISSING]\n";
         return exit_failure;
     }
-    std::cout << (complete ? "installed" : "partly installed") << " the official schemas in "
-              << dir.string() << " (catalog: " << (dir / "catalog.xml").string() << ")\n";
+    human_out() << (complete ? "installed" : "partly installed") << " the official schemas in "
+                << dir.string() << " (catalog: " << (dir / "catalog.xml").string() << ")\n";
     return complete ? exit_ok : exit_failure;
 }
 
@@ -95,8 +96,9 @@ void setup_schemas(CLI::App& app, int& exit_code) {
         ->add_option("--mirror", o->mirror,
                      "Download MIRROR/<path> instead of the canonical web addresses")
         ->excludes(from);
-    install->add_option("--timeout", o->timeout, "Seconds per connection and read")
-        ->check(CLI::Range(1, 600));
+    install->add_option("--timeout", o->timeout, "Seconds per connection and read, 1 to 600")
+        ->check(CLI::Range(1, 600))
+        ->capture_default_str();
     install->callback([o, &exit_code] { exit_code = run_install(*o); });
 }
 

@@ -2,17 +2,22 @@
 
 #include <iostream>
 
+#include "cli/frame.hpp"
+
 namespace paperbag::cli {
 
 void add_shard_options(CLI::App* sub, ShardCliOptions& options) {
     sub->add_option("--plan", options.plan,
                     "Work on the issues of this plan (paperbag plan) instead of INPUT")
-        ->check(CLI::ExistingFile);
+        ->check(CLI::ExistingFile)
+        ->option_text("FILE");
     sub->add_option("--shard", options.shard,
-                    "Only shard K of N of the plan (K/N, 0 <= K < N; docs/scale.md)");
+                    "Only shard K of N of the plan (K/N, 0 <= K < N; docs/scale.md)")
+        ->option_text("K/N");
     sub->add_option("--shard-report", options.report,
                     "Write the shard report (JSON) here (default: "
-                    "<command>-shard-KKKK-of-NNNN.json)");
+                    "<command>-shard-KKKK-of-NNNN.json)")
+        ->option_text("FILE");
 }
 
 std::optional<PlanShard> load_shard(const ShardCliOptions& options, bool inputs_given) {
@@ -40,6 +45,7 @@ void save_shard_report(const ShardReport& report, const ShardCliOptions& options
         if (ec) throw Error("PB-IO", file.parent_path().string(), "cannot create: " + ec.message());
     }
     write_shard_report(report, file);
+    if (quiet()) return;
     std::cerr << "shard " << report.shard.to_string() << ": " << report.count(ItemOutcome::built)
               << " built, " << report.count(ItemOutcome::skipped) << " skipped, "
               << report.count(ItemOutcome::refused) << " refused; report " << file.string() << '\n';

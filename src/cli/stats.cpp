@@ -1,11 +1,10 @@
 // paperbag stats: issues, pages, articles and characters per title and year of a corpus.
-#include <unistd.h>
-
 #include <iostream>
 #include <memory>
 
 #include "cli/commands.hpp"
 #include "cli/filter_options.hpp"
+#include "cli/frame.hpp"
 #include "paperbag/export.hpp"
 #include "paperbag/stats.hpp"
 
@@ -35,8 +34,8 @@ int run_stats_command(const StatsCliOptions& o) {
         return exit_failure;
     }
     options.jobs = o.jobs;
-    if (isatty(STDERR_FILENO) != 0) options.progress = &std::cerr;
-    options.report = [](const Diagnostic& d) { std::cerr << d.format() << '\n'; };
+    options.progress = progress_stream();
+    options.report = print_diagnostic;
     const CorpusStats stats = collect_stats(options);
     if (o.json)
         std::cout << format_stats_json(stats) << '\n';
@@ -60,6 +59,7 @@ void setup_stats(CLI::App& app, int& exit_code) {
     sub->add_flag("--json", o->json, "Print one JSON object instead of a table");
     sub->add_option("-j,--jobs", o->jobs, "Reading threads (default: one per core)");
     add_filter_options(sub, o->filter, "", "");
+    add_progress_flag(sub);
     sub->callback([o, &exit_code] { exit_code = run_stats_command(*o); });
 }
 

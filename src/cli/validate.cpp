@@ -38,8 +38,7 @@ int run_validate(const ValidateCliOptions& options) {
         return code;
     }
     if (options.job.inputs.empty()) {
-        std::cerr << "paperbag validate: error: no FILE, DIR or BUNDLE given\n";
-        return exit_failure;
+        throw Error("PB-USAGE", "", "no FILE, DIR or BUNDLE given (or --plan FILE)");
     }
     refuse_output_over_input(
         options.output.file,

@@ -13,6 +13,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/plural.hpp"
 #include "deposit/sword_xml.hpp"
 #include "io/atomic_file.hpp"
 #include "io/file.hpp"
@@ -74,7 +75,7 @@ std::string error_lines(const ValidationRun& run) {
     for (const FileResult& file : run.files)
         for (const Diagnostic& d : file.findings)
             if (d.severity == Severity::error && n++ < 20) out += d.format() + "\n";
-    if (n > 20) out += "... and " + std::to_string(n - 20) + " more error(s)\n";
+    if (n > 20) out += "... and " + plural(n - 20, "more error") + "\n";
     if (out.empty()) out = "the bundle could not be verified\n";
     return out;
 }

@@ -150,11 +150,14 @@ private:
         fingerprint_pages(issue);
         const BundleIdentity identity{issue_key(issue), issue_identity(issue),
                                       input_digest(issue, input, options_)};
-        // One writer per bundle name at a time, also across processes.
-        const BundleLock lock(target);
+        // One writer per bundle name at a time, also across processes (a dry run writes
+        // nothing and takes no lock).
+        std::optional<BundleLock> lock;
+        if (!options_.dry_run) lock.emplace(target);
+        std::optional<std::string> why = "--force";
         if (!options_.force) {
             // The bundle on disk is kept only when it is intact and built from these inputs.
-            const auto why = why_not_current(target, identity);
+            why = why_not_current(target, identity);
             if (!why) {
                 result.state = IssueState::unchanged;
                 return;
@@ -166,6 +169,11 @@ private:
             if (why->starts_with("damaged") || why->starts_with("unreadable"))
                 result.diagnostics.add(make_warning("PB-BUILD-REBUILT", target.string(), 0,
                                                     "rebuilt: the bundle on disk is " + *why));
+        }
+        if (options_.dry_run) {
+            result.state = IssueState::planned;
+            result.reason = *why;
+            return;
         }
         const std::string& digest = identity.input_digest;
 
@@ -349,7 +357,7 @@ BuildRun run_build(const BuildOptions& options, const Clock& clock,
     const std::vector<std::filesystem::path> targets = plan_targets(inputs, options);
     const std::filesystem::path folder =
         ends_with_zip(options.output) ? options.output.parent_path() : options.output;
-    if (!folder.empty()) {
+    if (!folder.empty() && !options.dry_run) {
         std::error_code ec;
         std::filesystem::create_directories(folder, ec);
         if (ec) throw Error("PB-IO", folder.string(), "cannot create folder: " + ec.message());

@@ -241,7 +241,7 @@ ExportStatus run_export(const ExportOptions& options, std::ostream& out, Diagnos
             if (options.header) sink->write(exporter->header());
         }
         std::optional<Progress> progress;
-        if (options.progress) progress.emplace(*options.progress, inputs.size(), "issues", true);
+        if (options.progress) progress.emplace(*options.progress, inputs.size(), "issue", true);
         bool output_failed = false;
         std::size_t read_ok = 0;
         std::size_t kept = 0;

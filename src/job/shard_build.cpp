@@ -21,8 +21,9 @@ ShardItem item_from(const PlanShard& shard, std::size_t index, const IssueBuild&
             item.state = "built";
             item.outcome = ItemOutcome::built;
             break;
+        case IssueState::planned:  // a dry run is refused with --plan; counted as skipped
         case IssueState::unchanged:
-            item.state = "unchanged";
+            item.state = issue.state == IssueState::planned ? "planned" : "unchanged";
             item.outcome = ItemOutcome::skipped;
             break;
         case IssueState::failed:

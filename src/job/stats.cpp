@@ -8,6 +8,7 @@
 #include <optional>
 #include <sstream>
 
+#include "core/plural.hpp"
 #include "export/json_text.hpp"
 #include "job/export_inputs.hpp"
 #include "job/parallel.hpp"
@@ -99,7 +100,7 @@ CorpusStats collect_stats(const StatsOptions& options) {
         stats.io_failure = stats.io_failure || is_failure_to_run(d);
     }
     std::optional<Progress> progress;
-    if (options.progress) progress.emplace(*options.progress, inputs.size(), "issues", true);
+    if (options.progress) progress.emplace(*options.progress, inputs.size(), "issue", true);
     ordered_parallel<IssueCounts>(
         inputs.size(), options.jobs,
         [&](std::size_t i) { return count_issue(inputs[i], options.pages, options.filter); },
@@ -179,7 +180,8 @@ std::string format_stats_table(const CorpusStats& stats) {
         while (!text.empty() && text.back() == ' ') text.pop_back();
         out << text << '\n';
     }
-    if (stats.skipped > 0) out << "skipped: " << stats.skipped << " inputs could not be read\n";
+    if (stats.skipped > 0)
+        out << "skipped: " << plural(stats.skipped, "input") << " could not be read\n";
     return out.str();
 }
 

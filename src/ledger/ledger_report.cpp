@@ -6,6 +6,7 @@
 #include <map>
 #include <sstream>
 
+#include "core/plural.hpp"
 #include "paperbag/diagnostic.hpp"
 #include "paperbag/ledger.hpp"
 
@@ -88,7 +89,7 @@ std::string format_gaps(const std::vector<Gap>& gaps, LedgerFormat format) {
             for (const Gap& g : gaps)
                 out += g.title_key + " " + g.date.to_string() +
                        (g.edition.empty() ? std::string() : " (" + g.edition + ")") + " missing\n";
-            out += std::to_string(gaps.size()) + " issue(s) missing\n";
+            out += plural(gaps.size(), "issue") + " missing\n";
             return out;
         case LedgerFormat::csv:
             out = csv_row({"title", "date", "edition"});
@@ -124,7 +125,7 @@ std::string format_duplicates(const std::vector<std::vector<HeldIssue>>& groups,
                            " sha256:" + i.sha256 + " from " + i.depositor + " at " + i.received_at +
                            "\n";
             }
-            out += std::to_string(groups.size()) + " issue(s) held more than once\n";
+            out += plural(groups.size(), "issue") + " held more than once\n";
             return out;
         case LedgerFormat::csv:
             out = csv_row({"title", "date", "edition", "version", "path", "sha256", "depositor",

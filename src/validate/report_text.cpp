@@ -2,6 +2,8 @@
 // verdict line per file naming the schema used, then a summary line.
 #include "validate/report.hpp"
 
+#include "core/plural.hpp"
+
 namespace paperbag {
 
 std::string text_report(const ValidationRun& run) {
@@ -17,9 +19,9 @@ std::string text_report(const ValidationRun& run) {
         out += '\n';
         ++counts[static_cast<int>(file.verdict)];
     }
-    out += "summary: " + std::to_string(run.files.size()) +
-           " file(s): " + std::to_string(counts[0]) + " valid, " + std::to_string(counts[1]) +
-           " invalid, " + std::to_string(counts[2]) + " not validated\n";
+    out += "summary: " + plural(run.files.size(), "file") + ": " + std::to_string(counts[0]) +
+           " valid, " + std::to_string(counts[1]) + " invalid, " + std::to_string(counts[2]) +
+           " not validated\n";
     return out;
 }
 

@@ -2,6 +2,7 @@
 
 #include <charconv>
 
+#include "core/plural.hpp"
 #include "io/xml_parse.hpp"
 
 namespace paperbag {
@@ -131,9 +132,10 @@ std::string XmlOut::finish(Diagnostics& warnings) {
     check(xmlTextWriterFlush(writer_.get()), "flush");
     if (repairs_.any()) {
         Diagnostic d = make_warning("PB-WRITE-TEXT", path_, 0, "");
-        d.message = "text from the model repaired: " + decimal(repairs_.invalid_utf8) +
-                    " invalid UTF-8 sequence(s) replaced by U+FFFD, " + decimal(repairs_.removed) +
-                    " character(s) not allowed in XML removed";
+        d.message = "text from the model repaired: " +
+                    plural(repairs_.invalid_utf8, "invalid UTF-8 sequence") +
+                    " replaced by U+FFFD, " + plural(repairs_.removed, "character") +
+                    " not allowed in XML removed";
         warnings.add(std::move(d));
     }
     const xmlChar* content = xmlBufferContent(buffer_.get());

@@ -48,7 +48,7 @@ expect_rc 0
 if [ -f "$SHARED_DIR/schemas/catalog.xml" ]; then
   run "$PAPERBAG" verify --catalog "$SHARED_DIR/schemas/catalog.xml" "$work/a/$zh" "$work/a/$en"
   expect_rc 0
-  expect_out "summary: 28 file(s): 28 valid, 0 invalid, 0 not validated"
+  expect_out "summary: 28 files: 28 valid, 0 invalid, 0 not validated"
 else
   echo "note: ../shared/schemas absent; official-schema verification skipped"
 fi

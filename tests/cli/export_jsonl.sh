@@ -9,7 +9,7 @@ expect_rc 2
 expect_err "page text files need --title"
 run "$PAPERBAG" export "$work/p.txt" --format nope --title T --date 2024-01-01
 expect_rc 2
-expect_err "unknown export format 'nope'"
+expect_err "paperbag: error: --format: 'nope' is not one of jsonl, csv, txt, xml [PB-USAGE]"
 
 # Binary input: exit 1, nothing written to -o.
 printf 'a\0b\0c' >"$work/bin.txt"

@@ -34,7 +34,7 @@ xmllint --noout "$work/data/paperbag/schemas/catalog.xml" || fail "generated cat
 # validate finds the installed schemas by itself, METS with everything embedded included.
 run "$PAPERBAG" validate "$alto" "$mets"
 expect_rc 0
-expect_out "2 file(s): 2 valid"
+expect_out "2 files: 2 valid"
 
 # A modified file is reported by status and repaired by install.
 echo "<!-- changed -->" >>"$work/data/paperbag/schemas/alto/alto-4-4.xsd"

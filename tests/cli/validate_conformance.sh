@@ -38,7 +38,7 @@ done
 # Valid documents: exit 0, also with the profile rules (METS checksums, references, ...).
 run "$PAPERBAG" validate --catalog "$catalog" "$data/valid"
 expect_rc 0
-expect_out "8 file(s): 8 valid, 0 invalid, 0 not validated"
+expect_out "8 files: 8 valid, 0 invalid, 0 not validated"
 expect_out "valid/mets.xml: valid [METS 1.12.1"
 
 # The same documents inside a ZIP bundle, read without extracting: the same verdicts, and the
@@ -49,7 +49,7 @@ with zipfile.ZipFile(sys.argv[1], "w", zipfile.ZIP_DEFLATED) as z:
         z.write(n, "bag/data/" + n)' "$work/valid.zip")
 run "$PAPERBAG" validate -j 3 --catalog "$catalog" "$work/valid.zip"
 expect_rc 0
-expect_out "8 file(s): 8 valid, 0 invalid, 0 not validated"
+expect_out "8 files: 8 valid, 0 invalid, 0 not validated"
 expect_out "valid.zip!/bag/data/mets.xml: valid [METS 1.12.1"
 
 # Broken documents: every expected finding at its line.

@@ -49,7 +49,8 @@ expect_out "no schema is known for the root element {urn:x-unknown}catalog"
 inputs=("$data/valid/alto4.xml" "$data/invalid/alto4-bad.xml" "$work/unknown.xml" "$data/hostile/truncated.xml")
 run "$PAPERBAG" validate --catalog "$catalog" --format json -o "$work/report.json" "${inputs[@]}"
 expect_rc 2
-expect_out "alto4-bad.xml:7: error:"   # the text report still goes to stdout
+expect_out "summary: 4 files: 1 valid, 2 invalid, 1 not validated"   # only the summary line on stdout
+[ "$(wc -l <"$work/out")" = 1 ] || fail "-o FILE: more than the summary on stdout"
 ls "$work"/.report.json* 2>/dev/null && fail "temporary report file left behind"
 python3 - "$work/report.json" "$SOURCE_DIR/docs/validate-report.schema.json" <<'PY' || fail "json report does not match its schema"
 import json, sys, jsonschema

@@ -4,6 +4,9 @@ set -euo pipefail
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cmake --install "$BUILD_DIR" --prefix "$work/prefix" >/dev/null
+man_page=$(find "$work/prefix" -path '*/man1/paperbag.1')
+[ -n "$man_page" ] || { echo "cmake --install did not install the man page" >&2; exit 1; }
+cmp -s "$man_page" "$SOURCE_DIR/docs/paperbag.1" || { echo "installed man page differs" >&2; exit 1; }
 cmake -S "$SOURCE_DIR/tests/install/consumer" -B "$work/build" -G Ninja \
       -DCMAKE_PREFIX_PATH="$work/prefix" >/dev/null
 cmake --build "$work/build" >/dev/null

@@ -166,7 +166,7 @@ TEST_CASE("Gaps and duplicates print as text, CSV and JSON") {
     const std::vector<Gap> gaps{{"courier", d("2024-03-20"), ""},
                                 {"courier", d("2024-03-23"), "Supplement, late"}};
     CHECK(format_gaps(gaps, LedgerFormat::text) ==
-          "courier 2024-03-20 missing\ncourier 2024-03-23 (Supplement, late) missing\n2 issue(s) "
+          "courier 2024-03-20 missing\ncourier 2024-03-23 (Supplement, late) missing\n2 issues "
           "missing\n");
     CHECK(
         format_gaps(gaps, LedgerFormat::csv) ==

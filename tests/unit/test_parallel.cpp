@@ -84,7 +84,7 @@ TEST_CASE("ordered_parallel stops cleanly when delivery throws") {
 
 TEST_CASE("Progress prints plain lines off a terminal and a bar on one") {
     std::ostringstream plain;
-    Progress p(plain, 2, "issues", false);
+    Progress p(plain, 2, "issue", false);
     p.item_done("ok  a.zip");
     p.item_done("ok  b.zip");
     p.finish();
@@ -92,7 +92,7 @@ TEST_CASE("Progress prints plain lines off a terminal and a bar on one") {
     CHECK(plain.str().find("ok  a.zip\nok  b.zip\n2 issues in ") == 0);
 
     std::ostringstream tty;
-    Progress bar(tty, 4, "issues", true);
+    Progress bar(tty, 4, "issue", true);
     bar.item_done("ok  a.zip");
     CHECK(bar.bar_text().find("[#######.......................] 1/4 issues") == 0);
     CHECK(tty.str().find("\033[K") != std::string::npos);
@@ -149,4 +149,36 @@ TEST_CASE("worker counts are capped at a multiple of the cores") {
     CHECK(effective_jobs(3) == std::min(3u, max_jobs()));
     CHECK(effective_jobs(100000) == max_jobs());
     CHECK(max_jobs() >= 8);
+
+TEST_CASE("Progress clears its bar before a line printed above it and draws it again below") {
+    std::ostringstream tty;
+    Progress bar(tty, 3, "issue", true);
+    bar.step();
+    bar.print_above(tty, "built      a.zip");
+    bar.step();
+    bar.finish();
+    const std::string out = tty.str();
+    // The line starts on a cleared line, never right after the bar's text.
+    CHECK(out.find("\r\033[K[##########....................] 1/3 issues") == 0);
+    CHECK(out.find("\r\033[Kbuilt      a.zip\n\r\033[K[#") != std::string::npos);
+    CHECK(out.find("2 issues in ") != std::string::npos);
+    CHECK(out.rfind("\r\033[K2 issues in ") != std::string::npos);
+
+    // A run ended by an exception: the bar drawn at the start is cleared, so the error that
+    // follows starts on a clean line.
+    std::ostringstream aborted;
+    {
+        Progress early(aborted, 2, "issue", true);
+        early.show();
+        CHECK(aborted.str() == "\r\033[K[..............................] 0/2 issues 0.0/s");
+    }
+    CHECK(aborted.str().ends_with("0.0/s\r\033[K"));
+
+    std::ostringstream one;
+    Progress single(one, 1, "issue", false);
+    single.item_done("");
+    single.finish();
+    CHECK(one.str().find("1 issue in ") == 0);
+    CHECK(one.str().find("issues/s)") != std::string::npos);
+    CHECK(one.str().find('\033') == std::string::npos);
 }
