@@ -149,6 +149,7 @@ TEST_CASE("worker counts are capped at a multiple of the cores") {
     CHECK(effective_jobs(3) == std::min(3u, max_jobs()));
     CHECK(effective_jobs(100000) == max_jobs());
     CHECK(max_jobs() >= 8);
+}
 
 TEST_CASE("Progress clears its bar before a line printed above it and draws it again below") {
     std::ostringstream tty;
