@@ -54,14 +54,28 @@ int run_install(const SchemasOptions& o) {
     const bool complete = install_schemas(options, problems);
     for (const Diagnostic& d : problems) std::cerr << d.format() << '\n';
     const auto dir = schema_directory(o.dir);
-    std::error_code ec;
-    if (!complete && !std::filesystem::exists(dir / "catalog.xml", ec)) {
+    // What is in place now, whatever was there before: "partly" only when some are.
+    std::size_t in_place = 0, total = 0;
+    for (const SchemaStatus& s : schema_status(o.dir)) {
+        ++total;
+        in_place += s.matches ? 1 : 0;
+    }
+    if (in_place == 0) {
         std::cerr << "paperbag schemas install: error: nothing installed in " << dir.string()
-                  << "; no catalog written\n";
+                  << ": 0 of " << total << " official schemas"
+                  << (o.from.empty() ? " (no network, or the sites cannot be reached? "
+                                       "--from DIR installs from a folder)"
+                                     : "")
+                  << '\n';
         return exit_failure;
     }
-    std::cout << (complete ? "installed" : "partly installed") << " the official schemas in "
-              << dir.string() << " (catalog: " << (dir / "catalog.xml").string() << ")\n";
+    if (complete)
+        std::cout << "installed the official schemas in " << dir.string()
+                  << " (catalog: " << (dir / "catalog.xml").string() << ")\n";
+    else
+        std::cout << "partly installed the official schemas in " << dir.string() << ": " << in_place
+                  << " of " << total << " in place (catalog: " << (dir / "catalog.xml").string()
+                  << ")\n";
     return complete ? exit_ok : exit_failure;
 }
 

@@ -2,6 +2,10 @@
 
 #include <libxml/globals.h>
 
+#include <algorithm>
+#include <tuple>
+
+#include "core/unicode.hpp"
 #include "io/xml_parse.hpp"
 
 namespace paperbag {
@@ -13,6 +17,7 @@ void ignore_generic(void*, const char*, ...) {}
 void FindingSink::add(Diagnostic d) {
     if (skip_.contains(d.code)) return;
     if (d.path.empty()) d.path = path_;
+    d.message = one_line(d.message);  // a finding is one line, whatever it quotes
     // libxml2 reports some parser errors twice in a row; keep one.
     if (!findings_.empty() && findings_.items().back() == d) return;
     if (d.severity == Severity::error) ++errors_;
@@ -36,6 +41,16 @@ void FindingSink::on_libxml_error(void* self, xmlErrorPtr error) {
     const bool schema = error->domain == XML_FROM_SCHEMASV || error->domain == XML_FROM_SCHEMASP ||
                         error->domain == XML_FROM_VALID;
     sink->add(diagnostic_from(*error, sink->path_, schema ? sink->libxml_code_ : "PB-XML-SYNTAX"));
+}
+
+Diagnostics sorted_findings(const Diagnostics& found) {
+    std::vector<Diagnostic> items = found.items();
+    std::stable_sort(items.begin(), items.end(), [](const Diagnostic& a, const Diagnostic& b) {
+        return std::tie(a.path, a.line, a.column) < std::tie(b.path, b.line, b.column);
+    });
+    Diagnostics out;
+    for (Diagnostic& d : items) out.add(std::move(d));
+    return out;
 }
 
 LibxmlErrorsTo::LibxmlErrorsTo(FindingSink& sink)

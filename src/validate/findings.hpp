@@ -41,6 +41,9 @@ private:
     std::size_t errors_ = 0;
 };
 
+// The findings sorted by path, line and column (stable: equal places keep their order).
+Diagnostics sorted_findings(const Diagnostics& found);
+
 // While alive, libxml2 errors of this thread (thread-local handlers in libxml2 2.9) go to
 // `sink`; the previous handlers are restored afterwards.
 class LibxmlErrorsTo {
