@@ -6,9 +6,9 @@
 
 #include "core/mime.hpp"
 #include "core/unicode.hpp"
-#include "import/manifest_errors.hpp"
 #include "io/file.hpp"
 #include "io/xml_parse.hpp"
+#include "validate/manifest_messages.hpp"
 #include "validate/xsd_schema.hpp"
 
 namespace paperbag {

@@ -13,6 +13,7 @@
 #include "io/unique_fd.hpp"
 #include "io/xml_parse.hpp"
 #include "paperbag/error_codes.hpp"
+#include "validate/manifest_messages.hpp"
 #include "validate/stream_check.hpp"
 
 namespace paperbag {
@@ -214,6 +215,9 @@ private:
             }
             any_used = true;
             outcome_.result.schemas.push_back(location);
+            // Manifest errors read as they do when paperbag reads the manifest: plain words.
+            sink_.set_translator(
+                std::string_view(row.id) == "issue-manifest" ? &manifest_schema_error : nullptr);
             validate_tree(*compiled->schema, doc.get(), sink_,
                           is_profile ? "PB-PROFILE-XSD" : "PB-XSD", location);
         }

@@ -3,6 +3,7 @@
 #include <libxml/globals.h>
 
 #include <algorithm>
+#include <string_view>
 #include <tuple>
 
 #include "core/unicode.hpp"
@@ -40,6 +41,20 @@ void FindingSink::on_libxml_error(void* self, xmlErrorPtr error) {
     // encoding, I/O) is a well-formedness problem.
     const bool schema = error->domain == XML_FROM_SCHEMASV || error->domain == XML_FROM_SCHEMASP ||
                         error->domain == XML_FROM_VALID;
+    // "No precomputed value available" only repeats an invalid value reported on its line.
+    if (schema && error->message != nullptr &&
+        std::string_view(error->message).find("No precomputed value available") !=
+            std::string_view::npos) {
+        const auto line = static_cast<std::uint64_t>(std::max(error->line, 0));
+        const auto& items = sink->findings_.items();
+        if (std::any_of(items.begin(), items.end(),
+                        [&](const Diagnostic& d) { return d.line == line && line > 0; }))
+            return;
+    }
+    if (schema && sink->translator_ != nullptr) {
+        sink->add(sink->translator_(*error, sink->path_, sink->libxml_code_));
+        return;
+    }
     sink->add(diagnostic_from(*error, sink->path_, schema ? sink->libxml_code_ : "PB-XML-SYNTAX"));
 }
 

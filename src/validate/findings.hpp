@@ -24,6 +24,10 @@ public:
 
     // The code given to libxml2 messages routed here (PB-XML-SYNTAX, PB-XSD, ...).
     void set_libxml_code(std::string code) { libxml_code_ = std::move(code); }
+    // Turns libxml2's schema-validation messages into plain words (e.g. for issue manifests).
+    using Translator = Diagnostic (*)(const xmlError&, const std::string& path,
+                                      const std::string& code);
+    void set_translator(Translator translator) { translator_ = translator; }
     static void on_libxml_error(void* self, xmlErrorPtr error);
 
     const std::string& path() const { return path_; }
@@ -36,6 +40,7 @@ private:
     std::size_t max_;
     const std::set<std::string>& skip_;
     std::string libxml_code_ = "PB-XML-SYNTAX";
+    Translator translator_ = nullptr;
     Diagnostics findings_;
     std::size_t suppressed_ = 0;
     std::size_t errors_ = 0;

@@ -32,7 +32,7 @@ manifest "$work/m/multi.xml" '2024-03-18
 run "$PAPERBAG" validate "$work/m/multi.xml"
 expect_rc 1
 [ "$(wc -l <"$work/out")" = 3 ] || fail "a finding spans lines: $(cat "$work/out")"
-expect_out "multi.xml:5: error: Element '{urn:x-paperbag:issue:1}date': '2024-03-18 and more' is not a valid value"
+expect_out "multi.xml:5: error: <date> is '2024-03-18 and more', which is not a date (YYYY-MM-DD). [PB-XSD]"
 run "$PAPERBAG" validate --format json "$work/m/multi.xml"
 python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); m=d["files"][0]["findings"][0]["message"]; assert "\n" not in m and "  " not in m, m' "$work/out" \
   || fail "json message not on one line"

@@ -28,7 +28,7 @@ expect_out "issue.xml: valid [paperbag issue manifest; schema builtin:issue-mani
 sed 's/2024-03-18/2024-02-30/' "$work/issue/issue.xml" >"$work/issue/bad.xml"
 run "$PAPERBAG" validate "$work/issue/bad.xml"
 expect_rc 1
-expect_out "bad.xml:6: error: Element '{urn:x-paperbag:issue:1}date': '2024-02-30' is not a valid value"
+expect_out "bad.xml:6: error: <date> is '2024-02-30', which is not a date (YYYY-MM-DD). [PB-XSD]"
 
 # Without any catalog, official schemas are missing: "not validated", exit 2, with advice
 # (said once per run on stderr).

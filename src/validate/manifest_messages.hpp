@@ -17,8 +17,10 @@
 
 namespace paperbag {
 
-// Translates one libxml2 schema-validation error about the manifest `doc`; `path` names the
-// manifest. The code is PB-MANIFEST-SCHEMA.
-Diagnostic manifest_schema_error(const xmlError& error, const std::string& path);
+// Translates one libxml2 schema-validation error about a manifest; `path` names the manifest.
+// Used when paperbag reads a manifest (PB-MANIFEST-SCHEMA) and when `paperbag validate`
+// checks one (PB-XSD).
+Diagnostic manifest_schema_error(const xmlError& error, const std::string& path,
+                                 const std::string& code = "PB-MANIFEST-SCHEMA");
 
 }  // namespace paperbag

@@ -1,4 +1,4 @@
-#include "import/manifest_errors.hpp"
+#include "validate/manifest_messages.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -135,12 +135,13 @@ std::string translate(const std::string& m, const xmlNode* node) {
 
 }  // namespace
 
-Diagnostic manifest_schema_error(const xmlError& error, const std::string& path) {
+Diagnostic manifest_schema_error(const xmlError& error, const std::string& path,
+                                 const std::string& code) {
     const auto* node = static_cast<const xmlNode*>(error.node);
     if (node && node->type != XML_ELEMENT_NODE) node = nullptr;
     Diagnostic d;
     d.severity = error.level == XML_ERR_WARNING ? Severity::warning : Severity::error;
-    d.code = "PB-MANIFEST-SCHEMA";
+    d.code = code;
     d.path = path;
     d.line = error.line > 0 ? static_cast<std::uint64_t>(error.line) : 0;
     const std::string message = one_line(error.message ? error.message : "schema error");
