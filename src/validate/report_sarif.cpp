@@ -4,8 +4,10 @@
 // with parentIndex the bundle). Results carry partialFingerprints, so that a viewer follows a
 // finding from run to run even when lines move.
 #include <algorithm>
+#include <cctype>
+#include <iterator>
 #include <map>
-#include <regex>
+#include <string_view>
 
 #include "core/digest.hpp"
 #include "paperbag/error_codes.hpp"
@@ -75,17 +77,45 @@ private:
     Array::Ptr list_ = new Array;
 };
 
+// The message without the numbers of "line N", "lines N", "column N", "offset N" in it
+// ("first at line 12"): they move with the file, the finding does not.
+std::string without_places(std::string_view message) {
+    static constexpr std::string_view words[] = {"line", "lines", "column", "columns", "offset"};
+    std::string out;
+    out.reserve(message.size());
+    std::size_t i = 0;
+    while (i < message.size()) {
+        const auto is_alpha = [&](std::size_t at) {
+            return at < message.size() && std::isalpha(static_cast<unsigned char>(message[at]));
+        };
+        if (!is_alpha(i) || (i > 0 && is_alpha(i - 1))) {
+            out += message[i++];
+            continue;
+        }
+        std::size_t end = i;
+        while (is_alpha(end)) ++end;
+        std::string word(message.substr(i, end - i));
+        for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        out.append(message.substr(i, end - i));
+        i = end;
+        if (std::find(std::begin(words), std::end(words), word) == std::end(words)) continue;
+        std::size_t j = i;
+        while (j < message.size() && (message[j] == ' ' || message[j] == '\t')) ++j;
+        const std::size_t digits = j;
+        while (j < message.size() && std::isdigit(static_cast<unsigned char>(message[j]))) ++j;
+        if (j > digits) i = j;  // the word stays, its number goes
+    }
+    return out;
+}
+
 }  // namespace
 
 std::string finding_fingerprint(const Diagnostic& d) {
-    // Line and column numbers quoted in a message ("first at line 12") move with the file.
-    static const std::regex place(R"(\b(lines?|columns?|offset)\s+[0-9]+)", std::regex::icase);
-    const std::string message = std::regex_replace(d.message, place, "$1");
     std::string key = d.code;
     key += '\0';
     key += d.path;
     key += '\0';
-    key += message;
+    key += without_places(d.message);
     return digest_hex(DigestAlgorithm::sha256, key);
 }
 
