@@ -1,5 +1,9 @@
-// The merged shard report as SARIF 2.1.0: one result per refused item and per problem.
+// The merged shard report as SARIF 2.1.0: one result per refused item and per problem, and
+// every rule id the results carry described in tool.driver.rules (from the error-code table).
+#include <set>
+
 #include "job/report_merged.hpp"
+#include "paperbag/error_codes.hpp"
 #include "validate/sarif_writer.hpp"
 
 namespace paperbag {
@@ -29,6 +33,25 @@ Object::Ptr result(const std::string& rule, const std::string& message, const st
     return r;
 }
 
+Array::Ptr rules_of(const Array::Ptr& results) {
+    std::set<std::string> ids;
+    for (std::size_t i = 0; i < results->size(); ++i)
+        ids.insert(results->getObject(static_cast<unsigned>(i))->getValue<std::string>("ruleId"));
+    Array::Ptr rules = new Array;
+    for (const std::string& id : ids) {
+        const ErrorCode* row = find_error_code(id);
+        Object::Ptr r = object();
+        r->set("id", id);
+        r->set("shortDescription",
+               text(row ? std::string(row->meaning) : "an item of the plan in this state"));
+        Object::Ptr config = object();
+        config->set("level", "error");
+        r->set("defaultConfiguration", config);
+        rules->add(r);
+    }
+    return rules;
+}
+
 }  // namespace
 
 std::string merged_sarif_report(const MergedReport& report) {
@@ -44,7 +67,8 @@ std::string merged_sarif_report(const MergedReport& report) {
     Array::Ptr invocations = new Array;
     invocations->add(invocation(report.exit_code));
     Object::Ptr run = object();
-    run->set("tool", tool("https://github.com/paperbag/paperbag/blob/main/docs/scale.md", nullptr));
+    run->set("tool", tool("https://github.com/paperbag/paperbag/blob/main/docs/scale.md",
+                          rules_of(results)));
     run->set("invocations", invocations);
     run->set("results", results);
     return log(run);
