@@ -143,6 +143,8 @@ Diagnostic missing_schemas_message(const ValidationRun::MissingSchemas& missing_
             break;
         }
         message += (shown++ ? ", " : "") + location;
+        // paperbag's METS wrapper is built in; what is missing are the schemas it imports.
+        if (location.starts_with("builtin:")) message += " (the official schemas it imports)";
     }
     message += "); " + missing_schema_advice();
     return Diagnostic{Severity::warning, "PB-SCHEMA-MISSING", "", 0, 0, {}, message};
