@@ -44,7 +44,7 @@ Object::Ptr finding(const Diagnostic& d) {
 
 std::string json_report(const ValidationRun& run) {
     Object::Ptr root = object();
-    root->set("format", "paperbag-validate-report/1");
+    root->set("format", "paperbag-validate-report/2");
     root->set("tool", "paperbag");
     root->set("version", PAPERBAG_VERSION);
     root->set("command", run.command);
