@@ -11,8 +11,6 @@ namespace paperbag {
 
 namespace {
 
-constexpr std::uint64_t max_zip_entries = 200000;
-
 class FolderSpace final : public FileSpace {
 public:
     explicit FolderSpace(std::filesystem::path root) : root_(std::move(root)) {
@@ -111,37 +109,22 @@ bool glob_matches(const std::string& glob, const std::string& relative) {
 
 void add_zip(const std::filesystem::path& file, const DocumentFilter& filter,
              std::vector<DocumentSource>& out) {
-    std::vector<std::string> entries, refused;
+    std::vector<std::string> entries;
+    Diagnostics problems;
     const std::string name = file.string();
     std::shared_ptr<FileSpace> space;
     try {
-        space = zip_space(file, entries, refused);
+        space = zip_space(file, entries, problems);
     } catch (const Error& e) {
         DocumentSource bad{name, nullptr, {}, 0, e.diagnostic(), false, {}};
         bad.problem->path = name;
         out.push_back(std::move(bad));
         return;
     }
-    for (const std::string& entry : refused)
-        out.push_back({name + "!/" + entry,
-                       nullptr,
-                       entry,
-                       0,
-                       make_error("PB-BUNDLE-PATH", name + "!/" + entry, 0,
-                                  "entry name is absolute or contains '..'; not read"),
-                       false,
-                       {}});
+    // What BundleReader refused (unsafe names, links, bombs, too many entries): each finding
+    // is reported under the entry (or the archive) it is about, and nothing of it is read.
+    for (const Diagnostic& d : problems) out.push_back({d.path, nullptr, {}, 0, d, false, {}});
     std::sort(entries.begin(), entries.end());
-    if (entries.size() > max_zip_entries) {
-        out.push_back({name,
-                       nullptr,
-                       {},
-                       0,
-                       make_error("PB-TOO-LARGE", name, 0, "bundle has too many entries"),
-                       false,
-                       {}});
-        return;
-    }
     const bool bag = is_bag(entries);
     for (const std::string& entry : entries) {
         if (!has_extension(entry, ".xml") || !filter.keeps(entry)) continue;
@@ -243,6 +226,8 @@ std::vector<DocumentSource> collect_documents(const std::vector<std::string>& in
                                {},
                                false,
                                {}});
+        } else if (!std::filesystem::is_regular_file(status)) {
+            require_file_or_folder(path);  // a FIFO would block the first read forever
         } else if (has_extension(input, ".zip") || sniff_zip(path)) {
             add_zip(path, filter, out);
         } else {

@@ -7,6 +7,8 @@
 #include <set>
 #include <string>
 
+#include "io/xml_guard.hpp"
+#include "io/xml_parse.hpp"
 #include "paperbag/diagnostic.hpp"
 
 namespace paperbag {
@@ -29,6 +31,9 @@ public:
                                       const std::string& code);
     void set_translator(Translator translator) { translator_ = translator; }
     static void on_libxml_error(void* self, xmlErrorPtr error);
+    // While `guard` is set and has stopped the input, libxml2's messages are dropped: they
+    // only say that the input ended, after the guard's own finding. See MuteAfterLimit.
+    void mute_libxml_after(const XmlGuard* guard) { guard_ = guard; }
 
     const std::string& path() const { return path_; }
     Diagnostics& findings() { return findings_; }
@@ -41,6 +46,7 @@ private:
     const std::set<std::string>& skip_;
     std::string libxml_code_ = "PB-XML-SYNTAX";
     Translator translator_ = nullptr;
+    const XmlGuard* guard_ = nullptr;
     Diagnostics findings_;
     std::size_t suppressed_ = 0;
     std::size_t errors_ = 0;
@@ -49,20 +55,28 @@ private:
 // The findings sorted by path, line and column (stable: equal places keep their order).
 Diagnostics sorted_findings(const Diagnostics& found);
 
+// While alive, `sink` drops libxml2's messages once `guard` has stopped the input.
+class MuteAfterLimit {
+public:
+    MuteAfterLimit(FindingSink& sink, const XmlGuard& guard) : sink_(sink) {
+        sink_.mute_libxml_after(&guard);
+    }
+    ~MuteAfterLimit() { sink_.mute_libxml_after(nullptr); }
+    MuteAfterLimit(const MuteAfterLimit&) = delete;
+    MuteAfterLimit& operator=(const MuteAfterLimit&) = delete;
+
+private:
+    FindingSink& sink_;
+};
+
 // While alive, libxml2 errors of this thread (thread-local handlers in libxml2 2.9) go to
 // `sink`; the previous handlers are restored afterwards.
 class LibxmlErrorsTo {
 public:
-    explicit LibxmlErrorsTo(FindingSink& sink);
-    ~LibxmlErrorsTo();
-    LibxmlErrorsTo(const LibxmlErrorsTo&) = delete;
-    LibxmlErrorsTo& operator=(const LibxmlErrorsTo&) = delete;
+    explicit LibxmlErrorsTo(FindingSink& sink) : scope_(&sink, &FindingSink::on_libxml_error) {}
 
 private:
-    xmlStructuredErrorFunc old_structured_;
-    void* old_structured_ctx_;
-    xmlGenericErrorFunc old_generic_;
-    void* old_generic_ctx_;
+    ScopedXmlErrorHandler scope_;
 };
 
 }  // namespace paperbag
