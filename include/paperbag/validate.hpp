@@ -15,6 +15,7 @@
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
 #include <span>
 #include <string>
@@ -32,6 +33,11 @@ enum class Profile { none, mets, paperbag };
 
 enum class ReportFormat { text, json, junit, sarif };
 
+// What happens to an XML file whose format paperbag has no schema for (PAGE, NDNP batch.xml,
+// any unknown root element). ignore: counted in the summary only. warn: listed as skipped
+// with a warning; the exit code is unaffected. fail: not validated (exit 2).
+enum class UnknownPolicy { ignore, warn, fail };
+
 struct ValidateOptions {
     std::vector<std::string> inputs;    // files, folders, ZIP bundles
     std::vector<std::string> catalogs;  // extra OASIS XML catalogs (--catalog)
@@ -43,12 +49,25 @@ struct ValidateOptions {
     // Files larger than this are validated streaming (memory does not grow with the file);
     // the profile rules that need the document tree are then skipped (PB-STREAMED).
     std::uint64_t stream_threshold = std::uint64_t{64} << 20;
+    // Files found in folders and bundles are kept when they match one --include GLOB (all when
+    // none is given) and no --exclude GLOB; fnmatch(3) against the path relative to the folder
+    // (or the entry path), and against the file name when the glob has no '/'. Files named on
+    // the command line are always validated.
+    std::vector<std::string> include;
+    std::vector<std::string> exclude;
+    UnknownPolicy unknown = UnknownPolicy::warn;
+    // The profile for the XML inside BagIt bundles (ZIPs holding one bag); empty: `profile`.
+    // `paperbag validate` sets it to paperbag unless --profile is given, so that it gives
+    // the verdict `paperbag verify` gives on the same bundle.
+    std::optional<Profile> bundle_profile;
 };
 
 // valid: every schema that applies was used and nothing is wrong. invalid: the document
 // breaks its schema or a profile rule, or is not well-formed / hostile. not_validated: no
-// schema was available or the input could not be read (exit 2).
-enum class Verdict { valid, invalid, not_validated };
+// schema was available or the input could not be read (exit 2). skipped: a file of a format
+// paperbag does not validate (--unknown=warn, original OCR files in a bundle); no effect on
+// the exit code.
+enum class Verdict { valid, invalid, not_validated, skipped };
 
 std::string_view to_string(Verdict verdict);
 
@@ -57,17 +76,31 @@ struct FileResult {
     std::string kind;                  // e.g. "ALTO 4.4", "METS 1.12.1"; empty when unknown
     std::vector<std::string> schemas;  // the schemas used, e.g. "http://...alto-4-4.xsd"
     Verdict verdict = Verdict::valid;
-    Diagnostics findings;        // in document order (XSD first, then profile rules)
+    Diagnostics findings;        // sorted by path, line and column (stable)
     std::size_t suppressed = 0;  // findings dropped because of max_errors
 };
 
 struct ValidationRun {
     std::vector<FileResult> files;  // in input order
-    Diagnostics messages;           // run-level notes (catalogs used, missing profile schemas)
+    // Run-level notes, each said once: catalogs used, official schemas not installed (with the
+    // fix), nothing validated.
+    Diagnostics messages;
     bool strict = false;
+    std::string command = "validate";  // names the JUnit suite and the SARIF run: validate/verify
+    std::size_t ignored = 0;           // files of unknown formats not listed (--unknown=ignore)
+    bool require_documents = false;    // inputs were given: validating nothing is exit 2
+    // Official schemas that were not available: said once in `messages` (PB-SCHEMA-MISSING).
+    struct MissingSchemas {
+        std::set<std::string> locations;
+        std::size_t not_validated = 0;  // files left not validated
+        std::size_t profile_only = 0;   // files checked against paperbag's profile schema only
+    } missing_schemas;
 
-    // 0 all valid (no warnings under strict), 1 any invalid, 2 any not validated.
+    // 0 all valid (no warnings under strict), 1 any invalid, 2 any not validated or, with
+    // require_documents, nothing validated at all.
     int exit_code() const;
+    // Files that were validated (valid, invalid or not validated: not skipped).
+    std::size_t validated() const;
 };
 
 // Runs the validation. Throws Error (exit 2) for problems with the run itself: an input
@@ -115,6 +148,14 @@ struct RuleInfo {
 
 // Every rule paperbag validate can report, sorted by id.
 std::span<const RuleInfo> validation_rules();
+
+// Every rule paperbag verify can report: the bundle's structure and fixity (PB-BAG-*,
+// PB-VERIFY-*, profile "bundle", from the error-code table) and validation_rules(), sorted.
+std::vector<RuleInfo> verify_rules();
+
+// The rule list as text (one line per rule) or as a JSON array of {id, severity, profile,
+// summary} objects (`--list-rules --format json`).
+std::string format_rules(std::span<const RuleInfo> rules, ReportFormat format);
 
 // The report in `format` (text: one `path:line:col: severity: message [RULE]` line per
 // finding plus a verdict line per file; json: docs/validate-report.schema.json; junit: one

@@ -66,6 +66,30 @@ void add_validation_options(CLI::App* sub, ValidateOptions& options, ReportOutpu
     sub->add_flag("--strict", options.strict, "Warnings fail the run (exit 1)");
 }
 
+void add_selection_options(CLI::App* sub, ValidateOptions& options) {
+    sub->add_option("--include", options.include,
+                    "Validate only files in folders and bundles that match GLOB (repeatable; a "
+                    "GLOB without '/' also matches the file name)")
+        ->allow_extra_args(false);
+    sub->add_option("--exclude", options.exclude,
+                    "Leave out files in folders and bundles that match GLOB (repeatable)")
+        ->allow_extra_args(false);
+    add_unknown_option(sub, options);
+}
+
+void add_unknown_option(CLI::App* sub, ValidateOptions& options) {
+    sub->add_option("--unknown", options.unknown,
+                    "XML of a format without schema (PAGE, NDNP batch.xml): ignore (counted in "
+                    "the summary), warn (listed as skipped; exit unaffected) or fail (not "
+                    "validated, exit 2)")
+        ->transform(CLI::CheckedTransformer(
+            std::map<std::string, UnknownPolicy>{{"ignore", UnknownPolicy::ignore},
+                                                 {"warn", UnknownPolicy::warn},
+                                                 {"fail", UnknownPolicy::fail}},
+            CLI::ignore_case))
+        ->option_text("ignore|warn|fail (default: warn)");
+}
+
 void print_report(const std::string& report, const ReportOutput& output,
                   const std::function<std::string()>& text_report,
                   const std::function<std::string()>& quiet_text) {

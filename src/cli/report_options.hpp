@@ -21,6 +21,11 @@ void add_report_format_option(CLI::App* sub, ReportFormat& format);
 // --format, -o, --catalog, --profile, --skip, --max-errors, -j, --strict.
 void add_validation_options(CLI::App* sub, ValidateOptions& options, ReportOutput& output);
 
+// --include GLOB, --exclude GLOB (repeatable) and --unknown (validate).
+void add_selection_options(CLI::App* sub, ValidateOptions& options);
+// --unknown ignore|warn|fail (validate and verify).
+void add_unknown_option(CLI::App* sub, ValidateOptions& options);
+
 // Prints `report` (in output.format) to stdout, or writes it to its file and prints only the
 // summary line (the last line of `text_report()`) to stdout. Under -q a text report on
 // stdout is `quiet_text()` (the errors) and no summary line is printed.

@@ -55,14 +55,28 @@ int run_install(const SchemasOptions& o) {
     const bool complete = install_schemas(options, problems);
     for (const Diagnostic& d : problems) print_diagnostic(d);
     const auto dir = schema_directory(o.dir);
-    std::error_code ec;
-    if (!complete && !std::filesystem::exists(dir / "catalog.xml", ec)) {
-        std::cerr << "paperbag: error: nothing installed in " << dir.string()
-                  << "; no catalog written [PB-SCHEMA-MISSING]\n";
+    // What is in place now, whatever was there before: "partly" only when some are.
+    std::size_t in_place = 0, total = 0;
+    for (const SchemaStatus& s : schema_status(o.dir)) {
+        ++total;
+        in_place += s.matches ? 1 : 0;
+    }
+    if (in_place == 0) {
+        std::cerr << "paperbag: error: nothing installed in " << dir.string() << ": 0 of " << total
+                  << " official schemas"
+                  << (o.from.empty() ? " (no network, or the sites cannot be reached? "
+                                       "--from DIR installs from a folder)"
+                                     : "")
+                  << " [PB-SCHEMA-MISSING]\n";
         return exit_failure;
     }
-    human_out() << (complete ? "installed" : "partly installed") << " the official schemas in "
-                << dir.string() << " (catalog: " << (dir / "catalog.xml").string() << ")\n";
+    if (complete)
+        human_out() << "installed the official schemas in " << dir.string()
+                    << " (catalog: " << (dir / "catalog.xml").string() << ")\n";
+    else
+        human_out() << "partly installed the official schemas in " << dir.string() << ": "
+                    << in_place << " of " << total
+                    << " in place (catalog: " << (dir / "catalog.xml").string() << ")\n";
     return complete ? exit_ok : exit_failure;
 }
 

@@ -20,15 +20,11 @@ struct ValidateCliOptions {
     ShardCliOptions sharding;
 };
 
-int list_rules() {
-    for (const RuleInfo& rule : validation_rules())
-        std::cout << rule.id << "  " << to_string(rule.severity) << "  [" << rule.profile << "]  "
-                  << rule.summary << '\n';
-    return exit_ok;
-}
-
 int run_validate(const ValidateCliOptions& options) {
-    if (options.list_rules) return list_rules();
+    if (options.list_rules) {
+        std::cout << format_rules(validation_rules(), options.output.format);
+        return exit_ok;
+    }
     if (const auto shard = load_shard(options.sharding, !options.job.inputs.empty())) {
         ValidateOptions job = options.job;
         for (const auto& path : shard->paths()) job.inputs.push_back(path.string());
@@ -56,9 +52,15 @@ void setup_validate(CLI::App& app, int& exit_code) {
         "schemas and profile rules");
     sub->add_option("INPUT", o->job.inputs, "Files, folders (recursive) or ZIP bundles");
     add_validation_options(sub, o->job, o->output);
-    sub->add_flag("--list-rules", o->list_rules, "List the rules with id, severity and meaning");
+    add_selection_options(sub, o->job);
+    sub->add_flag("--list-rules", o->list_rules,
+                  "List the rules with id, severity and meaning (as JSON with --format json)");
     add_shard_options(sub, o->sharding);
-    sub->callback([o, &exit_code] { exit_code = run_validate(*o); });
+    sub->callback([o, sub, &exit_code] {
+        // A bundle gets the checks `paperbag verify` runs on it unless --profile says otherwise.
+        if (sub->count("--profile") == 0) o->job.bundle_profile = Profile::paperbag;
+        exit_code = run_validate(*o);
+    });
 }
 
 }  // namespace paperbag::cli

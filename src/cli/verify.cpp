@@ -17,10 +17,15 @@ struct VerifyCliOptions {
     VerifyJobOptions job = default_verify_options();
     ReportOutput output;
     bool no_xml = false;
+    bool list_rules = false;
     ShardCliOptions sharding;
 };
 
 int run_verify(VerifyCliOptions& options) {
+    if (options.list_rules) {
+        std::cout << format_rules(verify_rules(), options.output.format);
+        return exit_ok;
+    }
     options.job.validate_xml = !options.no_xml;
     if (const auto shard = load_shard(options.sharding, !options.bundles.empty())) {
         const ValidationRun run = verify_bundles(shard->paths(), options.job);
@@ -46,6 +51,9 @@ void setup_verify(CLI::App& app, int& exit_code) {
     add_validation_options(sub, o->job.validation, o->output);
     sub->add_flag("--no-xml", o->no_xml,
                   "Check structure and fixity only, without schema validation");
+    add_unknown_option(sub, o->job.validation);
+    sub->add_flag("--list-rules", o->list_rules,
+                  "List the rules with id, severity and meaning (as JSON with --format json)");
     add_shard_options(sub, o->sharding);
     sub->callback([o, &exit_code] { exit_code = run_verify(*o); });
 }

@@ -96,6 +96,7 @@ constexpr std::array codes{
     ErrorCode{"PB-NEWSML-001", input, "NewsML-G2 profile rule 001"},
     ErrorCode{"PB-NEWSML-002", input, "NewsML-G2 profile rule 002"},
     ErrorCode{"PB-NEWSML-003", input, "NewsML-G2 profile rule 003"},
+    ErrorCode{"PB-NOTHING-VALIDATED", usage, "validate found no document to validate"},
     ErrorCode{"PB-OCR-DEPTH", input, "OCR elements nested too deep: ignored"},
     ErrorCode{"PB-OCR-FORMAT", input,
               "an OCR file that is not ALTO, hOCR or PAGE as paperbag reads them"},

@@ -43,6 +43,22 @@ bool is_valid_utf8(std::string_view text) {
     return true;
 }
 
+std::string one_line(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    bool space = false;
+    for (const char c : text) {
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f') {
+            space = !out.empty();
+            continue;
+        }
+        if (space) out += ' ';
+        space = false;
+        out += c;
+    }
+    return out;
+}
+
 std::string printable_utf8(std::string_view text) {
     if (is_valid_utf8(text)) return std::string(text);
     std::string out;

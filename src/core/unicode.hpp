@@ -16,6 +16,11 @@ bool is_valid_utf8(std::string_view text);
 // echoing untrusted names and values in messages and JSON.
 std::string printable_utf8(std::string_view text);
 
+// `text` on one line: every run of white space (spaces, tabs, CR, LF) becomes one space, and
+// leading and trailing white space is dropped. A message that quotes a multi-line value
+// stays one line for grep, editors' quickfix lists and CI problem matchers.
+std::string one_line(std::string_view text);
+
 // The NFC form of valid UTF-8 text; nothing when `text` is not valid UTF-8.
 std::optional<std::string> to_nfc(std::string_view text);
 

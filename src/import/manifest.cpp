@@ -8,6 +8,7 @@
 #include "core/unicode.hpp"
 #include "io/file.hpp"
 #include "io/xml_parse.hpp"
+#include "validate/manifest_messages.hpp"
 #include "validate/xsd_schema.hpp"
 
 namespace paperbag {
@@ -20,6 +21,39 @@ constexpr int max_pages = 100000;
 const XsdSchema& manifest_schema() {
     static const XsdSchema schema = XsdSchema::builtin("issue-manifest.xsd");
     return schema;
+}
+
+// Validates against the manifest schema; every error in plain words with its line. libxml2's
+// "No precomputed value available" repeats an error already reported on the same line.
+bool validate_manifest(xmlDoc* doc, const std::string& path, Diagnostics& out) {
+    struct Collected {
+        const std::string& path;
+        Diagnostics found;
+    } collected{path, {}};
+    XmlSchemaValidCtxtPtr ctxt(xmlSchemaNewValidCtxt(manifest_schema().handle()));
+    if (!ctxt) throw Error("PB-XSD", path, "cannot create a schema validation context");
+    xmlSchemaSetValidStructuredErrors(
+        ctxt.get(),
+        [](void* self, xmlErrorPtr error) {
+            if (self == nullptr || error == nullptr) return;
+            auto* c = static_cast<Collected*>(self);
+            const bool repeat =
+                error->message != nullptr &&
+                std::string_view(error->message).find("No precomputed value available") !=
+                    std::string_view::npos;
+            const auto line = static_cast<std::uint64_t>(std::max(error->line, 0));
+            if (repeat && std::any_of(c->found.begin(), c->found.end(),
+                                      [&](const Diagnostic& d) { return d.line == line; }))
+                return;
+            c->found.add(manifest_schema_error(*error, c->path));
+        },
+        &collected);
+    const int rc = xmlSchemaValidateDoc(ctxt.get(), doc);
+    out.append(collected.found);
+    if (rc > 0 && !collected.found.has_errors())
+        out.add(make_error("PB-MANIFEST-SCHEMA", path, 0, "not a valid issue manifest"));
+    if (rc < 0) throw Error("PB-XSD", path, "internal error while validating the manifest");
+    return rc == 0;
 }
 
 bool is_element(const xmlNode* node, const char* name) {
@@ -189,8 +223,7 @@ std::optional<Issue> read_manifest_bytes(std::string_view bytes, const std::stri
                                        std::string(manifest_namespace)));
         return std::nullopt;
     }
-    if (!manifest_schema().validate(doc.get(), display_path, diagnostics, "PB-MANIFEST-SCHEMA"))
-        return std::nullopt;
+    if (!validate_manifest(doc.get(), display_path, diagnostics)) return std::nullopt;
     return ManifestBuilder(display_path, folder, diagnostics).build(root);
 }
 

@@ -9,16 +9,17 @@
 #include <cstring>
 #include <mutex>
 
+#include "core/unicode.hpp"
+
 namespace paperbag {
 
 namespace {
 
 void ignore_generic(void*, const char*, ...) {}
 
+// libxml2's messages end in a newline and may quote values that hold more: one line each.
 std::string trim_message(const char* message) {
-    std::string out = message ? message : "unknown XML error";
-    while (!out.empty() && (out.back() == '\n' || out.back() == ' ')) out.pop_back();
-    return out;
+    return message ? one_line(message) : "unknown XML error";
 }
 
 std::uint64_t line_of_offset(std::string_view bytes, std::size_t offset) {

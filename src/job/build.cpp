@@ -221,6 +221,7 @@ private:
                   const std::string& key, IssueBuild& result) const {
         const ValidationRun run = validator_.validate_tree(xml, originals, key + ".zip!/data/");
         bool ok = true;
+        if (run.missing_schemas.profile_only > 0) result.official_schemas_missing = true;
         for (const FileResult& file : run.files) {
             if (file.verdict != Verdict::valid) ok = false;
             for (const Diagnostic& d : file.findings) {

@@ -1,52 +1,10 @@
 // The merged shard report as JUnit XML, written with xmlTextWriter.
-#include <libxml/xmlwriter.h>
-
-#include "io/xml_handles.hpp"
 #include "job/report_merged.hpp"
+#include "validate/junit_writer.hpp"
 
 namespace paperbag {
 
 namespace {
-
-class Writer {
-public:
-    Writer() : buffer_(xmlBufferCreate()), writer_(xmlNewTextWriterMemory(buffer_.get(), 0)) {
-        if (!buffer_ || !writer_) throw Error("PB-REPORT", "", "cannot create an XML writer");
-        xmlTextWriterSetIndent(writer_.get(), 1);
-        check(xmlTextWriterStartDocument(writer_.get(), nullptr, "UTF-8", nullptr));
-    }
-    void start(const char* name) { check(xmlTextWriterStartElement(writer_.get(), BAD_CAST name)); }
-    void end() { check(xmlTextWriterEndElement(writer_.get())); }
-    void attribute(const char* name, const std::string& value) {
-        check(xmlTextWriterWriteAttribute(writer_.get(), BAD_CAST name,
-                                          BAD_CAST printable(value).c_str()));
-    }
-    void text(const std::string& value) {
-        check(xmlTextWriterWriteString(writer_.get(), BAD_CAST printable(value).c_str()));
-    }
-    std::string finish() {
-        check(xmlTextWriterEndDocument(writer_.get()));
-        writer_.reset();
-        return std::string(reinterpret_cast<const char*>(xmlBufferContent(buffer_.get())),
-                           static_cast<std::size_t>(xmlBufferLength(buffer_.get())));
-    }
-
-private:
-    // XML 1.0 cannot carry most control characters; messages may quote them from input.
-    static std::string printable(const std::string& s) {
-        std::string out;
-        for (char c : s) {
-            const auto u = static_cast<unsigned char>(c);
-            out += (u < 0x20 && c != '\n' && c != '\t') ? '?' : c;
-        }
-        return out;
-    }
-    static void check(int rc) {
-        if (rc < 0) throw Error("PB-REPORT", "", "cannot write the JUnit report");
-    }
-    XmlBufferPtr buffer_;
-    XmlTextWriterPtr writer_;
-};
 
 std::string joined(const std::vector<std::string>& lines) {
     std::string out;
@@ -58,7 +16,7 @@ std::string joined(const std::vector<std::string>& lines) {
 
 std::string merged_junit_report(const MergedReport& report) {
     const std::string suite = "paperbag " + report.command;
-    Writer w;
+    JunitWriter w;
     w.start("testsuites");
     w.start("testsuite");
     w.attribute("name", suite);

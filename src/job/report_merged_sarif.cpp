@@ -1,30 +1,18 @@
-// The merged shard report as SARIF 2.1.0: one result per refused item and per problem.
-#include <Poco/JSON/Array.h>
-#include <Poco/JSON/Object.h>
-#include <Poco/JSON/Stringifier.h>
-#include <Poco/URI.h>
-
-#include <sstream>
+// The merged shard report as SARIF 2.1.0: one result per refused item and per problem, and
+// every rule id the results carry described in tool.driver.rules (from the error-code table).
+#include <set>
 
 #include "job/report_merged.hpp"
-#include "paperbag/version.hpp"
+#include "paperbag/error_codes.hpp"
+#include "validate/sarif_writer.hpp"
 
 namespace paperbag {
 
 namespace {
 
-using Poco::JSON::Array;
-using Poco::JSON::Object;
-
-Object::Ptr object() {
-    return new Object(Poco::JSON_PRESERVE_KEY_ORDER);
-}
-
-Object::Ptr text(const std::string& s) {
-    Object::Ptr o = object();
-    o->set("text", s);
-    return o;
-}
+using namespace sarif;
+using sarif::Array;
+using sarif::Object;
 
 Object::Ptr result(const std::string& rule, const std::string& message, const std::string& path) {
     Object::Ptr r = object();
@@ -32,10 +20,8 @@ Object::Ptr result(const std::string& rule, const std::string& message, const st
     r->set("level", "error");
     r->set("message", text(message));
     if (!path.empty()) {
-        std::string uri;
-        Poco::URI::encode(path, " %?#[]", uri);
         Object::Ptr artifact = object();
-        artifact->set("uri", uri);
+        artifact->set("uri", uri(path));
         Object::Ptr physical = object();
         physical->set("artifactLocation", artifact);
         Object::Ptr location = object();
@@ -47,16 +33,28 @@ Object::Ptr result(const std::string& rule, const std::string& message, const st
     return r;
 }
 
+Array::Ptr rules_of(const Array::Ptr& results) {
+    std::set<std::string> ids;
+    for (std::size_t i = 0; i < results->size(); ++i)
+        ids.insert(results->getObject(static_cast<unsigned>(i))->getValue<std::string>("ruleId"));
+    Array::Ptr rules = new Array;
+    for (const std::string& id : ids) {
+        const ErrorCode* row = find_error_code(id);
+        Object::Ptr r = object();
+        r->set("id", id);
+        r->set("shortDescription",
+               text(row ? std::string(row->meaning) : "an item of the plan in this state"));
+        Object::Ptr config = object();
+        config->set("level", "error");
+        r->set("defaultConfiguration", config);
+        rules->add(r);
+    }
+    return rules;
+}
+
 }  // namespace
 
 std::string merged_sarif_report(const MergedReport& report) {
-    Object::Ptr driver = object();
-    driver->set("name", "paperbag");
-    driver->set("version", PAPERBAG_VERSION);
-    driver->set("informationUri", "https://github.com/paperbag/paperbag/blob/main/docs/scale.md");
-    Object::Ptr tool = object();
-    tool->set("driver", driver);
-
     Array::Ptr results = new Array;
     for (const Diagnostic& d : report.problems) results->add(result(d.code, d.message, d.path));
     for (const ShardItem& item : report.items) {
@@ -66,25 +64,14 @@ std::string merged_sarif_report(const MergedReport& report) {
         results->add(result(item.codes.empty() ? "PB-" + item.state : item.codes.front(), message,
                             item.input));
     }
-    Object::Ptr invocation = object();
-    invocation->set("executionSuccessful", report.exit_code != 2);
-    invocation->set("exitCode", report.exit_code);
     Array::Ptr invocations = new Array;
-    invocations->add(invocation);
+    invocations->add(invocation(report.exit_code));
     Object::Ptr run = object();
-    run->set("tool", tool);
+    run->set("tool", tool("https://github.com/paperbag/paperbag/blob/main/docs/scale.md",
+                          rules_of(results)));
     run->set("invocations", invocations);
     run->set("results", results);
-    Array::Ptr runs = new Array;
-    runs->add(run);
-    Object::Ptr root = object();
-    root->set("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
-    root->set("version", "2.1.0");
-    root->set("runs", runs);
-    std::ostringstream out;
-    Poco::JSON::Stringifier::stringify(root, out, 2);
-    out << '\n';
-    return out.str();
+    return log(run);
 }
 
 }  // namespace paperbag

@@ -38,7 +38,7 @@ ShardReport validation_shard_report(const PlanShard& shard, const ValidationRun&
         if (probe < report.items.size()) current = probe;
         if (current >= report.items.size()) break;
         ShardItem& item = report.items[current];
-        if (file.verdict == Verdict::valid) continue;
+        if (file.verdict == Verdict::valid || file.verdict == Verdict::skipped) continue;
         item.outcome = ItemOutcome::refused;
         if (file.verdict == Verdict::not_validated || item.state == "valid")
             item.state = std::string(to_string(file.verdict));

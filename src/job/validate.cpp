@@ -9,32 +9,71 @@
 #include "paperbag/validate.hpp"
 #include "validate/catalog.hpp"
 #include "validate/document_check.hpp"
+#include "validate/findings.hpp"
 #include "validate/memory_space.hpp"
 
 namespace paperbag {
 
 namespace {
 
-// NewsML-G2 packageItem references resolve to items among all inputs of the run.
+// NewsML-G2 packageItem references resolve to items among the inputs of the run. A feed's
+// package may point to items that are not among them (a warning); inside a bundle every item
+// must be present in that bundle (an error).
 void resolve_item_refs(std::vector<DocumentOutcome>& outcomes, const ValidateOptions& options) {
-    if (options.profile == Profile::none || options.skip.contains("PB-NEWSML-001")) return;
-    std::set<std::string> guids;
-    for (const DocumentOutcome& o : outcomes)
-        guids.insert(o.cross.guids.begin(), o.cross.guids.end());
+    if (options.skip.contains("PB-NEWSML-001")) return;
+    std::set<std::string> all_guids;
+    std::map<const void*, std::set<std::string>> bundle_guids;
+    for (const DocumentOutcome& o : outcomes) {
+        all_guids.insert(o.cross.guids.begin(), o.cross.guids.end());
+        if (o.in_bundle) bundle_guids[o.space].insert(o.cross.guids.begin(), o.cross.guids.end());
+    }
     for (DocumentOutcome& o : outcomes) {
+        const std::set<std::string>& guids = o.in_bundle ? bundle_guids[o.space] : all_guids;
+        bool added = false;
         for (const ItemRef& ref : o.cross.item_refs) {
             if (guids.contains(ref.residref)) continue;
             FileResult& r = o.result;
-            r.findings.add(Diagnostic{Severity::error,
-                                      "PB-NEWSML-001",
-                                      r.path,
-                                      ref.line,
-                                      0,
-                                      {},
-                                      "itemRef residref '" + ref.residref +
-                                          "' is not the guid of any item among the inputs"});
-            if (r.verdict == Verdict::valid) r.verdict = Verdict::invalid;
+            const Severity severity = o.in_bundle ? Severity::error : Severity::warning;
+            r.findings.add(Diagnostic{
+                severity,
+                "PB-NEWSML-001",
+                r.path,
+                ref.line,
+                0,
+                {},
+                "itemRef residref '" + ref.residref + "' is not the guid of any item " +
+                    (o.in_bundle ? "in the bundle (every item of a bundle's package must be in "
+                                   "it)"
+                                 : "among the inputs (an item of the feed not given here?)")});
+            added = true;
+            if (severity == Severity::error && r.verdict == Verdict::valid)
+                r.verdict = Verdict::invalid;
         }
+        if (added) o.result.findings = sorted_findings(o.result.findings);
+    }
+}
+
+// Official schemas that are not installed: one message for the run, with the fix, instead of
+// the same advice on every file.
+void note_missing_schemas(const std::vector<DocumentOutcome>& outcomes, ValidationRun& run) {
+    ValidationRun::MissingSchemas& missing = run.missing_schemas;
+    for (const DocumentOutcome& o : outcomes) {
+        if (o.official_missing.empty()) continue;
+        missing.locations.insert(o.official_missing);
+        ++(o.result.verdict == Verdict::not_validated ? missing.not_validated
+                                                      : missing.profile_only);
+    }
+    if (!missing.locations.empty()) run.messages.add(missing_schemas_message(missing));
+}
+
+// --skip names rules that exist: a typo must not silently skip nothing.
+void check_skip(const ValidateOptions& options) {
+    for (const std::string& id : options.skip) {
+        const auto rules = validation_rules();
+        if (std::none_of(rules.begin(), rules.end(), [&](const RuleInfo& r) { return r.id == id; }))
+            throw Error("PB-USAGE", "",
+                        "unknown rule '" + id +
+                            "' given to --skip; 'paperbag validate --list-rules' lists the rules");
     }
 }
 
@@ -62,18 +101,27 @@ std::string_view to_string(Verdict verdict) {
         case Verdict::valid: return "valid";
         case Verdict::invalid: return "invalid";
         case Verdict::not_validated: return "not validated";
+        case Verdict::skipped: return "skipped";
     }
     return "not validated";
 }
 
 int ValidationRun::exit_code() const {
+    if (require_documents && validated() == 0) return 2;
     int code = 0;
     for (const FileResult& f : files) {
         if (f.verdict == Verdict::not_validated) return 2;
         if (f.verdict == Verdict::invalid) code = 1;
         if (strict && f.findings.count(Severity::warning) > 0) code = 1;
     }
+    if (strict && messages.count(Severity::warning) > 0) code = 1;
     return code;
+}
+
+std::size_t ValidationRun::validated() const {
+    return static_cast<std::size_t>(
+        std::count_if(files.begin(), files.end(),
+                      [](const FileResult& f) { return f.verdict != Verdict::skipped; }));
 }
 
 struct Validator::Impl {
@@ -98,15 +146,24 @@ struct Validator::Impl {
             const std::vector<std::jthread> threads = start_workers(jobs - 1, worker);
             worker();
         }
-        resolve_item_refs(outcomes, options);
+        if (options.profile != Profile::none ||
+            options.bundle_profile.value_or(Profile::none) != Profile::none)
+            resolve_item_refs(outcomes, options);
+        note_missing_schemas(outcomes, run);
         run.files.reserve(outcomes.size());
-        for (DocumentOutcome& o : outcomes) run.files.push_back(std::move(o.result));
+        for (DocumentOutcome& o : outcomes) {
+            if (o.ignored)
+                ++run.ignored;
+            else
+                run.files.push_back(std::move(o.result));
+        }
         return run;
     }
 };
 
 Validator::Validator(ValidateOptions options) : impl_(std::make_unique<Impl>()) {
     impl_->options = std::move(options);
+    check_skip(impl_->options);
     init_libxml();
     configure_catalogs(impl_->options.catalogs, impl_->messages);  // process-global
     note_profile_schemas(impl_->options, impl_->messages);
@@ -119,7 +176,28 @@ const Diagnostics& Validator::messages() const {
 }
 
 ValidationRun Validator::validate() const {
-    return impl_->run(collect_documents(impl_->options.inputs));
+    const ValidateOptions& options = impl_->options;
+    ValidationRun run =
+        impl_->run(collect_documents(options.inputs, {options.include, options.exclude}));
+    run.require_documents = !options.inputs.empty();
+    if (run.require_documents && run.validated() == 0) {
+        std::string message = "nothing validated: no XML file found in the input";
+        if (options.inputs.size() > 1) message += "s";
+        if (!options.include.empty() || !options.exclude.empty())
+            message += " (after --include/--exclude)";
+        const std::size_t skipped = run.files.size() + run.ignored;
+        if (skipped > 0)
+            message += "; " + std::to_string(skipped) +
+                       " file(s) skipped (formats paperbag has no schema for)";
+        run.messages.add(Diagnostic{Severity::error,
+                                    "PB-NOTHING-VALIDATED",
+                                    options.inputs.size() == 1 ? options.inputs.front() : "",
+                                    0,
+                                    0,
+                                    {},
+                                    message});
+    }
+    return run;
 }
 
 ValidationRun Validator::validate_tree(
@@ -135,6 +213,7 @@ ValidationRun Validator::validate_tree(
         source.space = space;
         source.path = path;
         source.size = bytes.size();
+        source.in_bundle = true;  // the bundle being built: every item must be in it
         sources.push_back(std::move(source));
     }
     return impl_->run(sources);

@@ -14,6 +14,7 @@
 #include "io/xml_guard.hpp"
 #include "io/xml_parse.hpp"
 #include "paperbag/error_codes.hpp"
+#include "validate/manifest_messages.hpp"
 #include "validate/stream_check.hpp"
 
 namespace paperbag {
@@ -65,6 +66,27 @@ std::string text(const xmlChar* s) {
     return s ? reinterpret_cast<const char*>(s) : "";
 }
 
+// Formats paperbag recognises but has no schema for: named in the skipped file's kind.
+struct KnownFormat {
+    std::string_view ns_prefix;
+    std::string_view root;
+    std::string_view kind;
+};
+constexpr KnownFormat formats_without_schema[] = {
+    {"http://schema.primaresearch.org/PAGE/gts/pagecontent/", "PcGts", "PAGE XML"},
+    {"http://www.loc.gov/ndnp", "batch", "NDNP batch"},
+    {"http://www.w3.org/1999/xhtml", "html", "XHTML (hOCR)"},
+    {"", "html", "HTML (hOCR)"},
+};
+
+std::string_view format_without_schema(const RootElement& r) {
+    for (const KnownFormat& f : formats_without_schema)
+        if (r.name == f.root &&
+            (f.ns_prefix.empty() ? r.ns.empty() : r.ns.starts_with(f.ns_prefix)))
+            return f.kind;
+    return {};
+}
+
 std::string describe(const RootElement& r) {
     return "{" + r.ns + "}" + r.name + (r.version.empty() ? "" : " version " + r.version);
 }
@@ -102,6 +124,8 @@ public:
           options_(options),
           sink_(source.name, options.max_errors, options.skip) {
         outcome_.result.path = source.name;
+        outcome_.in_bundle = source.in_bundle;
+        outcome_.space = source.space.get();
     }
 
     DocumentOutcome run() {
@@ -121,9 +145,10 @@ public:
             not_validated_ = true;
         }
         FileResult& r = outcome_.result;
-        r.findings = sink_.findings();
+        r.findings = sorted_findings(sink_.findings());
         r.suppressed = sink_.suppressed();
         r.verdict = not_validated_       ? Verdict::not_validated
+                    : skipped_           ? Verdict::skipped
                     : sink_.errors() > 0 ? Verdict::invalid
                                          : Verdict::valid;
         return std::move(outcome_);
@@ -131,6 +156,11 @@ public:
 
 private:
     void check() {
+        if (source_.skip) {
+            skipped_ = true;
+            sink_.add(*source_.skip);
+            return;
+        }
         if (source_.problem) {
             const std::string& code = source_.problem->code;
             not_validated_ = error_kind(code) != ErrorKind::input;
@@ -192,19 +222,18 @@ private:
             }
             any_used = true;
             outcome_.result.schemas.push_back(location);
+            // Manifest errors read as they do when paperbag reads the manifest: plain words.
+            sink_.set_translator(
+                std::string_view(row.id) == "issue-manifest" ? &manifest_schema_error : nullptr);
             validate_tree(*compiled->schema, doc.get(), sink_,
                           is_profile ? "PB-PROFILE-XSD" : "PB-XSD", location);
         }
         // Without the official schema, paperbag's own profile schema still gives a verdict
         // (with a warning saying so); with neither, the document is not validated.
         if (official_missing) {
-            if (any_used) {
-                sink_.add(Severity::warning, "PB-SCHEMA-MISSING", 0,
-                          "official schema " + official_missing->location +
-                              " not available; validated against paperbag's profile schema only "
-                              "(" +
-                              missing_schema_advice() + ")");
-            } else {
+            // Said once for the whole run, with the fix (see note_missing_schemas).
+            outcome_.official_missing = official_missing->location;
+            if (!any_used) {
                 missing(*official_missing, false);
                 not_validated_ = true;
             }
@@ -230,6 +259,7 @@ private:
         const auto compiled = registry_.get(location);
         if (!compiled->schema) {
             not_validated_ = true;
+            outcome_.official_missing = location;
             missing(*compiled, false);
             return;
         }
@@ -249,10 +279,19 @@ private:
     const SchemaRow* identify(const RootElement& element) {
         const SchemaRow* row = find_schema_row(element);
         if (!row) {
-            not_validated_ = true;
-            sink_.add(
-                Severity::error, "PB-SCHEMA-UNKNOWN", 0,
-                "not validated: no schema is known for the root element " + describe(element));
+            const std::string_view known = format_without_schema(element);
+            outcome_.result.kind = std::string(known);
+            const std::string what = "no schema is known for the root element " +
+                                     describe(element) +
+                                     (known.empty() ? "" : " (" + std::string(known) + ")");
+            if (options_.unknown == UnknownPolicy::fail) {
+                not_validated_ = true;
+                sink_.add(Severity::error, "PB-SCHEMA-UNKNOWN", 0, "not validated: " + what);
+            } else {
+                skipped_ = true;
+                outcome_.ignored = options_.unknown == UnknownPolicy::ignore;
+                sink_.add(Severity::warning, "PB-SCHEMA-UNKNOWN", 0, "skipped: " + what);
+            }
             return nullptr;
         }
         outcome_.result.kind = std::string(row->kind);
@@ -268,7 +307,7 @@ private:
         }
         sink_.add(Severity::error, "PB-SCHEMA-MISSING", 0,
                   "not validated: schema " + compiled.location + " is not available (" +
-                      compiled.failure + "); " + missing_schema_advice());
+                      compiled.failure + ")");
     }
 
     XmlDocPtr parse(const std::string& bytes) {
@@ -421,6 +460,7 @@ private:
     FindingSink sink_;
     DocumentOutcome outcome_;
     bool not_validated_ = false;
+    bool skipped_ = false;
 };
 
 }  // namespace
@@ -428,6 +468,11 @@ private:
 DocumentOutcome check_document(const DocumentSource& source, SchemaRegistry& registry,
                                const ValidateOptions& options) {
     init_libxml();
+    if (source.in_bundle && options.bundle_profile && *options.bundle_profile != options.profile) {
+        ValidateOptions in_bundle = options;
+        in_bundle.profile = *options.bundle_profile;
+        return DocumentChecker(source, registry, in_bundle).run();
+    }
     return DocumentChecker(source, registry, options).run();
 }
 

@@ -12,6 +12,11 @@ namespace paperbag {
 struct DocumentOutcome {
     FileResult result;
     CrossRefs cross;
+    bool in_bundle = false;       // from the source: references must resolve inside its space
+    const void* space = nullptr;  // identifies the input (folder or bundle) it came from
+    bool ignored = false;         // an unknown format under --unknown=ignore: not listed
+    // The official schema that was not available, when it was not (counted once per run).
+    std::string official_missing;
 };
 
 // Never throws for anything about the document; problems become findings and a verdict.

@@ -1,5 +1,7 @@
 #include "validate/document_source.hpp"
 
+#include <fnmatch.h>
+
 #include <algorithm>
 #include <fstream>
 
@@ -81,7 +83,32 @@ bool sniff_zip(const std::filesystem::path& file) {
     return in.gcount() == 4 && std::string_view(head, 4) == std::string_view("PK\x03\x04", 4);
 }
 
-void add_zip(const std::filesystem::path& file, std::vector<DocumentSource>& out) {
+// A BagIt bag serialised as a ZIP: one top folder with a bagit.txt (paperbag's bundles).
+bool is_bag(const std::vector<std::string>& entries) {
+    return std::any_of(entries.begin(), entries.end(), [](const std::string& e) {
+        const auto slash = e.find('/');
+        return slash != std::string::npos && slash > 0 && e.substr(slash + 1) == "bagit.txt";
+    });
+}
+
+// "<bag>/data/ocr/...": an OCR file the issue came with, which build packs as received
+// without validating it (PAGE, ALTO 1.x, hOCR are not formats paperbag validates).
+bool is_ocr_original(const std::string& entry) {
+    const auto slash = entry.find('/');
+    return slash != std::string::npos &&
+           std::string_view(entry).substr(slash + 1).starts_with("data/ocr/");
+}
+
+bool glob_matches(const std::string& glob, const std::string& relative) {
+    if (::fnmatch(glob.c_str(), relative.c_str(), 0) == 0) return true;
+    if (glob.find('/') != std::string::npos) return false;
+    const auto slash = relative.rfind('/');
+    return slash != std::string::npos &&
+           ::fnmatch(glob.c_str(), relative.c_str() + slash + 1, 0) == 0;
+}
+
+void add_zip(const std::filesystem::path& file, const DocumentFilter& filter,
+             std::vector<DocumentSource>& out) {
     std::vector<std::string> entries;
     Diagnostics problems;
     const std::string name = file.string();
@@ -89,25 +116,43 @@ void add_zip(const std::filesystem::path& file, std::vector<DocumentSource>& out
     try {
         space = zip_space(file, entries, problems);
     } catch (const Error& e) {
-        DocumentSource bad{name, nullptr, {}, 0, e.diagnostic()};
+        DocumentSource bad{name, nullptr, {}, 0, e.diagnostic(), false, {}};
         bad.problem->path = name;
         out.push_back(std::move(bad));
         return;
     }
     // What BundleReader refused (unsafe names, links, bombs, too many entries): each finding
     // is reported under the entry (or the archive) it is about, and nothing of it is read.
-    for (const Diagnostic& d : problems) out.push_back({d.path, nullptr, {}, 0, d});
+    for (const Diagnostic& d : problems) out.push_back({d.path, nullptr, {}, 0, d, false, {}});
     std::sort(entries.begin(), entries.end());
+    const bool bag = is_bag(entries);
     for (const std::string& entry : entries) {
-        if (!has_extension(entry, ".xml")) continue;
+        if (!has_extension(entry, ".xml") || !filter.keeps(entry)) continue;
         // A bundle's source METS (kept as received, see docs/ocr.md) describes another
         // package; the bag's manifests check its fixity, it is not validated as paperbag's.
         if (entry.find("/data/source/") != std::string::npos) continue;
-        out.push_back({name + "!/" + entry, space, entry, space->size_of(entry).value_or(0), {}});
+        DocumentSource source{
+            name + "!/" + entry, space, entry, space->size_of(entry).value_or(0), {}, bag, {}};
+        if (bag && is_ocr_original(entry))
+            source.skip = Diagnostic{Severity::info,
+                                     "PB-OCR-NOT-VALIDATED",
+                                     source.name,
+                                     0,
+                                     0,
+                                     {},
+                                     "original OCR file kept as received: fixity checked, not "
+                                     "validated"};
+        out.push_back(std::move(source));
     }
 }
 
 }  // namespace
+
+bool DocumentFilter::keeps(const std::string& relative) const {
+    const auto matches = [&](const std::string& glob) { return glob_matches(glob, relative); };
+    if (!include.empty() && std::none_of(include.begin(), include.end(), matches)) return false;
+    return std::none_of(exclude.begin(), exclude.end(), matches);
+}
 
 std::string FileSpace::read_all(const std::string& path, std::uint64_t max_size) const {
     std::string out;
@@ -150,7 +195,8 @@ std::optional<std::string> resolve_in_space(const std::string& base, std::string
     return out;
 }
 
-std::vector<DocumentSource> collect_documents(const std::vector<std::string>& inputs) {
+std::vector<DocumentSource> collect_documents(const std::vector<std::string>& inputs,
+                                              const DocumentFilter& filter) {
     std::vector<DocumentSource> out;
     for (const std::string& input : inputs) {
         const std::filesystem::path path(input);
@@ -166,6 +212,7 @@ std::vector<DocumentSource> collect_documents(const std::vector<std::string>& in
             for (; !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
                 if (it->is_symlink() || !it->is_regular_file()) continue;
                 const std::string relative = it->path().lexically_relative(path).generic_string();
+                if (!filter.keeps(relative)) continue;
                 if (has_extension(relative, ".xml") || sniff_xml(it->path()))
                     found.push_back(relative);
             }
@@ -176,16 +223,19 @@ std::vector<DocumentSource> collect_documents(const std::vector<std::string>& in
                                space,
                                relative,
                                space->size_of(relative).value_or(0),
+                               {},
+                               false,
                                {}});
         } else if (!std::filesystem::is_regular_file(status)) {
             require_file_or_folder(path);  // a FIFO would block the first read forever
         } else if (has_extension(input, ".zip") || sniff_zip(path)) {
-            add_zip(path, out);
+            add_zip(path, filter, out);
         } else {
             const auto parent = path.has_parent_path() ? path.parent_path() : ".";
             auto space = folder_space(parent);
             const std::string relative = path.filename().string();
-            out.push_back({input, space, relative, space->size_of(relative).value_or(0), {}});
+            out.push_back(
+                {input, space, relative, space->size_of(relative).value_or(0), {}, false, {}});
         }
     }
     return out;

@@ -68,11 +68,27 @@ struct DocumentSource {
     std::string path;  // the document's path in `space`
     std::uint64_t size = 0;
     std::optional<Diagnostic> problem;  // set when the input itself is unusable
+    // Inside a BagIt bundle (a ZIP holding one bag, or the tree `paperbag build` validates):
+    // the bundle profile applies and every packageItem reference must resolve in it.
+    bool in_bundle = false;
+    // Set for a file that is listed but not validated (an original OCR file in a bundle).
+    std::optional<Diagnostic> skip;
+};
+
+// Which files found in folders and bundles are validated (--include / --exclude).
+struct DocumentFilter {
+    std::vector<std::string> include;  // none: every file
+    std::vector<std::string> exclude;
+    // True for a relative path ('/'-separated) that matches an include glob (or there is
+    // none) and no exclude glob. A glob without '/' is also tried on the file name alone.
+    bool keeps(const std::string& relative) const;
 };
 
 // Expands the command line: files as given, folders recursively (*.xml and files that
 // start like XML), ZIP bundles (entries ending in .xml). In input order; folder contents
-// sorted by path. Throws Error (PB-IO) for an input that does not exist.
-std::vector<DocumentSource> collect_documents(const std::vector<std::string>& inputs);
+// sorted by path. Files in folders and bundles go through `filter`; files named directly
+// do not. Throws Error (PB-IO) for an input that does not exist.
+std::vector<DocumentSource> collect_documents(const std::vector<std::string>& inputs,
+                                              const DocumentFilter& filter = {});
 
 }  // namespace paperbag

@@ -26,6 +26,10 @@ public:
 
     // The code given to libxml2 messages routed here (PB-XML-SYNTAX, PB-XSD, ...).
     void set_libxml_code(std::string code) { libxml_code_ = std::move(code); }
+    // Turns libxml2's schema-validation messages into plain words (e.g. for issue manifests).
+    using Translator = Diagnostic (*)(const xmlError&, const std::string& path,
+                                      const std::string& code);
+    void set_translator(Translator translator) { translator_ = translator; }
     static void on_libxml_error(void* self, xmlErrorPtr error);
     // While `guard` is set and has stopped the input, libxml2's messages are dropped: they
     // only say that the input ended, after the guard's own finding. See MuteAfterLimit.
@@ -41,11 +45,15 @@ private:
     std::size_t max_;
     const std::set<std::string>& skip_;
     std::string libxml_code_ = "PB-XML-SYNTAX";
+    Translator translator_ = nullptr;
     const XmlGuard* guard_ = nullptr;
     Diagnostics findings_;
     std::size_t suppressed_ = 0;
     std::size_t errors_ = 0;
 };
+
+// The findings sorted by path, line and column (stable: equal places keep their order).
+Diagnostics sorted_findings(const Diagnostics& found);
 
 // While alive, `sink` drops libxml2's messages once `guard` has stopped the input.
 class MuteAfterLimit {

@@ -3,7 +3,14 @@
 #include <algorithm>
 #include <charconv>
 
+#include <Poco/JSON/Array.h>
+#include <Poco/JSON/Object.h>
+#include <Poco/JSON/Stringifier.h>
+
+#include <sstream>
+
 #include "io/xml_handles.hpp"
+#include "paperbag/error_codes.hpp"
 #include "paperbag/validate.hpp"
 
 namespace paperbag {
@@ -45,18 +52,23 @@ constexpr RuleInfo rules[] = {
      "articles in a LOGICAL structMap follow the order of the pages they start on"},
     {"PB-METS-014", Severity::error, "mets",
      "every structLink smLink@xlink:from and @xlink:to points to a structMap div"},
-    {"PB-NEWSML-001", Severity::error, "mets",
-     "every packageItem itemRef@residref is the guid of an item among the inputs"},
+    {"PB-NEWSML-001", Severity::warning, "mets",
+     "every packageItem itemRef@residref is the guid of an item among the inputs (an error "
+     "inside a bundle, where every item must be present)"},
     {"PB-NEWSML-002", Severity::error, "mets",
      "inlineXML XHTML uses only XHTML element names (the power schema checks it laxly)"},
     {"PB-NEWSML-003", Severity::error, "mets",
      "inlineXML NITF is valid against NITF 3.6 (checked when the schema is available)"},
+    {"PB-OCR-NOT-VALIDATED", Severity::info, "xml",
+     "an original OCR file in a bundle (data/ocr/), kept as received: fixity checked, not "
+     "validated"},
     {"PB-PROFILE-XSD", Severity::error, "paperbag",
      "violations of paperbag's profile schema (xsd/paperbag-*.xsd)"},
     {"PB-SCHEMA-MISSING", Severity::error, "xml",
      "the document's schema is not available: not validated (exit 2)"},
-    {"PB-SCHEMA-UNKNOWN", Severity::error, "xml",
-     "no schema is known for the root element: not validated (exit 2)"},
+    {"PB-SCHEMA-UNKNOWN", Severity::warning, "xml",
+     "no schema is known for the root element (PAGE, NDNP batch.xml, ...): skipped; not "
+     "validated (exit 2) with --unknown=fail"},
     {"PB-STREAMED", Severity::info, "xml",
      "a huge file validated streaming; tree-based profile rules skipped"},
     {"PB-TOO-LARGE", Severity::error, "xml", "an input beyond paperbag's size limits"},
@@ -85,6 +97,42 @@ int number(std::string_view s) {
 
 std::span<const RuleInfo> validation_rules() {
     return rules;
+}
+
+std::vector<RuleInfo> verify_rules() {
+    std::vector<RuleInfo> out(std::begin(rules), std::end(rules));
+    // The structure and fixity checks of bundle_reader: every PB-BAG-* code that describes a
+    // bundle (the table's input kind; the others are about writing one).
+    for (const ErrorCode& code : error_codes())
+        if (code.code.starts_with("PB-BAG-") && code.kind == ErrorKind::input)
+            out.push_back({code.code, Severity::error, "bundle", code.meaning});
+    out.push_back({"PB-VERIFY-XML-SKIPPED", Severity::info, "bundle",
+                   "the XML inside a bundle whose structure or fixity is broken is not validated"});
+    std::sort(out.begin(), out.end(),
+              [](const RuleInfo& a, const RuleInfo& b) { return a.id < b.id; });
+    return out;
+}
+
+std::string format_rules(std::span<const RuleInfo> list, ReportFormat format) {
+    std::ostringstream out;
+    if (format != ReportFormat::json) {
+        for (const RuleInfo& rule : list)
+            out << rule.id << "  " << to_string(rule.severity) << "  [" << rule.profile << "]  "
+                << rule.summary << '\n';
+        return out.str();
+    }
+    Poco::JSON::Array::Ptr array = new Poco::JSON::Array;
+    for (const RuleInfo& rule : list) {
+        Poco::JSON::Object::Ptr o = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
+        o->set("id", std::string(rule.id));
+        o->set("severity", std::string(to_string(rule.severity)));
+        o->set("profile", std::string(rule.profile));
+        o->set("summary", std::string(rule.summary));
+        array->add(o);
+    }
+    Poco::JSON::Stringifier::stringify(array, out, 2);
+    out << '\n';
+    return out.str();
 }
 
 std::uint64_t line_of(const xmlNode* node) {

@@ -125,4 +125,29 @@ std::string missing_schema_advice() {
            "an XML catalog with --catalog FILE or XML_CATALOG_FILES";
 }
 
+Diagnostic missing_schemas_message(const ValidationRun::MissingSchemas& missing_schemas) {
+    const std::set<std::string>& missing = missing_schemas.locations;
+    const std::size_t not_validated = missing_schemas.not_validated;
+    const std::size_t profile_only = missing_schemas.profile_only;
+    std::string message = "official schemas not installed: ";
+    if (not_validated > 0) message += std::to_string(not_validated) + " file(s) not validated";
+    if (not_validated > 0 && profile_only > 0) message += ", ";
+    if (profile_only > 0)
+        message += std::to_string(profile_only) +
+                   " file(s) validated against paperbag's profile schemas only";
+    message += " (missing: ";
+    std::size_t shown = 0;
+    for (const std::string& location : missing) {
+        if (shown == 3) {
+            message += " and " + std::to_string(missing.size() - shown) + " more";
+            break;
+        }
+        message += (shown++ ? ", " : "") + location;
+        // paperbag's METS wrapper is built in; what is missing are the schemas it imports.
+        if (location.starts_with("builtin:")) message += " (the official schemas it imports)";
+    }
+    message += "); " + missing_schema_advice();
+    return Diagnostic{Severity::warning, "PB-SCHEMA-MISSING", "", 0, 0, {}, message};
+}
+
 }  // namespace paperbag

@@ -12,6 +12,7 @@
 #include <string>
 #include <string_view>
 
+#include "paperbag/validate.hpp"
 #include "validate/xsd_schema.hpp"
 
 namespace paperbag {
@@ -62,5 +63,10 @@ private:
 
 // The message for a schema that is not available: what to install or configure.
 std::string missing_schema_advice();
+
+// The one run-level warning (PB-SCHEMA-MISSING) for official schemas that were not
+// available: how many files it left not validated or checked against paperbag's profile
+// schemas only, which schemas, and the fix.
+Diagnostic missing_schemas_message(const ValidationRun::MissingSchemas& missing);
 
 }  // namespace paperbag

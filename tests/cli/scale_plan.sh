@@ -130,6 +130,11 @@ run "$PAPERBAG" report "$work/broken.json"
 expect_rc 1
 expect_out "refused    bad-issue"
 expect_out "summary: 1 built, 0 skipped, 1 refused"
+# Its SARIF describes every rule a result carries (the manifest's PB-MANIFEST-SCHEMA here).
+run "$PAPERBAG" report "$work/broken.json" --format sarif
+expect_rc 1
+python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))["runs"][0]; ids={x["id"] for x in r["tool"]["driver"]["rules"]}; used={x["ruleId"] for x in r["results"]}; assert used and used <= ids and any(u.startswith("PB-MANIFEST-") for u in used), (used, ids)' \
+  "$work/out" || fail "merged SARIF: a result's rule is not in tool.driver.rules"
 
 # verify and validate over a plan of the bundles.
 run "$PAPERBAG" plan "$work/single" -o "$work/bundles.jsonl"

@@ -43,8 +43,13 @@ expect_rc 0
 expect_out "good.zip: valid [BagIt bundle"
 
 # With XML validation (the default): '<mets/>' has no namespace, so no schema is known for
-# it: "not validated", exit 2, never "valid".
+# it: skipped with a warning (--unknown=warn), never "valid"; "not validated", exit 2, with
+# --unknown=fail.
 run "$PAPERBAG" verify "$work/good.zip"
+expect_rc 0
+expect_out "good.zip!/bag/data/mets.xml: warning: skipped: no schema is known"
+expect_out "good.zip!/bag/data/mets.xml: skipped"
+run "$PAPERBAG" verify --unknown=fail "$work/good.zip"
 expect_rc 2
 expect_out "good.zip!/bag/data/mets.xml: not validated"
 expect_out "[PB-SCHEMA-UNKNOWN]"
@@ -66,7 +71,7 @@ for case in flip:PB-BAG-CHECKSUM extra:PB-BAG-UNLISTED missing:PB-BAG-MISSING-FI
   expect_out "[$code]"
   expect_out "$tamper.zip: invalid: "
 done
-expect_out "$work/symlink.zip:bag/data/link: error: entry is a symbolic link [PB-BAG-SYMLINK]"
+expect_out "$work/symlink.zip!/bag/data/link: error: entry is a symbolic link [PB-BAG-SYMLINK]"
 
 # Several bundles: the worst result wins; a missing file is exit 2.
 run "$PAPERBAG" verify --no-xml "$work/good.zip" "$work/flip.zip"

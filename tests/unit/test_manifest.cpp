@@ -123,7 +123,88 @@ TEST_CASE("Duplicate page labels are a schema violation") {
     Diagnostics out;
     CHECK_FALSE(f.read(replace(valid_manifest, R"(label="2")", R"(label="1")"), out));
     REQUIRE(out.has_errors());
-    CHECK(out.items().front().message.find("Duplicate") != std::string::npos);
+    CHECK(out.items().front().message ==
+          "<page> repeats label '1', which must be unique in the issue.");
+}
+
+// Schema errors in plain words: one sentence naming the element as the manifest writes it,
+// with the line; never libxml2's {namespace}name or "No precomputed value available".
+TEST_CASE("Manifest schema errors are translated into one plain sentence") {
+    struct Case {
+        const char* from;
+        const char* to;
+        std::uint64_t line;
+        const char* message;
+    };
+    const Case cases[] = {
+        // misordered: date before language
+        {"  <language>zh-Hans</language>\n  <date>2024-03-18</date>",
+         "  <date>2024-03-18</date>\n  <language>zh-Hans</language>", 8,
+         "<date> is not expected here (misplaced, misspelt or not part of the manifest); expected "
+         "here: <language>."},
+        // unknown element
+        {"<volume>38</volume>", "<volumen>38</volumen>", 10,
+         "<volumen> is not expected here (misplaced, misspelt or not part of the manifest); "
+         "expected here: <volume>, <number>, <edition> or <pages>."},
+        // missing element
+        {"  <date>2024-03-18</date>\n", "", 9,
+         "<volume> is not expected here (misplaced, misspelt or not part of the manifest); "
+         "expected here: <language> or <date>."},
+        // bad value
+        {"<date>2024-03-18</date>", "<date>18.3.2024</date>", 9,
+         "<date> is '18.3.2024', which is not a date (YYYY-MM-DD)."},
+        // bad attribute value
+        {R"(role="image")", R"(role="picture")", 18,
+         "attribute role of <file> is 'picture'; allowed: text, ocr, image, pdf."},
+        // missing attribute
+        {R"(<issue xmlns="urn:x-paperbag:issue:1" version="1.0">)",
+         R"(<issue xmlns="urn:x-paperbag:issue:1">)", 2,
+         "<issue> lacks the required attribute version."},
+    };
+    for (const Case& c : cases) {
+        CAPTURE(c.to);
+        Fixture f;
+        Diagnostics out;
+        CHECK_FALSE(f.read(replace(valid_manifest, c.from, c.to), out));
+        REQUIRE(out.has_errors());
+        const Diagnostic& d = out.items().front();
+        CHECK(d.code == "PB-MANIFEST-SCHEMA");
+        CHECK(d.line == c.line);
+        CHECK(d.message == c.message);
+    }
+}
+
+TEST_CASE("A prefixed manifest's errors name elements with the prefix as written") {
+    Fixture f;
+    Diagnostics out;
+    const char* const manifest = R"(<?xml version="1.0" encoding="UTF-8"?>
+<pb:issue xmlns:pb="urn:x-paperbag:issue:1" version="1.0">
+  <pb:title>The Test Gazette</pb:title>
+  <pb:language>en</pb:language>
+  <pb:date>2024-03-18</pb:date>
+  <pb:volumen>38</pb:volumen>
+  <pb:pages>
+    <pb:page sequence="1" label="1"><pb:file role="text" href="page-01.txt"/></pb:page>
+  </pb:pages>
+</pb:issue>
+)";
+    CHECK_FALSE(f.read(manifest, out));
+    REQUIRE(out.has_errors());
+    const Diagnostic& d = out.items().front();
+    CHECK(d.line == 6);
+    CHECK(d.message.find("<pb:volumen> is not expected here") == 0);
+    CHECK(d.message.find("<pb:volume>, <pb:number>") != std::string::npos);
+    CHECK(d.message.find("{urn:") == std::string::npos);
+}
+
+TEST_CASE("An invalid unique value is one finding, not libxml2's 'No precomputed value'") {
+    Fixture f;
+    Diagnostics out;
+    CHECK_FALSE(f.read(replace(valid_manifest, R"(sequence="2")", R"(sequence="zwei")"), out));
+    REQUIRE(out.has_errors());
+    for (const Diagnostic& d : out) CHECK(d.message.find("precomputed") == std::string::npos);
+    CHECK(out.items().front().message ==
+          "attribute sequence of <page> is 'zwei', which is not a whole number from 1.");
 }
 
 TEST_CASE("A date that is not a real date is refused at its line") {
