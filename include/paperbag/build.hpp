@@ -41,6 +41,10 @@ struct BuildOptions {
     std::string source_organization;    // bag-info.txt; default: the issue's publisher
     std::vector<std::string> catalogs;  // XML catalogs for the official schemas
     bool strict = false;                // validation warnings fail the issue
+    // A reviewer's corrections file (paperbag/corrections.hpp, docs/review.md), applied after
+    // segmentation and recorded as a PREMIS event; one issue only. Its digest is part of the
+    // input digest.
+    std::filesystem::path corrections;
 };
 
 enum class IssueState { built, unchanged, failed };

@@ -60,6 +60,10 @@ int run_build_command(BuildCliOptions& o) {
     }
     const auto clock = clock_from_environment();
     const std::optional<PlanShard> shard = load_shard(o.sharding, !o.inputs.empty());
+    if (shard && !options.corrections.empty()) {
+        std::cerr << "paperbag build: error: --corrections applies to one issue, not to a shard\n";
+        return exit_failure;
+    }
     Progress progress(std::cerr, shard ? shard->indices.size() : options.inputs.size(), "issues",
                       ::isatty(STDERR_FILENO) != 0);
     auto on_issue = [&](const IssueBuild& issue) {
@@ -114,6 +118,10 @@ void setup_build(CLI::App& app, int& exit_code) {
         ->check(CLI::ExistingFile)
         ->allow_extra_args(false);
     sub->add_flag("--strict", o->job.strict, "Validation warnings fail the issue");
+    sub->add_option("--corrections", o->job.corrections,
+                    "A reviewer's corrections file from 'paperbag view' (one issue; "
+                    "docs/review.md)")
+        ->check(CLI::ExistingFile);
     sub->add_option("--title", o->job.pages.title, "Publication title (page text files)");
     sub->add_option("--date", o->job.pages.date, "Issue date YYYY-MM-DD (page text files)");
     sub->add_option("--page", o->job.pages.page, "Label of the page (one page text file)");

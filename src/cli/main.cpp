@@ -68,6 +68,7 @@ int run(int argc, char** argv) {
     paperbag::cli::setup_serve(app, exit_code);
     paperbag::cli::setup_deposit(app, exit_code);
     paperbag::cli::setup_ledger(app, exit_code);
+    paperbag::cli::setup_view(app, exit_code);
 
     try {
         app.parse(argc, argv);
