@@ -211,6 +211,26 @@ void write_text_page(HtmlOut& html, const ReviewContext& context, const Page& pa
     html.close();
 }
 
+// The page's own findings, and what a bundle does not record but its blocks show: headline
+// blocks in no article (orphan headlines) and continuation lines whose article has no other
+// page (unmatched continuations).
+std::vector<std::string> page_warnings(const ReviewContext& context, const Page& page) {
+    std::vector<std::string> out;
+    for (const Diagnostic& d : page.warnings) out.push_back(d.message + " [" + d.code + "]");
+    if (!page.warnings.empty()) return out;  // read from the input: already complete
+    for (const Block& block : page.blocks) {
+        const auto a = context.article_of_block.find(block.id);
+        const bool owned =
+            a != context.article_of_block.end() || context.illustration_of_block.contains(block.id);
+        if (block.kind == BlockKind::headline && !owned)
+            out.push_back("orphan headline " + block.id + ": " + shortened(block.text, 80));
+        if (block.kind == BlockKind::continuation && a != context.article_of_block.end() &&
+            context.issue.articles[a->second].pages.size() < 2)
+            out.push_back("unmatched continuation " + block.id + ": " + shortened(block.text, 80));
+    }
+    return out;
+}
+
 }  // namespace
 
 void write_page_section(HtmlOut& html, const ReviewContext& context, std::size_t index,
@@ -241,10 +261,10 @@ void write_page_section(HtmlOut& html, const ReviewContext& context, std::size_t
         if (std::find(pages.begin(), pages.end(), page.label) != pages.end()) here.push_back(a);
     }
     html.element("h3", "Articles on this page (" + std::to_string(here.size()) + ")");
-    if (!page.warnings.empty()) {
-        html.open("ul", {{"class", "page-warnings"}});
-        for (const Diagnostic& d : page.warnings)
-            html.element("li", d.message + " [" + d.code + "]");
+    const std::vector<std::string> warnings = page_warnings(context, page);
+    if (!warnings.empty()) {
+        html.open("ul", {{"class", "page-warnings"}, {"aria-label", "Warnings of this page"}});
+        for (const std::string& w : warnings) html.element("li", w);
         html.close();
     }
     html.open("ol", {{"class", "articles"}});
