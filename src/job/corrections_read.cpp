@@ -12,6 +12,7 @@
 #include <set>
 
 #include "core/digest.hpp"
+#include "core/unicode.hpp"
 #include "io/file.hpp"
 
 namespace paperbag {
@@ -102,6 +103,8 @@ std::string article_div_id(const Article& article) {
 
 Corrections parse_corrections(std::string_view bytes, const std::string& path) {
     const Checker check(path);
+    if (!is_valid_utf8(bytes))
+        throw Error(make_error("PB-CORRECTIONS-SYNTAX", path, 0, "not JSON: not UTF-8 text"));
     Poco::JSON::Object::Ptr root;
     try {
         Poco::JSON::Parser parser;

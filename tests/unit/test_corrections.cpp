@@ -110,6 +110,7 @@ TEST_CASE("corrections: schema violations name the file and the JSON Pointer") {
     };
     CHECK(message("[1]").starts_with("/: a corrections file is one JSON object"));
     CHECK(message("{").starts_with("not JSON"));
+    CHECK(message(header + "\"corrections\":[],\"x\":\"\xff\"}") == "not JSON: not UTF-8 text");
     CHECK(message(R"({"format":"x","version":1,"issue":"x","reviewer":"A","corrections":[]})")
               .starts_with("/format: must be"));
     CHECK(message(header + R"("corrections":[]})").empty() == false);
