@@ -192,7 +192,15 @@ void write_jump_text(HtmlOut& html, const ReviewContext& context, const std::str
                  {{"class", "jump"}, {"href", "#" + ReviewContext::page_anchor(target->second)}});
 }
 
-void write_text_page(HtmlOut& html, const ReviewContext& context, const Page& page) {
+void write_text_page(HtmlOut& html, const ReviewContext& context, const Page& page,
+                     const std::string& image) {
+    // The deposited image, when there is one, above the text: without geometry the blocks
+    // cannot be placed on it.
+    if (!image.empty())
+        html.empty("img", {{"class", "page-image"},
+                           {"src", image},
+                           {"alt", "Image of page " + page.label +
+                                       " (the page text below has no coordinates on it)"}});
     html.open("div", {{"class", "page-text"},
                       {"role", "group"},
                       {"aria-label", "Page " + page.label + " as text: " +
@@ -246,7 +254,7 @@ void write_page_section(HtmlOut& html, const ReviewContext& context, std::size_t
     if (geometry)
         write_svg_page(html, context, page, image);
     else
-        write_text_page(html, context, page);
+        write_text_page(html, context, page, image);
     html.element("figcaption", !geometry
                                    ? "Page text (no geometry): blocks coloured by article and role"
                                : image.empty() ? "Page drawn from its ALTO geometry (no page image)"

@@ -205,6 +205,31 @@ else
   echo "note: the test PDFs are not built; the PDF review is not checked"
 fi
 
+# A deposited page image is shipped beside the review byte for byte (here beside page text,
+# which has no coordinates to place the blocks on it).
+img_issue=$work/img-issue
+mkdir -p "$img_issue"
+cp "$issue"/page-0*.txt "$img_issue/"
+"$py" - "$img_issue/scan-01.png" <<'PY'
+import struct, sys, zlib
+w, h = 40, 60
+raw = b"".join(b"\0" + bytes([200, 190, 170]) * w for _ in range(h))
+def chunk(t, d):
+    return struct.pack(">I", len(d)) + t + d + struct.pack(">I", zlib.crc32(t + d))
+open(sys.argv[1], "wb").write(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 2, 0, 0, 0))
+                              + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
+PY
+sed -e 's|<file role="text" href="page-01.txt"[^>]*/>|&<file role="image" href="scan-01.png"/>|' \
+  "$issue/issue.xml" >"$img_issue/issue.xml"
+grep -q scan-01.png "$img_issue/issue.xml" || fail "the test manifest has no image"
+run "$PAPERBAG" view "$img_issue" -o "$work/img-review"
+expect_rc 0
+expect_out "1 page images)"
+cmp -s "$img_issue/scan-01.png" "$work/img-review/page-0001.png" ||
+  fail "the deposited image is not shipped byte for byte"
+grep -q '<img class="page-image" src="page-0001.png" alt="Image of page A1 ' "$work/img-review/index.html" ||
+  fail "the review does not show the deposited image"
+
 # Bad input: a file that is not a bundle.
 printf 'PK\003\004 broken' >"$work/broken.zip"
 run "$PAPERBAG" view "$work/broken.zip" -o "$work/none"
