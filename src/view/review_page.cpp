@@ -173,10 +173,10 @@ void write_svg_page(HtmlOut& html, const ReviewContext& context, const Page& pag
                       {"aria-hidden", "true"}});
         html.close();
         const Jumps jumps = jumps_at(context, page, block);
-        const std::string article =
-            context.article_of_block.contains(block.id)
-                ? "LOG_" + context.issue.articles[context.article_of_block.at(block.id)].id
-                : std::string();
+        const auto owner = context.article_of_block.find(block.id);
+        const std::string article = owner == context.article_of_block.end()
+                                        ? std::string()
+                                        : article_div_id(context.issue.articles[owner->second]);
         if (!jumps.from.empty()) write_jump_svg(html, context, b, jumps.from, false, article, unit);
         if (!jumps.to.empty()) write_jump_svg(html, context, b, jumps.to, true, article, unit);
     }
