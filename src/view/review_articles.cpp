@@ -36,6 +36,10 @@ std::string join(const std::vector<std::string>& parts, std::string_view separat
 
 }  // namespace
 
+std::string warning_text(const Diagnostic& warning) {
+    return warning.code.empty() ? warning.message : warning.message + " [" + warning.code + "]";
+}
+
 std::string svg_number(double value) {
     char buffer[32];
     const auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, value);
@@ -100,8 +104,7 @@ void write_article_entry(HtmlOut& html, const ReviewContext& context, std::size_
     html.close();
 
     std::vector<std::string> warnings;
-    for (const Diagnostic& d : article.warnings)
-        warnings.push_back(d.message + " [" + d.code + "]");
+    for (const Diagnostic& d : article.warnings) warnings.push_back(warning_text(d));
     if (article.headline && article.headline_confidence < low_confidence)
         warnings.push_back("low-confidence headline link");
     if (!warnings.empty()) {

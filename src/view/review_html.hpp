@@ -26,6 +26,9 @@ struct ReviewContext {
     static std::string page_anchor(int sequence);
 };
 
+// "message [CODE]", or the message alone when the finding has no code (as read from MODS).
+std::string warning_text(const Diagnostic& warning);
+
 // A number for SVG and CSS: shortest round-trip form, classic locale.
 std::string svg_number(double value);
 

@@ -224,7 +224,7 @@ void write_text_page(HtmlOut& html, const ReviewContext& context, const Page& pa
 // page (unmatched continuations).
 std::vector<std::string> page_warnings(const ReviewContext& context, const Page& page) {
     std::vector<std::string> out;
-    for (const Diagnostic& d : page.warnings) out.push_back(d.message + " [" + d.code + "]");
+    for (const Diagnostic& d : page.warnings) out.push_back(warning_text(d));
     if (!page.warnings.empty()) return out;  // read from the input: already complete
     for (const Block& block : page.blocks) {
         const auto a = context.article_of_block.find(block.id);
