@@ -47,7 +47,7 @@ class Browser:
              "--window-size=%d,%d" % (width, height), "about:blank"],
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         port_file = os.path.join(self.profile, "DevToolsActivePort")
-        deadline = time.time() + 60
+        deadline = time.time() + 120
         while not os.path.exists(port_file) or os.path.getsize(port_file) == 0:
             if time.time() > deadline or self.process.poll() is not None:
                 self.close()
@@ -55,7 +55,7 @@ class Browser:
             time.sleep(0.1)
         time.sleep(0.2)
         port, path = open(port_file).read().split("\n")[:2]
-        self.ws = websocket.create_connection("ws://127.0.0.1:%s%s" % (port, path), timeout=60)
+        self.ws = websocket.create_connection("ws://127.0.0.1:%s%s" % (port, path), timeout=120)
         self.next_id = 0
         self.events = []
         target = self.call("Target.createTarget", {"url": "about:blank"})["targetId"]
@@ -81,7 +81,7 @@ class Browser:
                 return reply.get("result", {})
             self.events.append(reply)
 
-    def wait_for(self, method, timeout=30):
+    def wait_for(self, method, timeout=90):
         deadline = time.time() + timeout
         for event in self.events:
             if event.get("method") == method:
@@ -98,7 +98,7 @@ class Browser:
                     return event
                 self.events.append(event)
         finally:
-            self.ws.settimeout(60)
+            self.ws.settimeout(120)
         raise SystemExit("timed out waiting for " + method)
 
     def open(self, path):
