@@ -230,6 +230,17 @@ cmp -s "$img_issue/scan-01.png" "$work/img-review/page-0001.png" ||
 grep -q '<img class="page-image" src="page-0001.png" alt="Image of page A1 ' "$work/img-review/index.html" ||
   fail "the review does not show the deposited image"
 
+# Hostile text stays text: markup in a page is escaped, never run.
+evil=$work/evil-issue
+cp -r "$issue" "$evil"
+printf '\n<script>alert(1)</script> "quoted" <img src=x onerror=alert(2)>\n' >>"$evil/page-02.txt"
+run "$PAPERBAG" view "$evil" -o "$work/evil-review"
+expect_rc 0
+grep -q '<script>alert(1)' "$work/evil-review/index.html" && fail "page text became a script"
+grep -q '<img src=x' "$work/evil-review/index.html" && fail "page text became an element"
+grep -q '&lt;script&gt;alert(1)&lt;/script&gt;' "$work/evil-review/index.html" ||
+  fail "the hostile line is not shown as text"
+
 # Bad input: a file that is not a bundle.
 printf 'PK\003\004 broken' >"$work/broken.zip"
 run "$PAPERBAG" view "$work/broken.zip" -o "$work/none"
