@@ -72,6 +72,33 @@ public:
     // beyond or short of the declared size) or unreadable; `sink` may then have seen part of
     // the data.
     bool stream(const BundleEntry& entry, const std::function<void(std::string_view chunk)>& sink);
+    // A pull reader over one usable entry, for parsers that ask for bytes (libxml2's input
+    // callbacks), with the checks of stream(). Each reader has an archive handle of its own
+    // (from a pool), so readers may work on several threads at once, one thread per reader,
+    // while nothing else uses this BundleReader.
+    class EntryReader {
+    public:
+        ~EntryReader();
+        EntryReader(const EntryReader&) = delete;
+        EntryReader& operator=(const EntryReader&) = delete;
+        // Reads the next bytes: their number, 0 at the end, -1 after a problem (corrupt data,
+        // more or fewer bytes than declared), which problem() then describes.
+        std::ptrdiff_t read(char* buffer, std::size_t size);
+        const std::optional<Diagnostic>& problem() const noexcept { return problem_; }
+
+    private:
+        friend class BundleReader;
+        struct Handle;
+        EntryReader(const BundleReader& owner, const BundleEntry& entry);
+        const BundleReader& owner_;
+        const BundleEntry& entry_;
+        std::unique_ptr<Handle> handle_;
+        std::uint64_t seen_ = 0;
+        std::optional<Diagnostic> problem_;
+    };
+    // Opens a usable entry for reading; Error (PB-IO) when it cannot be opened at all.
+    std::unique_ptr<EntryReader> open_entry(const BundleEntry& entry) const;
+
     // Reads every usable entry once (CRC, inflate and size checks) and returns true when the
     // bundle has no error finding at all: what export, stats and inspect require before
     // they trust anything in it. A hostile or damaged bundle is then skipped whole.
@@ -94,8 +121,13 @@ using BundleXmlValidator = std::function<Diagnostics(std::string_view name, std:
 // `folder`, each file atomically, streamed, so that every METS FLocat resolves there. Tag
 // files stay in the bundle. Returns the number of files written. Throws Error when the
 // bundle is damaged or hostile (its first finding) or a file cannot be written (PB-IO).
+// The sum of the payload's declared sizes must be at most `max_total` (PB-TOO-LARGE) and fit
+// in the free space of the target's file system (PB-IO), both checked before anything is
+// written; when a file fails, the files written so far are removed again.
+inline constexpr std::uint64_t default_max_unpack = std::uint64_t{8} << 30;  // 8 GiB
 std::size_t unpack_bundle_payload(const std::filesystem::path& bundle,
-                                  const std::filesystem::path& folder);
+                                  const std::filesystem::path& folder,
+                                  std::uint64_t max_total = default_max_unpack);
 
 struct VerifyOptions {
     BundleLimits limits;

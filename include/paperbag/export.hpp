@@ -16,22 +16,11 @@
 #include <vector>
 
 #include "paperbag/diagnostic.hpp"
+#include "paperbag/export_filter.hpp"
 #include "paperbag/model.hpp"
 #include "paperbag/page_import.hpp"
 
 namespace paperbag {
-
-// Which records to export. Issue-level tests (date, title) are made before an issue's texts
-// are read.
-struct ExportFilter {
-    std::optional<Date> from;  // issue date >= from
-    std::optional<Date> to;    // issue date <= to
-    std::string title;         // publication title, exactly; empty: any
-    std::string language;      // BCP 47 prefix of the record language ("zh" takes "zh-Hans")
-    std::string type;          // "article" or "illustration"; empty: both
-
-    bool issue_wanted(const Issue& issue) const;
-};
 
 struct ExportOptions {
     // Bundles (*.zip), issue folders (with issue.xml), folders to search recursively for
@@ -40,11 +29,14 @@ struct ExportOptions {
     std::string format = "jsonl";  // jsonl, csv, txt, xml (see exporters())
     // jsonl/csv: the output file (written atomically; stdout when empty). txt/xml: the folder.
     std::optional<std::filesystem::path> output;
-    bool gzip = false;                // jsonl/csv: gzip the output (also when output ends .gz)
-    std::vector<std::string> fields;  // jsonl/csv: these fields, in this order; empty: all
-    ExportFilter filter;
+    bool gzip = false;  // jsonl/csv: gzip the output (also when output ends .gz)
+    // jsonl/csv: these fields, in this order (spaces around a name are ignored); empty: all.
+    std::vector<std::string> fields;
+    ExportFilter filter;     // issues and records to export; when it takes none, a warning says so
     PageFilesOptions pages;  // metadata for page text files
     unsigned jobs = 0;       // reading threads; 0: one per core
+    // --format xml: the most bytes one bundle's payload may unpack to (--max-output)
+    std::uint64_t max_output = std::uint64_t{8} << 30;
     // When set, a progress bar is drawn there (callers pass std::cerr on a terminal).
     std::ostream* progress = nullptr;
     // When set, every diagnostic is handed over as it happens instead of being collected in
@@ -66,7 +58,9 @@ ExportStatus run_export(const ExportOptions& options, std::ostream& out, Diagnos
 // The names of every record field, in CSV column order.
 std::vector<std::string> export_field_names();
 
-// Paths, one per line, for `-` and --from-list (blank lines ignored).
-std::vector<std::filesystem::path> read_export_list(std::istream& in);
+// Paths, one per line, for `-` and --from-list (blank lines ignored); bounded (lines of at
+// most 4096 bytes, no NUL, at most 1,000,000 paths: Error PB-TOO-LARGE naming `name`).
+std::vector<std::filesystem::path> read_export_list(std::istream& in,
+                                                    const std::string& name = "-");
 
 }  // namespace paperbag

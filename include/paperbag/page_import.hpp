@@ -8,6 +8,7 @@
 // whose pages are ["1","2"]).
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -16,6 +17,13 @@
 #include "paperbag/model.hpp"
 
 namespace paperbag {
+
+// Limits on what one page may bring in. Page text is segmented in memory (about 30 bytes of
+// model per byte of text), so a page text over `max_page_text` bytes is refused up front
+// (PB-TOO-LARGE) rather than exhausting memory; a real page is well under 1 MiB.
+struct ImportLimits {
+    std::uint64_t max_page_text = std::uint64_t{16} << 20;
+};
 
 struct PageFilesOptions {
     std::string title;     // publication title (required)
@@ -28,6 +36,7 @@ struct PageFilesOptions {
     // Issue folders described by a METS file (see docs/ocr.md):
     bool resegment = false;     // find articles anew instead of keeping the source METS' own
     bool missing_warn = false;  // files the METS lists but the folder lacks: warn, not fail
+    std::uint64_t max_page_text = ImportLimits{}.max_page_text;  // --max-page-text
 };
 
 // An Issue for the page files, in the order given: page text, or one ALTO/hOCR/PAGE file per
@@ -42,6 +51,7 @@ Issue issue_from_page_files(const std::vector<std::filesystem::path>& files,
 // continuations and numbers articles ("art-001") and illustrations ("ill-001") in page
 // order. Page-level warnings go to each Page and to `diagnostics`. Throws Error when a text
 // file cannot be read (PB-IO) or is not text (PB-TEXT-BINARY).
-void segment_issue(Issue& issue, Diagnostics& diagnostics, bool resegment = false);
+void segment_issue(Issue& issue, Diagnostics& diagnostics, bool resegment = false,
+                   const ImportLimits& limits = {});
 
 }  // namespace paperbag

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "paperbag/diagnostic.hpp"
+#include "paperbag/export_filter.hpp"
 #include "paperbag/page_import.hpp"
 
 namespace paperbag {
@@ -31,6 +32,7 @@ struct CorpusStats {
     // (title, year) -> counts; year 0 when the issue date is unknown.
     std::map<std::pair<std::string, int>, CorpusCounts> rows;
     CorpusCounts total;
+    std::uint64_t read = 0;     // inputs read (counted or turned down by the filter)
     std::uint64_t skipped = 0;  // inputs that could not be read
     // An input was missing or unreadable (an I/O error, not a bad input): exit 2.
     bool io_failure = false;
@@ -39,12 +41,17 @@ struct CorpusStats {
 struct StatsOptions {
     std::vector<std::filesystem::path> inputs;
     PageFilesOptions pages;
+    // The export filters: only the issues export would take (date, title) are counted, and of
+    // them only the records it would write (type, language); an issue of which no record is
+    // taken is not counted. When nothing is taken, a warning (PB-EXPORT-NO-MATCH) is reported.
+    ExportFilter filter;
     unsigned jobs = 0;                              // 0: one per core
     std::ostream* progress = nullptr;               // progress bar (a terminal)
     std::function<void(const Diagnostic&)> report;  // skipped inputs, as they happen
 };
 
-// Counts every input. Unreadable inputs are reported and counted in `skipped`.
+// Counts every input. Unreadable inputs are reported and counted in `skipped`. Throws Error
+// (PB-USAGE) when the filter is unusable (ExportFilter::check), before anything is read.
 CorpusStats collect_stats(const StatsOptions& options);
 
 // A text table: title, year, issues, pages, articles, illustrations, characters, no headline;

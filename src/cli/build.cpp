@@ -100,6 +100,9 @@ void setup_build(CLI::App& app, int& exit_code) {
     sub->add_option("-o,--output", o->output,
                     "Output folder (one <issue>.zip per issue), or FILE.zip for one issue")
         ->required();
+    sub->add_option("--max-page-text", o->job.pages.max_page_text,
+                    "Largest page text file read, in bytes (units allowed: 32MiB; default: 16MiB)")
+        ->transform(CLI::AsSizeValue(false));
     sub->add_flag("--resegment", o->job.pages.resegment,
                   "Issue folders described by a METS: find the articles anew instead of keeping "
                   "the METS' own article structure");

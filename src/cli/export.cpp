@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "cli/commands.hpp"
+#include "cli/filter_options.hpp"
 #include "cli/shard_options.hpp"
 #include "paperbag/export.hpp"
 
@@ -20,22 +21,13 @@ struct ExportCliOptions {
     std::string output;
     bool gzip = false;
     std::vector<std::string> fields;
-    std::string from;
-    std::string to;
-    std::string type;
+    FilterCliOptions filter;
     unsigned jobs = 0;
+    std::uint64_t max_output = ExportOptions{}.max_output;
     PageFilesOptions pages;
     ShardCliOptions sharding;
     std::string missing = "fail";
 };
-
-std::optional<Date> date_option(const std::string& text, const char* name) {
-    if (text.empty()) return std::nullopt;
-    const auto date = Date::parse(text);
-    if (!date)
-        throw Error("PB-USAGE", "", std::string(name) + " '" + text + "' is not a date YYYY-MM-DD");
-    return date;
-}
 
 int run_export_command(const ExportCliOptions& o) {
     ExportOptions options;
@@ -50,10 +42,10 @@ int run_export_command(const ExportCliOptions& o) {
         if (!o.from_list.empty()) {
             std::ifstream list(o.from_list);
             if (!list) throw_system_error("cannot open", o.from_list);
-            for (auto& p : read_export_list(list)) options.inputs.push_back(std::move(p));
+            for (auto& p : read_export_list(list, o.from_list))
+                options.inputs.push_back(std::move(p));
         }
-        options.filter.from = date_option(o.from, "--from");
-        options.filter.to = date_option(o.to, "--to");
+        options.filter = make_filter(o.filter);
     } catch (const Error& e) {
         std::cerr << e.diagnostic().format() << '\n';
         return exit_failure;
@@ -62,11 +54,12 @@ int run_export_command(const ExportCliOptions& o) {
     if (!o.output.empty()) options.output = o.output;
     options.gzip = o.gzip;
     options.fields = o.fields;
-    options.filter.title = o.pages.title;
-    options.filter.language = o.pages.language;
-    options.filter.type = o.type;
     options.jobs = o.jobs;
+    options.max_output = o.max_output;
     options.pages = o.pages;
+    // --title and --lang are also the metadata of page text files (one title only).
+    if (o.filter.titles.size() == 1) options.pages.title = o.filter.titles.front();
+    options.pages.language = o.filter.language;
     options.pages.missing_warn = o.missing == "warn";
     if (isatty(STDERR_FILENO) != 0) options.progress = &std::cerr;
     options.report = [](const Diagnostic& d) { std::cerr << d.format() << '\n'; };
@@ -100,16 +93,12 @@ void setup_export(CLI::App& app, int& exit_code) {
                     "jsonl/csv: write to this file (atomically) instead of stdout; txt/xml: the "
                     "output folder");
     sub->add_flag("--gzip", o->gzip, "Compress jsonl/csv output with gzip (also for -o *.gz)");
-    sub->add_option("--fields", o->fields, "Only these fields, in this order (comma-separated)")
-        ->delimiter(',');
-    sub->add_option("--from", o->from, "Only issues dated on or after YYYY-MM-DD");
-    sub->add_option("--to", o->to, "Only issues dated on or before YYYY-MM-DD");
-    sub->add_option("--title", o->pages.title,
-                    "Only this publication title (and the title of page text files)");
-    sub->add_option("--lang", o->pages.language,
-                    "Only records in this language, BCP 47 prefix (and the language of page "
-                    "text files; default: guessed from the text)");
-    sub->add_option("--type", o->type, "Only records of this type: article or illustration");
+    sub->add_option("--fields", o->fields,
+                    "Only these fields, in this order (comma-separated: \"id, headline\")")
+        ->delimiter(',')
+        ->allow_extra_args(false);
+    add_filter_options(sub, o->filter, " (also the title of page text files)",
+                       " (also the language of page text files; default: guessed from the text)");
     sub->add_option("-j,--jobs", o->jobs, "Reading threads (default: one per core)");
     sub->add_option("--date", o->pages.date, "Issue date YYYY-MM-DD (page text files)");
     sub->add_option("--page", o->pages.page, "Label of the page (one page text or PDF file)");
@@ -119,6 +108,13 @@ void setup_export(CLI::App& app, int& exit_code) {
     sub->add_option("--encoding", o->pages.encoding,
                     "Encoding of the page text files (default: detect; e.g. GB18030, Big5)");
     add_shard_options(sub, o->sharding);
+    sub->add_option("--max-output", o->max_output,
+                    "--format xml: the most bytes one bundle may unpack to (units allowed: "
+                    "16GiB; default: 8GiB)")
+        ->transform(CLI::AsSizeValue(false));
+    sub->add_option("--max-page-text", o->pages.max_page_text,
+                    "Largest page text file read, in bytes (units allowed: 32MiB; default: 16MiB)")
+        ->transform(CLI::AsSizeValue(false));
     sub->add_flag("--resegment", o->pages.resegment,
                   "Issue folders described by a METS: find the articles anew instead of keeping "
                   "the METS' own article structure");

@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "cli/commands.hpp"
+#include "cli/filter_options.hpp"
 #include "paperbag/export.hpp"
 #include "paperbag/stats.hpp"
 
@@ -16,6 +17,7 @@ struct StatsCliOptions {
     std::vector<std::string> inputs;
     bool json = false;
     unsigned jobs = 0;
+    FilterCliOptions filter;
 };
 
 int run_stats_command(const StatsCliOptions& o) {
@@ -25,6 +27,12 @@ int run_stats_command(const StatsCliOptions& o) {
             for (auto& p : read_export_list(std::cin)) options.inputs.push_back(std::move(p));
         else
             options.inputs.emplace_back(input);
+    }
+    try {
+        options.filter = make_filter(o.filter);
+    } catch (const Error& e) {
+        std::cerr << e.diagnostic().format() << '\n';
+        return exit_failure;
     }
     options.jobs = o.jobs;
     if (isatty(STDERR_FILENO) != 0) options.progress = &std::cerr;
@@ -51,6 +59,7 @@ void setup_stats(CLI::App& app, int& exit_code) {
         ->required();
     sub->add_flag("--json", o->json, "Print one JSON object instead of a table");
     sub->add_option("-j,--jobs", o->jobs, "Reading threads (default: one per core)");
+    add_filter_options(sub, o->filter, "", "");
     sub->callback([o, &exit_code] { exit_code = run_stats_command(*o); });
 }
 

@@ -26,12 +26,45 @@ std::string Diagnostic::location() const {
     return out;
 }
 
+namespace {
+
+// Text for a terminal or a log, on one line: a run of whitespace (a libxml2 message quoting a
+// value with newlines) becomes one space, and any other control character (an ESC in a
+// hostile entry name) is shown as \xNN instead of reaching the terminal.
+// A path keeps its spaces (collapse false) and shows every control character.
+std::string one_printable_line(std::string_view text, bool collapse = true) {
+    std::string out;
+    out.reserve(text.size());
+    bool space = false;
+    for (const char c : text) {
+        const auto u = static_cast<unsigned char>(c);
+        if (collapse &&
+            (c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\v' || c == '\f')) {
+            space = true;
+            continue;
+        }
+        if (space && !out.empty()) out += ' ';
+        space = false;
+        if (u < 0x20 || u == 0x7f) {
+            static constexpr char hex[] = "0123456789abcdef";
+            out += "\\x";
+            out += hex[u >> 4];
+            out += hex[u & 15];
+        } else {
+            out += c;
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
 std::string Diagnostic::format() const {
-    std::string out = location();
+    std::string out = one_printable_line(location(), false);
     if (!out.empty()) out += ": ";
     out += to_string(severity);
     out += ": ";
-    out += message;
+    out += one_printable_line(message);
     if (!code.empty()) out += " [" + code + "]";
     return out;
 }

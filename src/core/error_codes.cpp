@@ -68,6 +68,7 @@ constexpr std::array codes{
     ErrorCode{"PB-EXPORT-EMPTY", input, "an input without articles"},
     ErrorCode{"PB-EXPORT-METS", input, "the METS of a bundle cannot be used"},
     ErrorCode{"PB-EXPORT-NEWSML", input, "a NewsML-G2 item of a bundle cannot be used"},
+    ErrorCode{"PB-EXPORT-NO-MATCH", input, "the export or stats filters took nothing"},
     ErrorCode{"PB-EXPORT-NOT-PAPERBAG", input, "a bundle paperbag did not write"},
     ErrorCode{"PB-EXPORT-READ", input, "a file of a bundle cannot be read"},
     ErrorCode{"PB-EXPORT-SKIPPED", input, "an input skipped: nothing exported from it"},
@@ -161,6 +162,8 @@ constexpr std::array codes{
     ErrorCode{"PB-WRITE-TEXT", input, "text repaired while writing XML"},
     ErrorCode{"PB-XML", internal, "libxml2 cannot create a parser"},
     ErrorCode{"PB-XML-DTD", input, "a DOCTYPE in a document"},
+    ErrorCode{"PB-XML-LIMIT", input,
+              "a document over an XML limit (text run, attributes per element)"},
     ErrorCode{"PB-XML-SYNTAX", input, "a document that is not well-formed XML"},
     ErrorCode{"PB-XSD", input, "a document that does not match its schema"},
 };

@@ -85,4 +85,18 @@ std::string nfc_or_same(std::string_view text) {
     return nfc ? std::move(*nfc) : std::string(text);
 }
 
+std::string fold_for_matching(std::string_view text) {
+    const std::string valid = printable_utf8(text);
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* fold = icu::Normalizer2::getNFKCCasefoldInstance(status);
+    if (U_FAILURE(status)) return valid;
+    const icu::UnicodeString source = icu::UnicodeString::fromUTF8(
+        icu::StringPiece(valid.data(), static_cast<int32_t>(valid.size())));
+    const icu::UnicodeString folded = fold->normalize(source, status);
+    if (U_FAILURE(status)) return valid;
+    std::string out;
+    folded.toUTF8String(out);
+    return out;
+}
+
 }  // namespace paperbag

@@ -22,4 +22,9 @@ std::optional<std::string> to_nfc(std::string_view text);
 // The NFC form of `text` when it is valid UTF-8, else `text` unchanged.
 std::string nfc_or_same(std::string_view text);
 
+// The form two texts are compared in when case and width must not matter (ICU's
+// NFKC_Casefold: "The Riverton COURIER" and "the riverton courier" fold alike, so do
+// full-width and half-width Latin letters). Invalid UTF-8 is made printable first.
+std::string fold_for_matching(std::string_view text);
+
 }  // namespace paperbag

@@ -1,57 +1,24 @@
 // CSV export (RFC 4180, UTF-8 without BOM, CRLF between records): a header row with the
-// record fields (all_fields(), or --fields), one row per record. Lists are joined with "; ",
-// null is an empty cell, source ranges are written "file:offset+length".
-#include <charconv>
-
+// record fields (all_fields(), or --fields), one row per record. Null is an empty cell; list
+// cells (pages, bylines, warnings, source, geometry, ...) hold the field's JSON array.
 #include "export/exporter.hpp"
 #include "export/json_text.hpp"
+#include "export/json_value.hpp"
 
 namespace paperbag::exporting {
 
 namespace {
 
-constexpr std::string_view list_separator = "; ";
-
-std::string decimal(std::uint64_t v) {
-    char buffer[24];
-    auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, v);
-    return std::string(buffer, ec == std::errc() ? end : buffer);
+// A cell's text: null is empty, a string as it is, a number as JSON writes it, and a list
+// (also source ranges and geometry) as the JSON array JSON Lines writes, so that
+// json.loads(cell) gives back exactly the list, whatever its items hold ("; " included).
+std::string cell_text(const FieldValue& value) {
+    if (std::holds_alternative<std::monostate>(value)) return {};
+    if (const auto* text = std::get_if<std::string>(&value)) return *text;
+    std::string out;
+    append_json_value(out, value);
+    return out;
 }
-
-struct CellText {
-    std::string operator()(std::monostate) const { return {}; }
-    std::string operator()(const std::string& s) const { return s; }
-    std::string operator()(const std::vector<std::string>& list) const {
-        std::string out;
-        for (std::size_t i = 0; i < list.size(); ++i)
-            out += (i > 0 ? std::string(list_separator) : std::string()) + list[i];
-        return out;
-    }
-    std::string operator()(double number) const {
-        char buffer[32];
-        auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, number);
-        return std::string(buffer, ec == std::errc() ? end : buffer);
-    }
-    std::string operator()(const std::vector<SourceSpan>& spans) const {
-        std::string out;
-        for (std::size_t i = 0; i < spans.size(); ++i)
-            out += (i > 0 ? std::string(list_separator) : std::string()) + spans[i].file + ":" +
-                   decimal(spans[i].range.offset) + "+" + decimal(spans[i].range.length);
-        return out;
-    }
-    // "1 mm10 x,y,w,h x,y,w,h" per page, pages separated like list items.
-    std::string operator()(const std::vector<PageGeometry>& pages) const {
-        std::string out;
-        for (std::size_t i = 0; i < pages.size(); ++i) {
-            out += (i > 0 ? std::string(list_separator) : std::string()) + pages[i].page + " " +
-                   pages[i].unit;
-            for (const Box& b : pages[i].boxes)
-                out += " " + (*this)(b.hpos) + "," + (*this)(b.vpos) + "," + (*this)(b.width) +
-                       "," + (*this)(b.height);
-        }
-        return out;
-    }
-};
 
 // One cell: quoted when it holds a comma, quote, CR or LF (quotes doubled); valid UTF-8.
 void append_cell(std::string& out, std::string_view raw) {
@@ -89,7 +56,7 @@ public:
         for (const Record& record : kept_records(issue, source, settings_)) {
             for (std::size_t i = 0; i < record.fields.size(); ++i) {
                 if (i > 0) out += ',';
-                append_cell(out, std::visit(CellText{}, record.fields[i].value));
+                append_cell(out, cell_text(record.fields[i].value));
             }
             out += "\r\n";
         }

@@ -9,25 +9,48 @@ namespace paperbag::exporting {
 
 namespace {
 
-constexpr std::array<std::string_view, 25> field_names{
-    "type",           "id",
-    "bundle",         "title",
-    "date",           "pages",
-    "kicker",         "headline",
-    "subtitle",       "bylines",
-    "dateline",       "body",
-    "intertitles",    "continued_on",
-    "continued_from", "signature",
-    "caption",        "credit",
-    "article",        "language",
-    "warnings",       "headline_confidence",
-    "block_ids",      "source",
-    "geometry",
+constexpr std::array<std::string_view, 31> field_names{
+    "type",        "id",           "bundle",         "title",
+    "date",        "pages",        "kicker",         "headline",
+    "subtitle",    "bylines",      "dateline",       "body",
+    "intertitles", "continued_on", "continued_from", "signature",
+    "caption",     "credit",       "article",        "language",
+    "warnings",    "uid",          "section",        "issn",
+    "edition",     "volume",       "number",         "headline_confidence",
+    "block_ids",   "source",       "geometry",
 };
 
 FieldValue optional_text(const std::optional<std::string>& value) {
     if (value) return *value;
     return std::monostate{};
+}
+
+// Empty text is null.
+FieldValue text_or_null(const std::string& value) {
+    if (value.empty()) return std::monostate{};
+    return value;
+}
+
+// The issue-level fields every record of an issue carries: section of its first page, ISSN,
+// edition, volume, issue number (null when the manifest or source METS has none).
+struct IssueFields {
+    const Issue& issue;
+    FieldValue section(const std::vector<std::string>& pages) const {
+        if (pages.empty()) return std::monostate{};
+        const Page* page = issue.page_by_label(pages.front());
+        return page ? text_or_null(page->section) : FieldValue{};
+    }
+    FieldValue issn() const {
+        const std::string* value = issue.identifier("issn");
+        return value ? text_or_null(*value) : FieldValue{};
+    }
+};
+
+// bundle + "/" + id: unique in a corpus whose bundles have distinct names (the issue keys
+// paperbag build gives them); null when the issue has no source name.
+FieldValue uid_of(const IssueSource& source, const std::string& id) {
+    if (source.bundle.empty()) return std::monostate{};
+    return source.bundle + "/" + id;
 }
 
 std::vector<std::string> formatted(const std::vector<Diagnostic>& warnings) {
@@ -129,6 +152,7 @@ std::vector<Record> issue_records(const Issue& issue, const IssueSource& source)
     const std::string date = issue.date.valid() ? issue.date.to_string() : std::string();
     const FieldValue bundle =
         source.bundle.empty() ? FieldValue{} : FieldValue{std::string(source.bundle)};
+    const IssueFields fields{issue};
     std::vector<Record> out;
     out.reserve(issue.articles.size() + issue.illustrations.size());
     for (const Article& a : issue.articles) {
@@ -153,6 +177,12 @@ std::vector<Record> issue_records(const Issue& issue, const IssueSource& source)
             {"signature", optional_text(a.signature)},
             {"language", a.language.empty() ? issue.language() : a.language},
             {"warnings", formatted(a.warnings)},
+            {"uid", uid_of(source, a.id)},
+            {"section", fields.section(a.pages)},
+            {"issn", fields.issn()},
+            {"edition", text_or_null(issue.edition)},
+            {"volume", text_or_null(issue.volume)},
+            {"number", text_or_null(issue.number)},
             {"headline_confidence", a.headline_confidence},
             {"block_ids", a.block_ids},
             {"source", source_of(a.block_ids, blocks)},
@@ -173,6 +203,12 @@ std::vector<Record> issue_records(const Issue& issue, const IssueSource& source)
             {"article", ill.article_id.empty() ? FieldValue{} : FieldValue{ill.article_id}},
             {"language", issue.language()},
             {"warnings", formatted(ill.warnings)},
+            {"uid", uid_of(source, ill.id)},
+            {"section", fields.section(ill.pages)},
+            {"issn", fields.issn()},
+            {"edition", text_or_null(issue.edition)},
+            {"volume", text_or_null(issue.volume)},
+            {"number", text_or_null(issue.number)},
             {"block_ids", ill.block_ids},
             {"source", source_of(ill.block_ids, blocks)},
             {"geometry", geometry_of(ill.block_ids, places)},

@@ -1,6 +1,7 @@
 // Export records: what every research format writes for an article or an illustration, as an
 // ordered list of named values. The SPEC section 8 fields come first, in SPEC order, then
-// paperbag's additions (headline_confidence, block_ids, source byte ranges, geometry). The formats
+// paperbag's additions (uid, the issue-level section, issn, edition, volume and number, then
+// headline_confidence, block_ids, source byte ranges, geometry). The formats
 // (jsonl.cpp, csv.cpp, txt.cpp) only serialise records, so they agree field by field.
 #pragma once
 

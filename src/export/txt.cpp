@@ -1,7 +1,7 @@
 // Text export: one UTF-8 file per article under the -o folder, named
 // "<date>_<source>_<article-id>.txt" (source = bundle name or issue key), with a small
-// header ("key: value" lines: title, date, pages, id, bundle, headline, bylines, dateline,
-// language, source ranges), a blank line, then the article as read: kicker, headline,
+// header ("key: value" lines: title, date, pages, section, id, bundle, uid, headline, bylines,
+// dateline, language, source ranges), a blank line, then the article as read: kicker, headline,
 // subtitle, the body paragraphs and intertitles in reading order, the signature; paragraphs
 // separated by blank lines. Illustrations have no file of their own.
 #include <map>
@@ -82,8 +82,8 @@ public:
             if (it == articles.end()) continue;
             std::string text;
             for (std::string_view name :
-                 {"title", "date", "pages", "id", "bundle", "kicker", "headline", "subtitle",
-                  "bylines", "dateline", "language", "source"})
+                 {"title", "date", "pages", "section", "id", "bundle", "uid", "kicker", "headline",
+                  "subtitle", "bylines", "dateline", "language", "source"})
                 header_line(text, record, name);
             text += "\n" + valid_utf8(article_text(*it->second));
             const std::string name = safe_name(date) + "_" +

@@ -257,6 +257,8 @@ private:
             if (type == "volume") issue.volume = number;
             if (type == "edition") issue.edition = number;
         }
+        // MODS originInfo/edition ("City Edition"), when no part/detail gave the edition.
+        if (issue.edition.empty()) issue.edition = text_of(first(mods, mods_ns, "edition"));
         for (const xmlNode* term : all(mods, mods_ns, "languageTerm"))
             if (xt::attr(term, "type") != "text") {
                 const std::string lang = bcp47(text_of(term));
@@ -465,10 +467,7 @@ private:
 
     // An XML file of an OCR group must be a format paperbag reads; others stay as images do.
     void confirm_ocr(PageFile& file, const std::string& id) {
-        std::ifstream in(file.path, std::ios::binary);
-        std::string head(4096, '\0');
-        in.read(head.data(), static_cast<std::streamsize>(head.size()));
-        head.resize(static_cast<std::size_t>(in.gcount()));
+        const std::string head = read_head(file.path, 4096);
         if (!ocr::sniff(head)) {
             warning("PB-SOURCE-FORMAT", nodes_.at(id),
                     "file '" + id + "' (" + file.href +
@@ -512,10 +511,7 @@ private:
 };
 
 bool is_mets_file(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::string head(4096, '\0');
-    in.read(head.data(), static_cast<std::streamsize>(head.size()));
-    head.resize(static_cast<std::size_t>(in.gcount()));
+    const std::string head = read_head(path, 4096);
     std::size_t at = 0;
     while ((at = head.find('<', at)) != std::string::npos) {
         if (at + 1 < head.size() && (head[at + 1] == '?' || head[at + 1] == '!')) {

@@ -68,10 +68,7 @@ std::string guess_language(std::string_view text) {
 
 // An ALTO, hOCR or PAGE file, from its first bytes.
 bool is_ocr_file(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::string head(4096, '\0');
-    in.read(head.data(), static_cast<std::streamsize>(head.size()));
-    head.resize(static_cast<std::size_t>(in.gcount()));
+    const std::string head = read_head(path, 4096);
     return ocr::sniff(head).has_value();
 }
 
@@ -81,11 +78,21 @@ std::string display_name(const PageFile& file) {
 
 // A page file is a PDF when its first bytes say so, whatever its name.
 bool is_pdf_file(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::string head(1024, '\0');
-    in.read(head.data(), static_cast<std::streamsize>(head.size()));
-    head.resize(static_cast<std::size_t>(in.gcount()));
+    const std::string head = read_head(path, 1024);
     return pdf::looks_like_pdf(head);
+}
+
+// The bytes of a page text, refused up front when over the limit.
+std::string read_page_text(const std::filesystem::path& path, const std::string& name,
+                           const ImportLimits& limits) {
+    std::error_code ec;
+    const auto size = std::filesystem::file_size(path, ec);
+    if (!ec && size > limits.max_page_text)
+        throw Error("PB-TOO-LARGE", name,
+                    "page text of " + std::to_string(size) + " bytes is over the limit of " +
+                        std::to_string(limits.max_page_text) +
+                        " bytes for one page (see --max-page-text)");
+    return read_file(path, limits.max_page_text);
 }
 
 }  // namespace
@@ -157,7 +164,8 @@ Issue issue_from_page_files(const std::vector<std::filesystem::path>& files,
     return issue;
 }
 
-void segment_issue(Issue& issue, Diagnostics& diagnostics, bool resegment) {
+void segment_issue(Issue& issue, Diagnostics& diagnostics, bool resegment,
+                   const ImportLimits& limits) {
     // OCR pages are read once; a source METS' own articles are kept unless asked not to.
     OcrPages ocr;
     for (const Page& page : issue.pages) ocr.pages.push_back(read_page_ocr(page));
@@ -202,7 +210,7 @@ void segment_issue(Issue& issue, Diagnostics& diagnostics, bool resegment) {
             for (Diagnostic& d : warnings) page.warnings.push_back(std::move(d));
         } else if (const PageFile* text_file = page.file(FileRole::text)) {
             const std::string name = display_name(*text_file);
-            const std::string bytes = read_file(text_file->path);
+            const std::string bytes = read_page_text(text_file->path, name, limits);
             Diagnostics page_diagnostics;
             const auto decoded =
                 text::decode_text(bytes, text_file->encoding, name, page_diagnostics);

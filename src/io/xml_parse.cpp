@@ -28,6 +28,25 @@ std::uint64_t line_of_offset(std::string_view bytes, std::size_t offset) {
 
 }  // namespace
 
+Diagnostic limit_diagnostic(const XmlLimitHit& hit, const std::string& path) {
+    Diagnostic d = make_error(hit.code, path, hit.line, hit.message);
+    d.column = hit.column;
+    return d;
+}
+
+bool refuse_over_limits(std::string_view bytes, const std::string& path, Diagnostics& out,
+                        bool allow_doctype) {
+    XmlLimits limits;
+    limits.allow_doctype = allow_doctype;
+    const auto hit = check_xml_limits(bytes, limits);
+    if (hit) out.add(limit_diagnostic(*hit, path));
+    return hit.has_value();
+}
+
+int safe_parse_options() {
+    return XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOWARNING;
+}
+
 void init_libxml() {
     static std::once_flag once;
     std::call_once(once, [] {
@@ -52,22 +71,25 @@ Diagnostic diagnostic_from(const xmlError& error, const std::string& path,
     return d;
 }
 
+ScopedXmlErrorHandler::ScopedXmlErrorHandler(void* context, xmlStructuredErrorFunc handler)
+    : old_structured_(xmlStructuredError),
+      old_structured_ctx_(xmlStructuredErrorContext),
+      old_generic_(xmlGenericError),
+      old_generic_ctx_(xmlGenericErrorContext) {
+    xmlSetStructuredErrorFunc(context, handler);
+    xmlSetGenericErrorFunc(nullptr, &ignore_generic);
+}
+
+ScopedXmlErrorHandler::~ScopedXmlErrorHandler() {
+    xmlSetStructuredErrorFunc(old_structured_ctx_, old_structured_);
+    xmlSetGenericErrorFunc(old_generic_ctx_, old_generic_);
+}
+
 XmlErrorCapture::XmlErrorCapture(Diagnostics& sink, std::string path, std::string code)
     : sink_(sink),
       path_(std::move(path)),
       code_(std::move(code)),
-      old_structured_(xmlStructuredError),
-      old_structured_ctx_(xmlStructuredErrorContext),
-      old_generic_(xmlGenericError),
-      old_generic_ctx_(xmlGenericErrorContext) {
-    xmlSetStructuredErrorFunc(this, &XmlErrorCapture::structured);
-    xmlSetGenericErrorFunc(nullptr, &ignore_generic);
-}
-
-XmlErrorCapture::~XmlErrorCapture() {
-    xmlSetStructuredErrorFunc(old_structured_ctx_, old_structured_);
-    xmlSetGenericErrorFunc(old_generic_ctx_, old_generic_);
-}
+      scope_(this, &XmlErrorCapture::structured) {}
 
 void XmlErrorCapture::structured(void* self, xmlErrorPtr error) {
     if (self == nullptr || error == nullptr) return;
@@ -92,6 +114,7 @@ XmlDocPtr parse_xml(std::string_view bytes, const std::string& path, Diagnostics
         out.add(make_error(options.code, path, 0, "empty file: not an XML document"));
         return nullptr;
     }
+    if (refuse_over_limits(bytes, path, out, options.allow_dtd)) return nullptr;
     XmlParserCtxtPtr ctxt(xmlNewParserCtxt());
     if (!ctxt) throw Error("PB-XML", path, "cannot create an XML parser (out of memory)");
     Diagnostics found;
@@ -99,7 +122,7 @@ XmlDocPtr parse_xml(std::string_view bytes, const std::string& path, Diagnostics
     {
         XmlErrorCapture capture(found, path, options.code);
         doc.reset(xmlCtxtReadMemory(ctxt.get(), bytes.data(), static_cast<int>(bytes.size()),
-                                    path.c_str(), nullptr, XML_PARSE_NONET | XML_PARSE_NOWARNING));
+                                    path.c_str(), nullptr, safe_parse_options()));
         if (doc && !ctxt->wellFormed) doc.reset();
     }
     out.append(found);
@@ -128,6 +151,7 @@ XmlDocPtr parse_html(std::string_view bytes, const std::string& path, Diagnostic
         out.add(make_error("PB-XML-SYNTAX", path, 0, "empty file: not an HTML document"));
         return nullptr;
     }
+    if (refuse_over_limits(bytes, path, out, true)) return nullptr;  // <!DOCTYPE html>
     Diagnostics ignored;  // markup errors the HTML parser recovers from, as browsers do
     XmlDocPtr doc;
     {

@@ -181,7 +181,8 @@ private:
         }
         const std::string& digest = identity.input_digest;
 
-        segment_issue(issue, result.diagnostics, options_.pages.resegment);
+        segment_issue(issue, result.diagnostics, options_.pages.resegment,
+                      ImportLimits{options_.pages.max_page_text});
         if (corrections_) apply_corrections(issue, *corrections_);
         result.articles = issue.articles.size();
         // What a reviewer should check: articles without headline or with a weak link.

@@ -22,13 +22,6 @@ namespace paperbag {
 
 namespace {
 
-std::string lower(std::string_view text) {
-    std::string out(text);
-    std::transform(out.begin(), out.end(), out.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return out;
-}
-
 // Writes to the atomic file (or the stream) as it goes, through gzip when asked.
 class Sink {
 public:
@@ -76,15 +69,10 @@ private:
     std::unique_ptr<GzipEncoder> gzip_;
 };
 
-bool language_matches(const std::string& record, const std::string& wanted) {
-    const std::string r = lower(record);
-    const std::string w = lower(wanted);
-    return r == w || r.starts_with(w + "-");
-}
-
 // What a worker hands back for one input, in input order.
 struct IssueDone {
     std::string records;
+    std::size_t kept = 0;  // records the filter took
     Diagnostics diagnostics;
     bool skipped = false;
     bool output_failed = false;
@@ -134,15 +122,18 @@ bool ends_with_gz(const std::optional<std::filesystem::path>& output) {
     return output && output->extension() == ".gz";
 }
 
-}  // namespace
-
-bool ExportFilter::issue_wanted(const Issue& issue) const {
-    if ((from || to) && !issue.date.valid()) return false;
-    if (from && issue.date < *from) return false;
-    if (to && *to < issue.date) return false;
-    if (!title.empty() && issue.title != title) return false;
-    return true;
+// --fields "id, headline": names without the spaces around them; empty names left out.
+std::vector<std::string> trimmed_fields(const std::vector<std::string>& fields) {
+    std::vector<std::string> out;
+    for (const std::string& field : fields) {
+        const auto first = field.find_first_not_of(" \t");
+        if (first == std::string::npos) continue;
+        out.push_back(field.substr(first, field.find_last_not_of(" \t") - first + 1));
+    }
+    return out;
 }
+
+}  // namespace
 
 std::vector<std::string> export_field_names() {
     std::vector<std::string> out;
@@ -150,8 +141,8 @@ std::vector<std::string> export_field_names() {
     return out;
 }
 
-std::vector<std::filesystem::path> read_export_list(std::istream& in) {
-    return read_path_list(in);
+std::vector<std::filesystem::path> read_export_list(std::istream& in, const std::string& name) {
+    return read_path_list(in, name);
 }
 
 ExportStatus run_export(const ExportOptions& options, std::ostream& out, Diagnostics& diagnostics) {
@@ -170,21 +161,18 @@ ExportStatus run_export(const ExportOptions& options, std::ostream& out, Diagnos
         report(usage("no input given"));
         return ExportStatus::failure;
     }
-    for (const std::string& field : options.fields) {
+    const std::vector<std::string> fields = trimmed_fields(options.fields);
+    for (const std::string& field : fields) {
         const auto names = exporting::all_fields();
         if (std::find(names.begin(), names.end(), field) == names.end()) {
             report(usage("unknown field '" + field + "' for --fields"));
             return ExportStatus::failure;
         }
     }
-    if (!options.filter.type.empty() && options.filter.type != "article" &&
-        options.filter.type != "illustration") {
-        report(usage("--type must be 'article' or 'illustration'"));
-        return ExportStatus::failure;
-    }
-    if (!options.filter.language.empty() && !is_language_tag(options.filter.language)) {
-        report(usage("--lang '" + options.filter.language +
-                     "' is not a language tag (BCP 47, e.g. zh-Hans)"));
+    try {
+        options.filter.check();
+    } catch (const Error& e) {
+        report(e.diagnostic());
         return ExportStatus::failure;
     }
     const bool gzip = options.gzip || ends_with_gz(options.output);
@@ -223,12 +211,16 @@ ExportStatus run_export(const ExportOptions& options, std::ostream& out, Diagnos
     try {
         // Usage is checked before anything is read.
         for (const ExportInput& input : inputs) {
-            if (input.kind == ExportInput::Kind::pages)
-                (void)issue_from_page_files(input.paths, options.pages);
+            if (input.kind != ExportInput::Kind::pages) continue;
+            // --title is also the title of page text files: one title, not a choice of several.
+            if (options.filter.titles.size() > 1)
+                throw Error(usage("page text files take one --title, their publication title; " +
+                                  std::to_string(options.filter.titles.size()) + " were given"));
+            (void)issue_from_page_files(input.paths, options.pages);
         }
         const std::unique_ptr<Clock> clock = clock_from_environment();
         exporting::ExportSettings settings;
-        settings.fields = options.fields;
+        settings.fields = fields;
         settings.clock = clock.get();
         if (row->folder) {
             settings.folder = *options.output;
@@ -236,11 +228,9 @@ ExportStatus run_export(const ExportOptions& options, std::ostream& out, Diagnos
             created.emplace(settings.folder);
         }
         const ExportFilter& filter = options.filter;
-        if (!filter.type.empty() || !filter.language.empty()) {
+        if (filter.filters_records()) {
             settings.keep = [&filter](const exporting::Record& r) {
-                if (!filter.type.empty() && r.text("type") != filter.type) return false;
-                return filter.language.empty() ||
-                       language_matches(r.text("language"), filter.language);
+                return filter.record_wanted(r.text("type"), r.text("language"));
             };
         }
         const std::unique_ptr<exporting::Exporter> exporter = row->make(settings);
@@ -254,15 +244,18 @@ ExportStatus run_export(const ExportOptions& options, std::ostream& out, Diagnos
         if (options.progress) progress.emplace(*options.progress, inputs.size(), "issues", true);
         bool output_failed = false;
         std::size_t read_ok = 0;
+        std::size_t kept = 0;
 
         auto work = [&](std::size_t i) {
             IssueDone done;
             if (row->needs_originals && inputs[i].kind == ExportInput::Kind::bundle) {
                 // A bundle already holds its XML and originals: unpack its data/ folder.
                 const std::filesystem::path& bundle = inputs[i].paths.front();
-                unpack_bundle_payload(bundle, settings.several_issues
-                                                  ? settings.folder / bundle.stem()
-                                                  : settings.folder);
+                unpack_bundle_payload(
+                    bundle,
+                    settings.several_issues ? settings.folder / bundle.stem() : settings.folder,
+                    options.max_output);
+                done.kept = 1;  // unpacked whole: the filters do not apply to a bundle's data/
                 return done;
             }
             LoadedIssue loaded = load_export_input(
@@ -274,6 +267,8 @@ ExportStatus run_export(const ExportOptions& options, std::ostream& out, Diagnos
                 return done;
             }
             if (!loaded.wanted) return done;
+            done.kept =
+                filter.wanted_articles(*loaded.issue) + filter.wanted_illustrations(*loaded.issue);
             try {
                 exporter->write_issue(*loaded.issue, {loaded.source}, done.records);
             } catch (const Error& e) {
@@ -307,6 +302,7 @@ ExportStatus run_export(const ExportOptions& options, std::ostream& out, Diagnos
                 could_not_read ||
                 std::any_of(done.diagnostics.begin(), done.diagnostics.end(), is_failure_to_run);
             if (!done.skipped) ++read_ok;
+            kept += done.kept;
             output_failed = output_failed || done.output_failed;
             if (sink && !output_failed) sink->write(done.records);
             std::string lines;
@@ -320,6 +316,8 @@ ExportStatus run_export(const ExportOptions& options, std::ostream& out, Diagnos
         };
         ordered_parallel<IssueDone>(inputs.size(), options.jobs, work, deliver);
         if (progress) progress->finish();
+        if (filter.active() && kept == 0 && read_ok > 0)
+            report(filter.nothing_matched(read_ok, "nothing exported"));
         if (output_failed) return ExportStatus::failure;  // `created` removes what it made
         if (created) created->keep();
         // Skipped inputs are reported and the rest is written; only when nothing at all could

@@ -68,6 +68,9 @@ std::vector<ExportInput> collect_export_inputs(const std::vector<fs::path>& inpu
         if (!fs::exists(input, ec)) {
             problems.add(
                 make_error("PB-IO", input.string(), 0, "cannot open: No such file or directory"));
+        } else if (!fs::is_directory(input, ec) && !fs::is_regular_file(input, ec)) {
+            problems.add(make_error("PB-IO", input.string(), 0,
+                                    "not a regular file or a folder (a FIFO, device or socket)"));
         } else if (fs::is_directory(input, ec) && !has_manifest(input)) {
             for (ExportInput& found : search(input, problems)) out.push_back(std::move(found));
         } else if (fs::is_directory(input, ec) || input.filename() == "issue.xml") {
@@ -112,7 +115,8 @@ LoadedIssue load_export_input(const ExportInput& input, const PageFilesOptions& 
             loaded.wanted = false;
             return loaded;
         }
-        segment_issue(*loaded.issue, loaded.diagnostics, pages.resegment);
+        segment_issue(*loaded.issue, loaded.diagnostics, pages.resegment,
+                      ImportLimits{pages.max_page_text});
     } catch (const Error& e) {
         loaded.diagnostics.add(e.diagnostic());
         loaded.issue.reset();
@@ -120,13 +124,38 @@ LoadedIssue load_export_input(const ExportInput& input, const PageFilesOptions& 
     return loaded;
 }
 
-std::vector<fs::path> read_path_list(std::istream& in) {
+std::vector<fs::path> read_path_list(std::istream& in, const std::string& name) {
+    constexpr std::size_t max_line = 4096;  // PATH_MAX
+    constexpr std::size_t max_paths = 1'000'000;
     std::vector<fs::path> out;
     std::string line;
-    while (std::getline(in, line)) {
+    std::uint64_t number = 1;
+    auto finish = [&] {
         if (!line.empty() && line.back() == '\r') line.pop_back();
-        if (!line.empty()) out.emplace_back(line);
+        if (!line.empty()) {
+            if (out.size() == max_paths)
+                throw Error(make_error("PB-TOO-LARGE", name, number,
+                                       "more than 1,000,000 paths in one input list"));
+            out.emplace_back(line);
+        }
+        line.clear();
+        ++number;
+    };
+    std::streambuf* buffer = in.rdbuf();
+    for (int c = buffer->sbumpc(); c != std::char_traits<char>::eof(); c = buffer->sbumpc()) {
+        if (c == '\n') {
+            finish();
+            continue;
+        }
+        if (c == '\0')
+            throw Error(make_error("PB-TOO-LARGE", name, number,
+                                   "NUL byte in an input list: not a list of paths"));
+        if (line.size() == max_line)
+            throw Error(make_error("PB-TOO-LARGE", name, number,
+                                   "line longer than 4096 bytes in an input list: not a path"));
+        line.push_back(static_cast<char>(c));
     }
+    finish();
     return out;
 }
 

@@ -43,7 +43,10 @@ struct LoadedIssue {
 LoadedIssue load_export_input(const ExportInput& input, const PageFilesOptions& pages,
                               const IssuePredicate& wanted);
 
-// Paths, one per line (blank lines and a final CR ignored), for `-` and --from-list.
-std::vector<std::filesystem::path> read_path_list(std::istream& in);
+// Paths, one per line (blank lines and a final CR ignored), for `-` and --from-list; `name`
+// names the list in errors. Bounded: a line longer than PATH_MAX (4096 bytes), a NUL byte or
+// more than 1,000,000 paths is Error (PB-TOO-LARGE), so that /dev/zero or an endless pipe
+// cannot exhaust memory.
+std::vector<std::filesystem::path> read_path_list(std::istream& in, const std::string& name = "-");
 
 }  // namespace paperbag

@@ -12,6 +12,7 @@
 #include <map>
 #include <mutex>
 #include <optional>
+#include <system_error>
 #include <thread>
 #include <vector>
 
@@ -23,8 +24,29 @@ struct Outcome {
     std::exception_ptr error;     // set when work(i) threw
 };
 
-// `jobs` of 0 means one thread per core.
+// The number of worker threads to start for a request of `jobs`: 0 means one per core, and no
+// request gets more than max_jobs() (more threads than that only add memory and contention).
 unsigned effective_jobs(unsigned jobs);
+
+// The cap on worker threads: eight per core, at least eight.
+unsigned max_jobs();
+
+// Starts up to `count` threads running `body`, as many as the system allows: thread creation
+// fails under `ulimit -u` or low virtual memory, and then fewer workers do the same work.
+// Returns the threads started (possibly none); callers must cope with any number of them.
+template <typename Body>
+std::vector<std::jthread> start_workers(unsigned count, const Body& body) {
+    std::vector<std::jthread> threads;
+    threads.reserve(count);
+    for (unsigned t = 0; t < count; ++t) {
+        try {
+            threads.emplace_back(body);
+        } catch (const std::system_error&) {
+            break;
+        }
+    }
+    return threads;
+}
 
 template <typename Result>
 void ordered_parallel(std::size_t n, unsigned jobs, const std::function<Result(std::size_t)>& work,
@@ -71,9 +93,11 @@ void ordered_parallel(std::size_t n, unsigned jobs, const std::function<Result(s
             changed.notify_all();
         }
     };
-    std::vector<std::jthread> threads;
-    threads.reserve(jobs);
-    for (unsigned t = 0; t < jobs; ++t) threads.emplace_back(worker);
+    std::vector<std::jthread> threads = start_workers(jobs, worker);
+    if (threads.empty()) {  // no thread could be created: do the work here, in order
+        for (std::size_t i = 0; i < n; ++i) deliver(i, run_one(i));
+        return;
+    }
 
     try {
         while (next_to_deliver < n) {

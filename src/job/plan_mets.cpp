@@ -5,6 +5,8 @@
 
 #include <memory>
 
+#include "io/file.hpp"
+#include "io/xml_guard.hpp"
 #include "io/xml_parse.hpp"
 #include "paperbag/plan.hpp"
 
@@ -20,9 +22,19 @@ bool root_is_mets(const std::filesystem::path& file) {
     init_libxml();
     Diagnostics ignored;
     const XmlErrorCapture capture(ignored, file.string(), "PB-XML-SYNTAX");
-    const std::unique_ptr<xmlTextReader, ReaderFree> reader(xmlReaderForFile(
-        file.c_str(), nullptr, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING));
+    XmlGuard guard;  // a gigabyte of whitespace before the root is not held in memory
+    auto input = std::make_unique<GuardedSource>();
+    input->guard = &guard;
+    try {
+        input->fd = open_regular_file(file);  // no FIFO: it would block; no gzip either
+    } catch (const Error&) {
+        return false;
+    }
+    const std::unique_ptr<xmlTextReader, ReaderFree> reader(
+        xmlReaderForIO(&guarded_read, &guarded_close, input.get(), file.c_str(), nullptr,
+                       safe_parse_options() | XML_PARSE_NOERROR));
     if (!reader) return false;
+    input.release();  // owned by the reader now (guarded_close frees it)
     while (xmlTextReaderRead(reader.get()) == 1) {
         if (xmlTextReaderNodeType(reader.get()) != XML_READER_TYPE_ELEMENT) continue;
         const xmlChar* name = xmlTextReaderConstLocalName(reader.get());

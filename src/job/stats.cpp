@@ -19,23 +19,32 @@ namespace paperbag {
 namespace {
 
 struct IssueCounts {
-    std::optional<std::pair<std::string, int>> key;  // nothing when skipped
+    std::optional<std::pair<std::string, int>> key;  // nothing when skipped or not wanted
+    bool read = false;                               // false when skipped
     CorpusCounts counts;
     Diagnostics diagnostics;
 };
 
-IssueCounts count_issue(const ExportInput& input, const PageFilesOptions& pages) {
+IssueCounts count_issue(const ExportInput& input, const PageFilesOptions& pages,
+                        const ExportFilter& filter) {
     IssueCounts out;
-    LoadedIssue loaded = load_export_input(input, pages, {});
+    LoadedIssue loaded = load_export_input(
+        input, pages, [&filter](const Issue& issue) { return filter.issue_wanted(issue); });
     out.diagnostics = std::move(loaded.diagnostics);
     if (!loaded.issue) return out;
+    out.read = true;
     const Issue& issue = *loaded.issue;
+    if (!loaded.wanted) return out;
+    out.counts.articles = filter.wanted_articles(issue);
+    out.counts.illustrations = filter.wanted_illustrations(issue);
+    if (filter.filters_records() && out.counts.articles + out.counts.illustrations == 0) return out;
     out.key = {issue.title, issue.date.valid() ? issue.date.year : 0};
     out.counts.issues = 1;
     out.counts.pages = issue.pages.size();
-    out.counts.articles = issue.articles.size();
-    out.counts.illustrations = issue.illustrations.size();
+    const std::string issue_language = issue.language();
     for (const Article& a : issue.articles) {
+        if (!filter.record_wanted("article", a.language.empty() ? issue_language : a.language))
+            continue;
         out.counts.characters += exporting::code_points(a.body_text());
         if (!a.headline) ++out.counts.without_headline;
     }
@@ -77,6 +86,7 @@ std::size_t width(const std::string& text) {
 }  // namespace
 
 CorpusStats collect_stats(const StatsOptions& options) {
+    options.filter.check();
     CorpusStats stats;
     auto report = [&](const Diagnostic& d) {
         if (options.report) options.report(d);
@@ -92,7 +102,7 @@ CorpusStats collect_stats(const StatsOptions& options) {
     if (options.progress) progress.emplace(*options.progress, inputs.size(), "issues", true);
     ordered_parallel<IssueCounts>(
         inputs.size(), options.jobs,
-        [&](std::size_t i) { return count_issue(inputs[i], options.pages); },
+        [&](std::size_t i) { return count_issue(inputs[i], options.pages, options.filter); },
         [&](std::size_t i, Outcome<IssueCounts>&& outcome) {
             IssueCounts counts;
             if (outcome.value) {
@@ -108,14 +118,17 @@ CorpusStats collect_stats(const StatsOptions& options) {
             stats.io_failure =
                 stats.io_failure || std::any_of(counts.diagnostics.begin(),
                                                 counts.diagnostics.end(), is_failure_to_run);
-            if (!counts.key) {
+            if (counts.read) {
+                ++stats.read;
+                if (counts.key) {
+                    add(stats.rows[*counts.key], counts.counts);
+                    add(stats.total, counts.counts);
+                }
+            } else {
                 ++stats.skipped;
                 counts.diagnostics.add(make_error("PB-EXPORT-SKIPPED",
                                                   inputs[i].paths.front().string(), 0,
                                                   "skipped: not counted"));
-            } else {
-                add(stats.rows[*counts.key], counts.counts);
-                add(stats.total, counts.counts);
             }
             std::string lines;
             for (const Diagnostic& d : counts.diagnostics) {
@@ -128,6 +141,8 @@ CorpusStats collect_stats(const StatsOptions& options) {
             if (progress) progress->item_done(lines);
         });
     if (progress) progress->finish();
+    if (options.filter.active() && stats.total.issues == 0 && stats.read > 0)
+        report(options.filter.nothing_matched(stats.read, "nothing counted"));
     return stats;
 }
 

@@ -5,6 +5,7 @@
 
 #include "core/embedded.hpp"
 #include "io/xml_parse.hpp"
+#include "job/parallel.hpp"
 #include "paperbag/validate.hpp"
 #include "validate/catalog.hpp"
 #include "validate/document_check.hpp"
@@ -90,13 +91,11 @@ struct Validator::Impl {
             for (std::size_t i = next++; i < sources.size(); i = next++)
                 outcomes[i] = check_document(sources[i], registry, options);
         };
-        unsigned jobs =
-            options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
-        jobs = static_cast<unsigned>(
-            std::min<std::size_t>(jobs, std::max<std::size_t>(1, sources.size())));
+        const auto jobs = static_cast<unsigned>(std::min<std::size_t>(
+            effective_jobs(options.jobs), std::max<std::size_t>(1, sources.size())));
         {
-            std::vector<std::jthread> threads;
-            for (unsigned t = 1; t < jobs; ++t) threads.emplace_back(worker);
+            // The calling thread is a worker too, so the work gets done with any number started.
+            const std::vector<std::jthread> threads = start_workers(jobs - 1, worker);
             worker();
         }
         resolve_item_refs(outcomes, options);

@@ -17,9 +17,10 @@ XmlStream::XmlStream(std::string_view bytes, std::string path) : path_(std::move
     if (bytes.size() > static_cast<std::size_t>(INT_MAX))
         throw Error("PB-TOO-LARGE", path_, "document is too large (over 2 GiB)");
     if (bytes.empty()) throw Error(make_error("PB-XML-SYNTAX", path_, 0, "empty file"));
+    if (const auto hit = check_xml_limits(bytes)) throw Error(limit_diagnostic(*hit, path_));
     capture_ = std::make_unique<XmlErrorCapture>(errors_, path_, "PB-XML-SYNTAX");
     reader_.reset(xmlReaderForMemory(bytes.data(), static_cast<int>(bytes.size()), path_.c_str(),
-                                     nullptr, XML_PARSE_NONET | XML_PARSE_NOWARNING));
+                                     nullptr, safe_parse_options()));
     if (!reader_) throw Error("PB-XML", path_, "cannot create an XML reader (out of memory)");
 }
 

@@ -5,6 +5,7 @@
 
 #include <cerrno>
 #include <map>
+#include <mutex>
 #include <set>
 
 #include "io/zip_handles.hpp"
@@ -35,6 +36,19 @@ struct BundleReader::Impl {
     std::vector<BundleEntry> entries;
     std::map<std::string, std::size_t, std::less<>> by_name;  // usable entries
     Diagnostics diagnostics;
+    // Archive handles of EntryReaders: libzip handles are not thread-safe, so each reader
+    // takes one of its own, returned here when it is done.
+    std::mutex pool_mutex;
+    std::vector<ZipPtr> idle_handles;
+
+    Diagnostic entry_finding(std::string code, std::string_view name, std::string message) const {
+        Diagnostic d;
+        d.severity = Severity::error;
+        d.code = std::move(code);
+        d.path = display + ":" + std::string(name);
+        d.message = std::move(message);
+        return d;
+    }
 
     void finding(std::string code, std::string_view name, std::string message,
                  Severity severity = Severity::error) {
@@ -266,6 +280,77 @@ std::optional<std::string> BundleReader::read(const BundleEntry& entry, std::uin
     out.reserve(static_cast<std::size_t>(entry.size));
     if (!stream(entry, [&](std::string_view chunk) { out.append(chunk); })) return std::nullopt;
     return out;
+}
+
+struct BundleReader::EntryReader::Handle {
+    ZipPtr archive;
+    ZipFilePtr file;
+};
+
+BundleReader::EntryReader::EntryReader(const BundleReader& owner, const BundleEntry& entry)
+    : owner_(owner), entry_(entry), handle_(std::make_unique<Handle>()) {
+    Impl& impl = *owner_.impl_;
+    {
+        const std::lock_guard lock(impl.pool_mutex);
+        if (!impl.idle_handles.empty()) {
+            handle_->archive = std::move(impl.idle_handles.back());
+            impl.idle_handles.pop_back();
+        }
+    }
+    if (!handle_->archive) {
+        int code = 0;
+        handle_->archive.reset(zip_open(impl.path.c_str(), ZIP_RDONLY, &code));
+        if (!handle_->archive)
+            throw Error("PB-IO", impl.display, "cannot open again: " + zip_error_message(code));
+    }
+    handle_->file.reset(zip_fopen_index(handle_->archive.get(), entry_.index, 0));
+    if (!handle_->file)
+        problem_ = impl.entry_finding(
+            "PB-BAG-CORRUPT", entry_.name,
+            std::string("cannot read entry: ") + zip_strerror(handle_->archive.get()));
+}
+
+BundleReader::EntryReader::~EntryReader() {
+    handle_->file.reset();
+    Impl& impl = *owner_.impl_;
+    try {
+        const std::lock_guard lock(impl.pool_mutex);
+        impl.idle_handles.push_back(std::move(handle_->archive));
+    } catch (...) {  // out of memory: the handle is closed instead
+    }
+}
+
+std::ptrdiff_t BundleReader::EntryReader::read(char* buffer, std::size_t size) {
+    if (problem_) return -1;
+    const zip_int64_t n = zip_fread(handle_->file.get(), buffer, size);
+    const Impl& impl = *owner_.impl_;
+    if (n < 0) {
+        problem_ = impl.entry_finding(
+            "PB-BAG-CORRUPT", entry_.name,
+            std::string("corrupt entry data: ") + zip_file_strerror(handle_->file.get()));
+        return -1;
+    }
+    seen_ += static_cast<std::uint64_t>(n);
+    if (seen_ > entry_.size) {
+        problem_ = impl.entry_finding(
+            "PB-BAG-SIZE-MISMATCH", entry_.name,
+            "entry data is longer than its declared size " + std::to_string(entry_.size));
+        return -1;
+    }
+    if (n == 0 && size > 0 && seen_ != entry_.size) {
+        problem_ = impl.entry_finding("PB-BAG-SIZE-MISMATCH", entry_.name,
+                                      "entry data has " + std::to_string(seen_) +
+                                          " bytes, declared " + std::to_string(entry_.size));
+        return -1;
+    }
+    return static_cast<std::ptrdiff_t>(n);
+}
+
+std::unique_ptr<BundleReader::EntryReader> BundleReader::open_entry(
+    const BundleEntry& entry) const {
+    if (!entry.usable || entry.directory || !impl_->archive)
+        throw Error("PB-IO", entry_path(entry.name), "entry is not readable");
+    return std::unique_ptr<EntryReader>(new EntryReader(*this, entry));
 }
 
 bool BundleReader::check_all() {

@@ -11,6 +11,7 @@
 #include "core/embedded.hpp"
 #include "io/file.hpp"
 #include "io/unique_fd.hpp"
+#include "io/xml_guard.hpp"
 #include "io/xml_parse.hpp"
 #include "paperbag/error_codes.hpp"
 #include "validate/stream_check.hpp"
@@ -140,6 +141,7 @@ private:
         const bool huge = source_.size > options_.stream_threshold;
         std::string bytes;
         UniqueFd fd;
+        StreamInput input;
         if (on_disk) {
             std::error_code ec;
             if (!std::filesystem::is_regular_file(*on_disk, ec))
@@ -151,11 +153,16 @@ private:
             if (!fd) throw_system_error("cannot open", source_.name);
         } else if (on_disk) {
             bytes = read_file(*on_disk, max_in_memory);
+        } else if (huge && source_.space->open(source_.path)) {
+            // A huge ZIP entry streams too, through pull readers of the entry.
+            input.open = [this] { return source_.space->open(source_.path); };
         } else {
             bytes = source_.space->read_all(source_.path, max_in_memory);
         }
+        input.fd = fd.get();
+        input.bytes = bytes;
         RootElement element;
-        if (!sniff_root(fd.get(), bytes, element)) return;
+        if (!sniff_root(input, element)) return;
         const SchemaRow* row = identify(element);
         if (!row) return;
         // ALTO (the bulk of most collections) is validated streaming, its ID rules fed from
@@ -163,7 +170,7 @@ private:
         // huge files always stream.
         const bool alto = std::string_view(row->id).starts_with("alto-");
         if (huge || (alto && options_.profile != Profile::paperbag))
-            return check_stream(*row, fd.get(), bytes, huge, alto && !huge);
+            return check_stream(*row, input, huge, alto && !huge);
         check_tree(*row, bytes);
     }
 
@@ -218,8 +225,7 @@ private:
 
     // Validation without a tree: SAX events through the schema validator (memory stays flat
     // for huge files); the ALTO reference rules are fed from the same events.
-    void check_stream(const SchemaRow& row, int fd, const std::string& bytes, bool huge,
-                      bool alto_ids) {
+    void check_stream(const SchemaRow& row, const StreamInput& input, bool huge, bool alto_ids) {
         const std::string location(row.location);
         const auto compiled = registry_.get(location);
         if (!compiled->schema) {
@@ -229,7 +235,7 @@ private:
         }
         outcome_.result.schemas.push_back(location);
         AltoReferences refs;
-        stream_validate(*compiled->schema, StreamInput{fd, bytes}, sink_, "PB-XSD", location,
+        stream_validate(*compiled->schema, input, sink_, "PB-XSD", location,
                         alto_ids ? &refs : nullptr);
         if (alto_ids) refs.report(sink_, options_.profile != Profile::none);
         if (huge && options_.profile != Profile::none)
@@ -273,6 +279,10 @@ private:
         // Refuse a DOCTYPE before libxml2 reads it: no DTD, no entity is ever processed.
         if (const auto line = doctype_line(bytes)) {
             refuse_doctype(*line);
+            return nullptr;
+        }
+        if (const auto hit = check_xml_limits(bytes)) {
+            sink_.add(limit_diagnostic(*hit, source_.name));
             return nullptr;
         }
         XmlParserCtxtPtr ctxt(xmlNewParserCtxt());
@@ -325,15 +335,30 @@ private:
 
     // Reads just far enough to know the root element (and refuses a DOCTYPE first). For a
     // file, the descriptor is rewound afterwards.
-    bool sniff_root(int fd, const std::string& bytes, RootElement& element) {
+    bool sniff_root(const StreamInput& input, RootElement& element) {
+        const int fd = input.fd;
         std::string head;
-        if (fd >= 0) {
+        std::shared_ptr<ByteReader> pulled;
+        if (input.open) {
+            pulled = input.open();
+            head.resize(64 * 1024);
+            std::size_t done = 0;
+            while (done < head.size()) {
+                const std::ptrdiff_t n = pulled->read(head.data() + done, head.size() - done);
+                if (n < 0) pulled->check();
+                if (n <= 0) break;
+                done += static_cast<std::size_t>(n);
+            }
+            head.resize(done);
+            pulled = input.open();  // the root element is read from the start again
+        } else if (fd >= 0) {
             head.resize(64 * 1024);
             const ssize_t n = ::pread(fd, head.data(), head.size(), 0);
             if (n < 0) throw_system_error("cannot read", source_.name);
             head.resize(static_cast<std::size_t>(n));
         }
-        const std::string_view start = fd >= 0 ? std::string_view(head) : std::string_view(bytes);
+        const std::string_view start =
+            fd >= 0 || pulled ? std::string_view(head) : std::string_view(input.bytes);
         if (start.empty()) {
             sink_.add(Severity::error, "PB-XML-SYNTAX", 0, "empty file: not an XML document");
             return false;
@@ -344,11 +369,26 @@ private:
         }
         sink_.set_libxml_code("PB-XML-SYNTAX");
         LibxmlErrorsTo errors(sink_);
-        XmlReaderPtr reader(
-            fd >= 0 ? xmlReaderForFd(fd, source_.name.c_str(), nullptr, safe_parse_options())
-                    : xmlReaderForMemory(bytes.data(), static_cast<int>(bytes.size()),
-                                         source_.name.c_str(), nullptr, safe_parse_options()));
+        // Through the XML guard: a gigabyte of whitespace before the root element would
+        // otherwise be held in memory while the reader looks for it.
+        XmlGuard guard;
+        auto guarded = std::make_unique<GuardedSource>();
+        guarded->guard = &guard;
+        if (pulled) {
+            guarded->pull = [pulled](char* buffer, std::size_t size) {
+                return pulled->read(buffer, size);
+            };
+        } else if (fd >= 0) {
+            guarded->fd.reset(::dup(fd));  // shares the offset, rewound below
+            if (!guarded->fd) throw_system_error("cannot read", source_.name);
+        } else {
+            guarded->bytes = input.bytes;
+        }
+        XmlReaderPtr reader(xmlReaderForIO(&guarded_read, &guarded_close, guarded.get(),
+                                           source_.name.c_str(), nullptr, safe_parse_options()));
         if (!reader) throw Error("PB-IO", source_.name, "cannot open for reading");
+        guarded.release();  // owned by the reader now (guarded_close frees it)
+        const MuteAfterLimit mute(sink_, guard);
         bool found = false;
         while (!found && xmlTextReaderRead(reader.get()) == 1) {
             const int type = xmlTextReaderNodeType(reader.get());
@@ -363,6 +403,10 @@ private:
                 reader.get(), BAD_CAST(element.name == "alto" ? "SCHEMAVERSION" : "version")));
             if (version) element.version = text(version.get());
             found = true;
+        }
+        if (const auto& hit = guard.hit()) {
+            sink_.add(limit_diagnostic(*hit, source_.name));
+            return false;
         }
         if (fd >= 0 && ::lseek(fd, 0, SEEK_SET) != 0)
             throw_system_error("cannot rewind", source_.name);
@@ -380,10 +424,6 @@ private:
 };
 
 }  // namespace
-
-int safe_parse_options() {
-    return XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOWARNING;
-}
 
 DocumentOutcome check_document(const DocumentSource& source, SchemaRegistry& registry,
                                const ValidateOptions& options) {

@@ -18,9 +18,4 @@ struct DocumentOutcome {
 DocumentOutcome check_document(const DocumentSource& source, SchemaRegistry& registry,
                                const ValidateOptions& options);
 
-// The libxml2 parser options for untrusted input: no network, no DTD loading, no entity
-// substitution (so no XXE, no billion laughs), libxml2's size limits on, line numbers past
-// 65535 kept.
-int safe_parse_options();
-
 }  // namespace paperbag

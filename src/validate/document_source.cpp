@@ -9,8 +9,6 @@ namespace paperbag {
 
 namespace {
 
-constexpr std::uint64_t max_zip_entries = 200000;
-
 class FolderSpace final : public FileSpace {
 public:
     explicit FolderSpace(std::filesystem::path root) : root_(std::move(root)) {
@@ -84,30 +82,22 @@ bool sniff_zip(const std::filesystem::path& file) {
 }
 
 void add_zip(const std::filesystem::path& file, std::vector<DocumentSource>& out) {
-    std::vector<std::string> entries, refused;
+    std::vector<std::string> entries;
+    Diagnostics problems;
     const std::string name = file.string();
     std::shared_ptr<FileSpace> space;
     try {
-        space = zip_space(file, entries, refused);
+        space = zip_space(file, entries, problems);
     } catch (const Error& e) {
         DocumentSource bad{name, nullptr, {}, 0, e.diagnostic()};
         bad.problem->path = name;
         out.push_back(std::move(bad));
         return;
     }
-    for (const std::string& entry : refused)
-        out.push_back({name + "!/" + entry, nullptr, entry, 0,
-                       make_error("PB-BUNDLE-PATH", name + "!/" + entry, 0,
-                                  "entry name is absolute or contains '..'; not read")});
+    // What BundleReader refused (unsafe names, links, bombs, too many entries): each finding
+    // is reported under the entry (or the archive) it is about, and nothing of it is read.
+    for (const Diagnostic& d : problems) out.push_back({d.path, nullptr, {}, 0, d});
     std::sort(entries.begin(), entries.end());
-    if (entries.size() > max_zip_entries) {
-        out.push_back({name,
-                       nullptr,
-                       {},
-                       0,
-                       make_error("PB-TOO-LARGE", name, 0, "bundle has too many entries")});
-        return;
-    }
     for (const std::string& entry : entries) {
         if (!has_extension(entry, ".xml")) continue;
         // A bundle's source METS (kept as received, see docs/ocr.md) describes another
@@ -187,6 +177,8 @@ std::vector<DocumentSource> collect_documents(const std::vector<std::string>& in
                                relative,
                                space->size_of(relative).value_or(0),
                                {}});
+        } else if (!std::filesystem::is_regular_file(status)) {
+            require_file_or_folder(path);  // a FIFO would block the first read forever
         } else if (has_extension(input, ".zip") || sniff_zip(path)) {
             add_zip(path, out);
         } else {

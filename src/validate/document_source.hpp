@@ -19,6 +19,16 @@ namespace paperbag {
 
 // A tree of files addressed by normalised relative '/'-separated paths. Implementations
 // never give access to anything outside the tree.
+// Bytes pulled a piece at a time, for libxml2's streaming input.
+class ByteReader {
+public:
+    virtual ~ByteReader() = default;
+    // Reads the next bytes: their number, 0 at the end, -1 after a problem.
+    virtual std::ptrdiff_t read(char* buffer, std::size_t size) = 0;
+    // Throws the problem that made read() return -1 as an Error; nothing when there is none.
+    virtual void check() const = 0;
+};
+
 class FileSpace {
 public:
     virtual ~FileSpace() = default;
@@ -29,6 +39,9 @@ public:
                       const std::function<void(std::string_view)>& sink) const = 0;
     // The file on disk, when the space is a folder (for streaming libxml2 input).
     virtual std::optional<std::filesystem::path> disk_path(const std::string& path) const = 0;
+    // A pull reader of the file, when the space has one (a ZIP); nullptr otherwise (a folder
+    // streams through disk_path). Throws Error (PB-IO) when the file cannot be opened.
+    virtual std::unique_ptr<ByteReader> open(const std::string&) const { return nullptr; }
     // Reads a whole file of at most `max_size` bytes (Error PB-TOO-LARGE beyond).
     std::string read_all(const std::string& path, std::uint64_t max_size) const;
 };
@@ -36,12 +49,12 @@ public:
 // A folder on disk. Symbolic links that lead outside it are treated as missing.
 std::shared_ptr<FileSpace> folder_space(const std::filesystem::path& root);
 
-// A ZIP archive read without extracting (implemented in zip_space.cpp). Entry names that
-// are absolute or contain ".." are refused and listed in `refused`. Throws Error (PB-IO)
-// when the archive cannot be opened.
+// A ZIP archive read without extracting, through BundleReader (implemented in zip_space.cpp).
+// The usable file entries go to `entries`; BundleReader's findings about the archive and its
+// entries (unsafe names, links, bombs, a file that is no ZIP) go to `problems`, with paths
+// "archive!/entry". Throws Error (PB-IO) when the archive cannot be opened at all.
 std::shared_ptr<FileSpace> zip_space(const std::filesystem::path& archive,
-                                     std::vector<std::string>& entries,
-                                     std::vector<std::string>& refused);
+                                     std::vector<std::string>& entries, Diagnostics& problems);
 
 // Resolves `href` (relative, '/'-separated, maybe with "." and "..") against the folder of
 // `base` (a path in the space). Nothing when the result would leave the space or `href` is

@@ -7,6 +7,8 @@
 #include <set>
 #include <string>
 
+#include "io/xml_guard.hpp"
+#include "io/xml_parse.hpp"
 #include "paperbag/diagnostic.hpp"
 
 namespace paperbag {
@@ -25,6 +27,9 @@ public:
     // The code given to libxml2 messages routed here (PB-XML-SYNTAX, PB-XSD, ...).
     void set_libxml_code(std::string code) { libxml_code_ = std::move(code); }
     static void on_libxml_error(void* self, xmlErrorPtr error);
+    // While `guard` is set and has stopped the input, libxml2's messages are dropped: they
+    // only say that the input ended, after the guard's own finding. See MuteAfterLimit.
+    void mute_libxml_after(const XmlGuard* guard) { guard_ = guard; }
 
     const std::string& path() const { return path_; }
     Diagnostics& findings() { return findings_; }
@@ -36,25 +41,34 @@ private:
     std::size_t max_;
     const std::set<std::string>& skip_;
     std::string libxml_code_ = "PB-XML-SYNTAX";
+    const XmlGuard* guard_ = nullptr;
     Diagnostics findings_;
     std::size_t suppressed_ = 0;
     std::size_t errors_ = 0;
+};
+
+// While alive, `sink` drops libxml2's messages once `guard` has stopped the input.
+class MuteAfterLimit {
+public:
+    MuteAfterLimit(FindingSink& sink, const XmlGuard& guard) : sink_(sink) {
+        sink_.mute_libxml_after(&guard);
+    }
+    ~MuteAfterLimit() { sink_.mute_libxml_after(nullptr); }
+    MuteAfterLimit(const MuteAfterLimit&) = delete;
+    MuteAfterLimit& operator=(const MuteAfterLimit&) = delete;
+
+private:
+    FindingSink& sink_;
 };
 
 // While alive, libxml2 errors of this thread (thread-local handlers in libxml2 2.9) go to
 // `sink`; the previous handlers are restored afterwards.
 class LibxmlErrorsTo {
 public:
-    explicit LibxmlErrorsTo(FindingSink& sink);
-    ~LibxmlErrorsTo();
-    LibxmlErrorsTo(const LibxmlErrorsTo&) = delete;
-    LibxmlErrorsTo& operator=(const LibxmlErrorsTo&) = delete;
+    explicit LibxmlErrorsTo(FindingSink& sink) : scope_(&sink, &FindingSink::on_libxml_error) {}
 
 private:
-    xmlStructuredErrorFunc old_structured_;
-    void* old_structured_ctx_;
-    xmlGenericErrorFunc old_generic_;
-    void* old_generic_ctx_;
+    ScopedXmlErrorHandler scope_;
 };
 
 }  // namespace paperbag

@@ -62,6 +62,9 @@ constexpr RuleInfo rules[] = {
     {"PB-TOO-LARGE", Severity::error, "xml", "an input beyond paperbag's size limits"},
     {"PB-XML-DTD", Severity::error, "xml",
      "DOCTYPE refused: no DTD or entity is loaded or expanded (XXE, billion laughs)"},
+    {"PB-XML-LIMIT", Severity::error, "xml",
+     "over an XML limit: a run of character data over 10 MiB or more than 10,000 attributes on "
+     "one element (docs/limits.md)"},
     {"PB-XML-SYNTAX", Severity::error, "xml",
      "not well-formed XML (also: encoding errors, NUL bytes, depth and size limits)"},
     {"PB-XSD", Severity::error, "xml", "violation of the official XML schema"},

@@ -311,6 +311,11 @@ private:
         if (!size || *size > c_.max_referenced_size) return nullptr;
         std::string bytes = c_.source.space->read_all(path, c_.max_referenced_size);
         Diagnostics ignored;
+        if (check_xml_limits(bytes)) {
+            add("PB-METS-012", area,
+                "'" + path + "' is over paperbag's XML limits; BEGIN/END not checked");
+            return nullptr;
+        }
         XmlErrorCapture capture(ignored, path, "PB-METS-012");
         XmlParserCtxtPtr ctxt(xmlNewParserCtxt());
         XmlDocPtr doc(xmlCtxtReadMemory(ctxt.get(), bytes.data(), static_cast<int>(bytes.size()),

@@ -8,6 +8,9 @@
 #include <cstring>
 #include <memory>
 
+#include "io/xml_guard.hpp"
+#include "io/xml_parse.hpp"
+
 namespace paperbag {
 
 namespace {
@@ -53,23 +56,6 @@ void on_doctype(void* ctx, const xmlChar*, const xmlChar*, const xmlChar*) {
         xmlStopParser(parser);
 }
 
-struct MemoryReader {
-    std::string_view rest;
-};
-
-int read_memory(void* context, char* buffer, int len) {
-    auto* reader = static_cast<MemoryReader*>(context);
-    const std::size_t n = std::min(reader->rest.size(), static_cast<std::size_t>(std::max(len, 0)));
-    std::memcpy(buffer, reader->rest.data(), n);
-    reader->rest.remove_prefix(n);
-    return static_cast<int>(n);
-}
-
-int close_memory(void* context) {
-    delete static_cast<MemoryReader*>(context);
-    return 0;
-}
-
 }  // namespace
 
 bool stream_validate(const XsdSchema& schema, StreamInput input, FindingSink& sink,
@@ -81,23 +67,32 @@ bool stream_validate(const XsdSchema& schema, StreamInput input, FindingSink& si
     LibxmlErrorsTo errors(sink);
     xmlSchemaSetValidStructuredErrors(ctxt.get(), &FindingSink::on_libxml_error, &sink);
 
-    xmlParserInputBufferPtr buffer = nullptr;
-    if (input.fd >= 0) {
-        // A descriptor of our own: libxml2 closes it with the buffer. Reading the descriptor
-        // (not the file name) also means no transparent gzip decompression.
-        const int fd = ::dup(input.fd);
-        if (fd < 0) throw_system_error("cannot read", sink.path());
-        buffer = xmlParserInputBufferCreateFd(fd, XML_CHAR_ENCODING_NONE);
-        if (!buffer) ::close(fd);
+    // Every byte goes through the XML guard (io/xml_guard.hpp) on its way to libxml2: its
+    // schema validator appends long text in quadratic time, and its parser checks attributes
+    // pairwise; the guard stops both at a linear cost.
+    XmlGuard guard;
+    auto source = std::make_unique<GuardedSource>();
+    source->guard = &guard;
+    std::shared_ptr<ByteReader> pulled;
+    if (input.open) {
+        pulled = input.open();
+        source->pull = [pulled](char* buffer, std::size_t size) {
+            return pulled->read(buffer, size);
+        };
+    } else if (input.fd >= 0) {
+        // A descriptor of our own, closed with the buffer. Reading the descriptor (not the
+        // file name) also means no transparent gzip decompression.
+        source->fd.reset(::dup(input.fd));
+        if (!source->fd) throw_system_error("cannot read", sink.path());
     } else {
         // Memory is read through callbacks, like a file: with libxml2 2.9.14's static
         // memory buffer, xmlSchemaValidateStream sees part of the data twice.
-        auto reader = std::make_unique<MemoryReader>(MemoryReader{input.bytes});
-        buffer = xmlParserInputBufferCreateIO(&read_memory, &close_memory, reader.get(),
-                                              XML_CHAR_ENCODING_NONE);
-        if (buffer) reader.release();  // owned by the buffer now (close_memory frees it)
+        source->bytes = input.bytes;
     }
+    xmlParserInputBufferPtr buffer = xmlParserInputBufferCreateIO(
+        &guarded_read, &guarded_close, source.get(), XML_CHAR_ENCODING_NONE);
     if (!buffer) throw Error("PB-IO", sink.path(), "cannot create an input buffer");
+    source.release();  // owned by the buffer now (guarded_close frees it)
 
     xmlSAXHandler sax{};
     sax.initialized = XML_SAX2_MAGIC;
@@ -107,8 +102,15 @@ bool stream_validate(const XsdSchema& schema, StreamInput input, FindingSink& si
     const std::size_t before = sink.errors();
     sink.set_libxml_code(code);
     // xmlSchemaValidateStream takes ownership of `buffer`.
-    const int rc =
-        xmlSchemaValidateStream(ctxt.get(), buffer, XML_CHAR_ENCODING_NONE, &sax, &state);
+    const int rc = [&] {
+        const MuteAfterLimit mute(sink, guard);  // messages about the lost input add nothing
+        return xmlSchemaValidateStream(ctxt.get(), buffer, XML_CHAR_ENCODING_NONE, &sax, &state);
+    }();
+    if (const auto& hit = guard.hit()) {
+        sink.add(limit_diagnostic(*hit, sink.path()));
+        return false;
+    }
+    if (pulled) pulled->check();  // a damaged ZIP entry: its problem, not libxml2's I/O error
     if (rc > 0 && sink.errors() == before)
         sink.add(Severity::error, code, 0, "document is not valid against " + label);
     if (rc < 0 && sink.errors() == before)

@@ -1,131 +1,90 @@
-// A ZIP bundle as a FileSpace, read with libzip without extracting. One archive handle is
-// shared by all worker threads; libzip handles are not thread-safe, so reads are serialised
-// by a mutex. Entry sizes are bounded and entries with unsafe names are never read.
+// A ZIP bundle as a FileSpace, read through BundleReader: the one reader of ZIPs from outside,
+// whose checks (unsafe names, links, encryption, entry count, sizes, compression ratio) decide
+// which entries are read at all. Entries are streamed, never held whole unless a caller asks
+// for read_all; every reader has an archive handle of its own, so worker threads read in
+// parallel.
 #include <map>
-#include <mutex>
 
-#include "io/zip_handles.hpp"
+#include "paperbag/bundle_reader.hpp"
 #include "validate/document_source.hpp"
 
 namespace paperbag {
 
 namespace {
 
-constexpr std::uint64_t max_entry_size = std::uint64_t{4} << 30;
-
-bool unsafe_name(std::string_view name) {
-    if (name.empty() || name.front() == '/' || name.find('\\') != std::string_view::npos ||
-        name.find(':') != std::string_view::npos)
-        return true;
-    std::size_t start = 0;
-    while (start <= name.size()) {
-        const auto end = std::min(name.find('/', start), name.size());
-        if (name.substr(start, end - start) == "..") return true;
-        start = end + 1;
-    }
-    return false;
-}
-
 class ZipSpace final : public FileSpace {
 public:
-    ZipSpace(std::string name, ZipPtr archive) : name_(std::move(name)), zip_(std::move(archive)) {}
-
-    void add(std::string entry, zip_uint64_t index, std::uint64_t size) {
-        entries_.emplace(std::move(entry), Entry{index, size});
-    }
+    explicit ZipSpace(std::unique_ptr<BundleReader> reader)
+        : reader_(std::move(reader)), name_(reader_->path().string()) {}
 
     std::optional<std::uint64_t> size_of(const std::string& path) const override {
-        const auto it = entries_.find(path);
-        if (it == entries_.end()) return std::nullopt;
-        return it->second.size;
+        const BundleEntry* entry = reader_->find(path);
+        if (!entry || entry->directory) return std::nullopt;
+        return entry->size;
     }
 
     std::optional<std::filesystem::path> disk_path(const std::string&) const override {
         return std::nullopt;
     }
 
+    std::unique_ptr<ByteReader> open(const std::string& path) const override {
+        const BundleEntry* entry = reader_->find(path);
+        const std::string where = name_ + "!/" + path;
+        if (!entry || entry->directory) throw Error("PB-IO", where, "no such entry in the bundle");
+        return std::make_unique<EntryBytes>(reader_->open_entry(*entry), where);
+    }
+
     void read(const std::string& path,
               const std::function<void(std::string_view)>& sink) const override {
-        const auto it = entries_.find(path);
-        const std::string where = name_ + "!/" + path;
-        if (it == entries_.end()) throw Error("PB-IO", where, "no such entry in the bundle");
-        if (it->second.size > max_entry_size)
-            throw Error("PB-TOO-LARGE", where, "bundle entry is larger than 4 GiB");
-        const std::lock_guard lock(mutex_);
-        ZipFilePtr file(zip_fopen_index(zip_.get(), it->second.index, 0));
-        if (!file)
-            throw Error("PB-IO", where,
-                        std::string("cannot read the entry: ") + zip_strerror(zip_.get()));
-        std::string buffer(1 << 16, '\0');
-        std::uint64_t total = 0;
-        while (true) {
-            const zip_int64_t n = zip_fread(file.get(), buffer.data(), buffer.size());
-            if (n < 0)  // CRC error, broken deflate stream: the entry is damaged
-                throw Error("PB-BAG-CORRUPT", where,
-                            std::string("damaged entry: ") +
-                                zip_error_strerror(zip_file_get_error(file.get())));
-            if (n == 0) break;
-            total += static_cast<std::uint64_t>(n);
-            // Never trust the directory's size: stop at what it promised.
-            if (total > it->second.size)
-                throw Error("PB-BAG-SIZE-MISMATCH", where,
-                            "entry is longer than the bundle directory says");
+        const auto bytes = open(path);
+        std::string buffer(std::size_t{1} << 16, '\0');
+        while (const std::ptrdiff_t n = bytes->read(buffer.data(), buffer.size())) {
+            if (n < 0) bytes->check();  // throws the entry's problem
             sink(std::string_view(buffer.data(), static_cast<std::size_t>(n)));
         }
     }
 
 private:
-    struct Entry {
-        zip_uint64_t index;
-        std::uint64_t size;
+    class EntryBytes final : public ByteReader {
+    public:
+        EntryBytes(std::unique_ptr<BundleReader::EntryReader> entry, std::string where)
+            : entry_(std::move(entry)), where_(std::move(where)) {}
+        std::ptrdiff_t read(char* buffer, std::size_t size) override {
+            return entry_->read(buffer, size);
+        }
+        void check() const override {
+            if (!entry_->problem()) return;
+            Diagnostic d = *entry_->problem();
+            d.path = where_;
+            throw Error(std::move(d));
+        }
+
+    private:
+        std::unique_ptr<BundleReader::EntryReader> entry_;
+        std::string where_;
     };
+
+    std::unique_ptr<BundleReader> reader_;
     std::string name_;
-    ZipPtr zip_;
-    std::map<std::string, Entry> entries_;
-    mutable std::mutex mutex_;
 };
 
 }  // namespace
 
 std::shared_ptr<FileSpace> zip_space(const std::filesystem::path& archive,
-                                     std::vector<std::string>& entries,
-                                     std::vector<std::string>& refused) {
+                                     std::vector<std::string>& entries, Diagnostics& problems) {
+    auto reader = std::make_unique<BundleReader>(archive);
+    // BundleReader names entries "bundle.zip:name"; validation reports say "bundle.zip!/name".
     const std::string name = archive.string();
-    int error = 0;
-    ZipPtr zip(zip_open(name.c_str(), ZIP_RDONLY, &error));
-    if (!zip) {
-        zip_error_t e;
-        zip_error_init_with_code(&e, error);
-        const std::string reason = zip_error_strerror(&e);
-        zip_error_fini(&e);
-        throw Error("PB-BUNDLE", name, "not a readable ZIP bundle: " + reason);
+    for (const Diagnostic& d : reader->diagnostics())
+        if (d.code == "PB-BAG-ZIP" && d.path == name)  // not a ZIP at all: nothing to validate
+            throw Error("PB-BUNDLE", name, "not a readable ZIP bundle (" + d.message + ")");
+    for (Diagnostic d : reader->diagnostics()) {
+        if (d.path.starts_with(name + ":")) d.path = name + "!/" + d.path.substr(name.size() + 1);
+        problems.add(std::move(d));
     }
-    const zip_int64_t count = zip_get_num_entries(zip.get(), 0);
-    struct Found {
-        std::string name;
-        zip_uint64_t index;
-        std::uint64_t size;
-    };
-    std::vector<Found> found;
-    for (zip_int64_t i = 0; i < count; ++i) {
-        zip_stat_t st;
-        zip_stat_init(&st);
-        const auto index = static_cast<zip_uint64_t>(i);
-        if (zip_stat_index(zip.get(), index, 0, &st) != 0 || !(st.valid & ZIP_STAT_NAME)) continue;
-        const std::string entry = st.name;
-        if (entry.empty() || entry.back() == '/') continue;  // folders
-        if (unsafe_name(entry)) {
-            refused.push_back(entry);
-            continue;
-        }
-        found.push_back({entry, index, (st.valid & ZIP_STAT_SIZE) ? st.size : 0});
-    }
-    auto space = std::make_shared<ZipSpace>(name, std::move(zip));
-    for (Found& f : found) {
-        entries.push_back(f.name);
-        space->add(std::move(f.name), f.index, f.size);
-    }
-    return space;
+    for (const BundleEntry& entry : reader->entries())
+        if (entry.usable && !entry.directory) entries.push_back(entry.name);
+    return std::make_shared<ZipSpace>(std::move(reader));
 }
 
 }  // namespace paperbag

@@ -89,7 +89,7 @@ ReviewIssue from_folder(const std::filesystem::path& path, const PageFilesOption
     std::optional<Issue> issue = load_issue(inputs.front(), pages, errors);
     if (!issue) fail_with(errors, path.string(), "cannot read this issue");
     for (const Diagnostic& d : errors) diagnostics.add(d);
-    segment_issue(*issue, diagnostics, pages.resegment);
+    segment_issue(*issue, diagnostics, pages.resegment, ImportLimits{pages.max_page_text});
     ReviewIssue review;
     review.source = "issue folder " + path.filename().string();
     for (const Page& page : issue->pages)

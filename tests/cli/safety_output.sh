@@ -109,11 +109,12 @@ run "$PAPERBAG" build "$work/p.txt" --title T --date 2024-01-01 --encoding NOPE 
 expect_rc 2
 
 # An interrupted export -o leaves no temporary file; one left by a killed run (SIGKILL) is
-# removed by the next export to the same file. (The manifest is a FIFO: the export waits.)
+# removed by the next export to the same file. (Thousands of issue folders, one thread: the
+# export runs long enough to be interrupted.)
 mkdir -p "$work/slow"
-mkfifo "$work/slow/issue.xml"
+for i in $(seq 1 3000); do ln -s "$SOURCE_DIR/samples/riverton-courier-2024-03-18" "$work/slow/$i"; done
 for sig in TERM KILL; do
-  "$PAPERBAG" export "$work/slow/issue.xml" -o "$work/x.jsonl" >/dev/null 2>&1 &
+  "$PAPERBAG" export -j 1 "$work/slow" -o "$work/x.jsonl" >/dev/null 2>&1 &
   pid=$!
   for _ in $(seq 1 200); do
     [ -n "$(find "$work" -maxdepth 1 -name '.x.jsonl.tmp-*')" ] && break

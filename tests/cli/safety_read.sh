@@ -84,7 +84,7 @@ expect_out "Mountain nations agree to share glacier data"
 # validate blames the damaged entry, not the METS that points at it.
 run "$PAPERBAG" validate --profile paperbag "$work/crc.zip"
 expect_rc 1
-expect_out "crc.zip!/riverton-courier-2024-03-18/data/text/page-01.txt: error: damaged entry"
+expect_out "crc.zip!/riverton-courier-2024-03-18/data/text/page-01.txt: error: corrupt entry data"
 ! grep -q "data/mets.xml: error" "$work/out" || fail "validate blames data/mets.xml: $(cat "$work/out")"
 
 # validate --profile mets follows file:// links (as Europeana, BnF and BnL write them)

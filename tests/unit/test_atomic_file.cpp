@@ -82,7 +82,7 @@ TEST_CASE("read_file reads, refuses folders, missing and oversized files") {
                              .c_str(),
                          Error);
     CHECK_THROWS_WITH_AS(read_file(dir.path()),
-                         (dir.path().string() + ": error: not a regular file [PB-IO]").c_str(),
+                         (dir.path().string() + ": error: not a regular file (a folder) [PB-IO]").c_str(),
                          Error);
     CHECK_THROWS_AS(read_file(dir / "missing.txt"), Error);
 }

@@ -34,9 +34,9 @@ std::string small_mets(const std::string& alto_attrs, const std::string& extra_f
       xmlns:xlink="http://www.w3.org/1999/xlink" LABEL="Test Gazette 1911-03-16">
   <dmdSec ID="MODS_ISSUE"><mdWrap MDTYPE="MODS"><xmlData><mods:mods>
     <mods:titleInfo><mods:title>Test Gazette</mods:title></mods:titleInfo>
-    <mods:originInfo><mods:dateIssued keyDate="yes">1911-03-16</mods:dateIssued></mods:originInfo>
-    <mods:language><mods:languageTerm type="code" authority="iso639-2b">eng</mods:languageTerm></mods:language>
-    <mods:part><mods:detail type="issue"><mods:number>42</mods:number></mods:detail></mods:part>
+    <mods:originInfo><mods:dateIssued keyDate="yes">1911-03-16</mods:dateIssued><mods:edition>Late City</mods:edition></mods:originInfo>
+    <mods:language><mods:languageTerm type="code" authority="iso639-2b">eng</mods:languageTerm></mods:language><mods:relatedItem type="host"><mods:identifier type="issn">1234-5679</mods:identifier></mods:relatedItem>
+    <mods:part><mods:detail type="volume"><mods:number>7</mods:number></mods:detail><mods:detail type="issue"><mods:number>42</mods:number></mods:detail></mods:part>
   </mods:mods></xmlData></mdWrap></dmdSec>
   <dmdSec ID="MODS_ART1"><mdWrap MDTYPE="MODS"><xmlData><mods:mods>
     <mods:titleInfo><mods:title>Fire downtown</mods:title></mods:titleInfo>
@@ -98,6 +98,10 @@ TEST_CASE("mets issue: metadata, pages and files from a METS; its article struct
     CHECK(issue->title == "Test Gazette");
     CHECK(issue->date.to_string() == "1911-03-16");
     CHECK(issue->number == "42");
+    CHECK(issue->volume == "7");
+    CHECK(issue->edition == "Late City");  // MODS originInfo/edition
+    REQUIRE(issue->identifier("issn"));
+    CHECK(*issue->identifier("issn") == "1234-5679");  // of the host
     CHECK(issue->languages == std::vector<std::string>{"en"});
     REQUIRE(issue->pages.size() == 1);
     REQUIRE(issue->pages[0].file(FileRole::ocr));

@@ -1,9 +1,14 @@
 #include "job/parallel.hpp"
 
 #include <doctest/doctest.h>
+#include <signal.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <atomic>
 #include <chrono>
+#include <fstream>
 #include <sstream>
 #include <stdexcept>
 
@@ -91,4 +96,57 @@ TEST_CASE("Progress prints plain lines off a terminal and a bar on one") {
     bar.item_done("ok  a.zip");
     CHECK(bar.bar_text().find("[#######.......................] 1/4 issues") == 0);
     CHECK(tty.str().find("\033[K") != std::string::npos);
+}
+
+namespace {
+
+// Virtual memory the process has mapped now, in bytes.
+std::uint64_t mapped_bytes() {
+    std::ifstream statm("/proc/self/statm");
+    std::uint64_t pages = 0;
+    statm >> pages;
+    return pages * static_cast<std::uint64_t>(::sysconf(_SC_PAGESIZE));
+}
+
+// Runs ordered_parallel with 8 jobs in a child process whose address space allows only
+// `spare` more bytes, so that thread stacks (8 MiB each) cannot all be created. Returns the
+// child's exit status: 0 when every item was delivered in order.
+int run_with_spare_memory(std::uint64_t spare) {
+    const pid_t child = ::fork();
+    if (child == 0) {
+        const rlimit limit{mapped_bytes() + spare, mapped_bytes() + spare};
+        ::setrlimit(RLIMIT_AS, &limit);
+        std::size_t delivered = 0;
+        bool in_order = true;
+        ordered_parallel<std::size_t>(
+            200, 8, [](std::size_t i) { return i; },
+            [&](std::size_t i, Outcome<std::size_t>&& outcome) {
+                in_order = in_order && outcome.value && *outcome.value == i && i == delivered;
+                ++delivered;
+            });
+        ::_exit(in_order && delivered == 200 ? 0 : 1);
+    }
+    int status = 0;
+    for (int waited = 0; waited < 300; ++waited) {  // 30 s: a deadlock fails, not hangs
+        if (::waitpid(child, &status, WNOHANG) == child)
+            return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    ::kill(child, SIGKILL);
+    ::waitpid(child, &status, 0);
+    return -1;
+}
+
+}  // namespace
+
+TEST_CASE("ordered_parallel does the work with fewer threads when they cannot be created") {
+    CHECK(run_with_spare_memory(std::uint64_t{2} << 20) == 0);   // no thread at all
+    CHECK(run_with_spare_memory(std::uint64_t{12} << 20) == 0);  // one or two threads
+}
+
+TEST_CASE("worker counts are capped at a multiple of the cores") {
+    CHECK(effective_jobs(0) >= 1);
+    CHECK(effective_jobs(3) == std::min(3u, max_jobs()));
+    CHECK(effective_jobs(100000) == max_jobs());
+    CHECK(max_jobs() >= 8);
 }
