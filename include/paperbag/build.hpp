@@ -45,6 +45,10 @@ struct BuildOptions {
     // manifest and page files are read and checked, its bundle on disk compared), but
     // segment, write and create nothing: no folder, no lock, no bundle.
     bool dry_run = false;
+    // A reviewer's corrections file (paperbag/corrections.hpp, docs/review.md), applied after
+    // segmentation and recorded as a PREMIS event; one issue only. Its digest is part of the
+    // input digest.
+    std::filesystem::path corrections;
 };
 
 // `planned`: a dry run would build the issue (IssueBuild::reason says why).

@@ -65,6 +65,9 @@ struct ServeOptions {
     unsigned quarantine_days = 30;     // refused uploads older than this are removed
     std::filesystem::path access_log;  // "" = STORE/access.log; "-" = stderr
     std::ostream* announce = nullptr;  // "listening on http://HOST:PORT" once ready
+    // Depositors who are library staff: they see the review (/view/<deposit>/) of every
+    // stored bundle, with the correction tools; others only their own, read-only.
+    std::vector<std::string> staff;
 };
 
 // Recovers the store (removes unfinished uploads, undoes unrecorded moves, purges the

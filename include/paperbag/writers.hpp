@@ -49,6 +49,9 @@ struct PreservationEvent {
     std::string detail;     // free text, e.g. "page text segmented into 5 articles"
     std::string outcome;    // "success", "warning", "failure"
     std::int64_t time = 0;  // seconds since the epoch (from the injected clock)
+    // A person who took part (the reviewer of corrections): written as a second linking
+    // agent with role "reviewer" and a PREMIS agent of type "person". Empty: none.
+    std::string reviewer = {};
 };
 
 struct WriteOptions {

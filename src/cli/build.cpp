@@ -122,6 +122,8 @@ int run_build_command(BuildCliOptions& o) {
     options.pages.missing_warn = o.missing == "warn";
     const auto clock = clock_from_environment();
     const std::optional<PlanShard> shard = load_shard(o.sharding, !o.inputs.empty());
+    if (shard && !options.corrections.empty())
+        throw Error("PB-USAGE", "", "--corrections applies to one issue, not to a shard");
     // Results go to stdout, the bar to stderr: on one terminal every line is printed above
     // the bar (Progress::print_above), never glued to it.
     Progress progress(std::cerr, shard ? shard->indices.size() : options.inputs.size(), "issue",
@@ -190,6 +192,10 @@ void setup_build(CLI::App& app, int& exit_code) {
         ->check(CLI::ExistingFile)
         ->allow_extra_args(false);
     sub->add_flag("--strict", o->job.strict, "Validation warnings fail the issue");
+    sub->add_option("--corrections", o->job.corrections,
+                    "A reviewer's corrections file from 'paperbag view' (one issue; "
+                    "docs/review.md)")
+        ->check(CLI::ExistingFile);
     sub->add_option("--title", o->job.pages.title, "Publication title (page text files)");
     sub->add_option("--date", o->job.pages.date, "Issue date YYYY-MM-DD (page text files)")
         ->option_text("YYYY-MM-DD");

@@ -21,5 +21,6 @@ void setup_report(CLI::App& app, int& exit_code);
 void setup_serve(CLI::App& app, int& exit_code);
 void setup_deposit(CLI::App& app, int& exit_code);
 void setup_ledger(CLI::App& app, int& exit_code);
+void setup_view(CLI::App& app, int& exit_code);
 
 }  // namespace paperbag::cli

@@ -68,6 +68,7 @@ int run(int argc, char** argv) {
     paperbag::cli::setup_serve(app, exit_code);
     paperbag::cli::setup_deposit(app, exit_code);
     paperbag::cli::setup_ledger(app, exit_code);
+    paperbag::cli::setup_view(app, exit_code);
     paperbag::cli::setup_frame(app, exit_code);
 
     const std::vector<std::string> args(argv + 1, argv + argc);

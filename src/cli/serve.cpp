@@ -61,6 +61,9 @@ void setup_serve(CLI::App& app, int& exit_code) {
     sub->add_option("--max-upload", o->max_upload, "Largest upload accepted (e.g. 500M, 2G)")
         ->capture_default_str();
     sub->add_option("-j,--jobs", o->serve.jobs, "Worker threads")->capture_default_str();
+    sub->add_option("--staff", o->serve.staff,
+                    "A depositor who is library staff: sees every review at /view/<deposit>/ "
+                    "with corrections (repeatable)");
     sub->add_option("--queue", o->serve.queue, "Connections waiting for a free worker")
         ->capture_default_str();
     sub->add_option("--timeout", o->serve.timeout,

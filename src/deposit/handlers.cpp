@@ -17,6 +17,7 @@
 
 #include "deposit/server_context.hpp"
 #include "deposit/sword_xml.hpp"
+#include "paperbag/view.hpp"
 
 namespace paperbag {
 
@@ -123,7 +124,48 @@ private:
             only("GET");
             return retrieve(request, response, prefix, path.substr(prefix.size()));
         }
+        constexpr std::string_view view = "/view/";
+        if (path.starts_with(view)) {
+            only("GET");
+            return review(request, response, path.substr(view.size()));
+        }
         throw Refused{404, own_error("NotFound"), "no such resource: " + path, ""};
+    }
+
+    // /view/<deposit>/[file]: the review of a stored bundle (docs/review.md), made on
+    // request; a depositor's own deposits read-only, every deposit with corrections for staff.
+    void review(HTTPServerRequest& request, HTTPServerResponse& response, const std::string& rest) {
+        authenticate(request);
+        const auto slash = rest.find('/');
+        const std::string id = rest.substr(0, slash);
+        const auto& staff = context_.options.staff;
+        const bool is_staff = std::find(staff.begin(), staff.end(), depositor_) != staff.end();
+        const std::optional<HeldIssue> issue = context_.intake.ledger().find_by_id(id);
+        if (!issue || (issue->depositor != depositor_ && !is_staff))
+            throw Refused{404, own_error("NotFound"), "no deposit " + id + " of " + depositor_, ""};
+        if (slash == std::string::npos) {  // relative image links need the folder form
+            response.set("Location", "/view/" + id + "/");
+            return send(response, 301, "text/plain", "/view/" + id + "/\n");
+        }
+        const std::string name =
+            rest.substr(slash + 1).empty() ? "index.html" : rest.substr(slash + 1);
+        ViewOptions options;
+        options.corrections = is_staff;
+        options.note = is_staff ? "served for staff: corrections on" : "served read-only";
+        Diagnostics ignored;
+        const Review made = make_review(context_.intake.store() / issue->path, options, ignored);
+        const auto file = made.files.find(name);
+        if (file == made.files.end())
+            throw Refused{404, own_error("NotFound"), "no such file in the review: " + name, ""};
+        response.set("Content-Security-Policy",
+                     "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; "
+                     "script-src 'unsafe-inline'");
+        send(response, 200,
+             name.ends_with(".html")  ? "text/html; charset=utf-8"
+             : name.ends_with(".png") ? "image/png"
+             : name.ends_with(".jpg") ? "image/jpeg"
+                                      : "application/octet-stream",
+             file->second);
     }
 
     void authenticate(const HTTPServerRequest& request) {

@@ -13,6 +13,7 @@
 #include "job/parallel.hpp"
 #include "paperbag/bundle.hpp"
 #include "paperbag/bundle_reader.hpp"
+#include "paperbag/corrections.hpp"
 #include "paperbag/error_codes.hpp"
 #include "paperbag/ids.hpp"
 #include "paperbag/validate.hpp"
@@ -43,13 +44,15 @@ void fingerprint_pages(Issue& issue) {
 
 // What the bundle depends on besides the clock: paperbag's version, the options that change
 // its bytes, the manifest (or the page-file options) and every page file's content.
-std::string input_digest(const Issue& issue, const IssueInput& input, const BuildOptions& options) {
+std::string input_digest(const Issue& issue, const IssueInput& input, const BuildOptions& options,
+                         const Corrections* corrections) {
     Digest digest(DigestAlgorithm::sha256);
     auto line = [&](const std::string& text) { digest.update(text + "\n"); };
     line("paperbag-input-digest 1");
     line(std::string("paperbag ") + PAPERBAG_VERSION);
     line(std::string("sha512 ") + (options.sha512 ? "1" : "0"));
     line("source-organization " + options.source_organization);
+    if (corrections) line("corrections " + corrections->sha256);
     if (input.folder) {
         const auto mets = find_source_mets(issue.folder);
         const auto manifest = mets ? *mets : issue.folder / "issue.xml";
@@ -94,7 +97,8 @@ std::string validation_detail(const Issue& issue) {
     return detail;
 }
 
-std::vector<PreservationEvent> events_for(const Issue& issue, std::int64_t now) {
+std::vector<PreservationEvent> events_for(const Issue& issue, std::int64_t now,
+                                          const Corrections* corrections) {
     const std::size_t warnings = static_cast<std::size_t>(
         std::count_if(issue.articles.begin(), issue.articles.end(),
                       [](const Article& a) { return !a.warnings.empty(); }));
@@ -110,6 +114,13 @@ std::vector<PreservationEvent> events_for(const Issue& issue, std::int64_t now) 
                           " article(s) and " + std::to_string(issue.illustrations.size()) +
                           " illustration(s)",
                       warnings ? "warning" : "success", now});
+    if (corrections)
+        events.push_back({"metadata modification",
+                          "segmentation corrected in review by " + corrections->reviewer + ": " +
+                              std::to_string(corrections->items.size()) +
+                              " correction(s) from a corrections file with SHA-256 " +
+                              corrections->sha256,
+                          "success", now, corrections->reviewer});
     // A bundle exists only when these two succeeded: a failed validation or packing leaves no
     // bundle behind, so the record can be written before they run.
     events.push_back({"validation", validation_detail(issue), "success", now});
@@ -119,8 +130,9 @@ std::vector<PreservationEvent> events_for(const Issue& issue, std::int64_t now) 
 
 class IssueBuilder {
 public:
-    IssueBuilder(const BuildOptions& options, const Clock& clock, const Validator& validator)
-        : options_(options), clock_(clock), validator_(validator) {}
+    IssueBuilder(const BuildOptions& options, const Clock& clock, const Validator& validator,
+                 const Corrections* corrections)
+        : options_(options), clock_(clock), validator_(validator), corrections_(corrections) {}
 
     IssueBuild build(const IssueInput& input, const std::filesystem::path& target) const {
         IssueBuild result;
@@ -149,7 +161,7 @@ private:
         result.bundle = target;
         fingerprint_pages(issue);
         const BundleIdentity identity{issue_key(issue), issue_identity(issue),
-                                      input_digest(issue, input, options_)};
+                                      input_digest(issue, input, options_, corrections_)};
         // One writer per bundle name at a time, also across processes (a dry run writes
         // nothing and takes no lock).
         std::optional<BundleLock> lock;
@@ -179,6 +191,7 @@ private:
 
         segment_issue(issue, result.diagnostics, options_.pages.resegment,
                       ImportLimits{options_.pages.max_page_text});
+        if (corrections_) apply_corrections(issue, *corrections_);
         result.articles = issue.articles.size();
         // What a reviewer should check: articles without headline or with a weak link.
         const SegmentationReview review = review_segmentation(issue);
@@ -195,7 +208,7 @@ private:
         WriteOptions write;
         write.clock = &clock_;
         write.payload = payload_from_pages(issue);
-        write.events = events_for(issue, clock_.now());
+        write.events = events_for(issue, clock_.now(), corrections_);
         std::map<std::string, std::filesystem::path> originals;
         std::map<std::string, std::string> fingerprints;  // bag path -> SHA-256
         std::size_t index = 0;
@@ -303,6 +316,7 @@ private:
     const BuildOptions& options_;
     const Clock& clock_;
     const Validator& validator_;
+    const Corrections* corrections_;
 };
 
 // Where each issue's bundle goes; refuses two issues with the same bundle name. Issues whose
@@ -355,6 +369,14 @@ BuildRun run_build(const BuildOptions& options, const Clock& clock,
     if (options.inputs.empty()) throw Error("PB-USAGE", "", "no issue folder or page file given");
     if (options.output.empty()) throw Error("PB-USAGE", "", "no output given (-o)");
     const std::vector<IssueInput> inputs = group_issue_inputs(options.inputs);
+    std::optional<Corrections> corrections;
+    if (!options.corrections.empty()) {
+        if (inputs.size() != 1)
+            throw Error("PB-USAGE", options.corrections.string(),
+                        "--corrections applies to one issue, but the inputs are " +
+                            std::to_string(inputs.size()) + " issues");
+        corrections = read_corrections(options.corrections.string());
+    }
     const std::vector<std::filesystem::path> targets = plan_targets(inputs, options);
     const std::filesystem::path folder =
         ends_with_zip(options.output) ? options.output.parent_path() : options.output;
@@ -373,7 +395,7 @@ BuildRun run_build(const BuildOptions& options, const Clock& clock,
     BuildRun run;
     run.messages = validator.messages();
     bool official_missing = false;
-    const IssueBuilder builder(options, clock, validator);
+    const IssueBuilder builder(options, clock, validator, corrections ? &*corrections : nullptr);
     ordered_parallel<IssueBuild>(
         inputs.size(), options.jobs,
         [&](std::size_t i) {

@@ -108,8 +108,21 @@ std::string write_amd(XmlOut& xml, const WriteContext& context,
     start_wrap(xml, "mets:digiprovMD", "PROV_AGENT", "PREMIS:AGENT");
     write_premis_agent(xml, context);
     end_wrap(xml);
+    admids += "PROV_AGENT";
+    std::vector<std::string> reviewers;  // people named by events, once each
+    for (const PreservationEvent& event : events_to_record(context))
+        if (!event.reviewer.empty() &&
+            std::find(reviewers.begin(), reviewers.end(), event.reviewer) == reviewers.end())
+            reviewers.push_back(event.reviewer);
+    for (std::size_t i = 0; i < reviewers.size(); ++i) {
+        const std::string id = "PROV_AGENT_REVIEWER_" + sequence_id("", i + 1, 2);
+        start_wrap(xml, "mets:digiprovMD", id, "PREMIS:AGENT");
+        write_premis_reviewer(xml, reviewers[i]);
+        end_wrap(xml);
+        admids += " " + id;
+    }
     xml.end();
-    return admids + "PROV_AGENT";
+    return admids;
 }
 
 // The conventional fileGrp USE values viewers look for (DFG-Viewer, Kitodo): page images in

@@ -70,6 +70,13 @@ void write_premis_event(XmlOut& xml, const WriteContext& context, const Preserva
     xml.element("premis:linkingAgentIdentifierValue", premis_agent_id);
     xml.element("premis:linkingAgentRole", "executing program");
     xml.end();
+    if (!event.reviewer.empty()) {
+        xml.start("premis:linkingAgentIdentifier");
+        xml.element("premis:linkingAgentIdentifierType", "local");
+        xml.element("premis:linkingAgentIdentifierValue", reviewer_agent_id(event.reviewer));
+        xml.element("premis:linkingAgentRole", "reviewer");
+        xml.end();
+    }
     for (const std::string& object : objects)
         pair(xml, "premis:linkingObjectIdentifier", "premis:linkingObjectIdentifierType", "local",
              "premis:linkingObjectIdentifierValue", object);
@@ -83,6 +90,19 @@ void write_premis_agent(XmlOut& xml, const WriteContext& context) {
     xml.element("premis:agentName", "paperbag");
     xml.element("premis:agentType", "software");
     xml.element("premis:agentVersion", context.tool_version);
+    xml.end();
+}
+
+std::string reviewer_agent_id(const std::string& name) {
+    return "reviewer: " + name;
+}
+
+void write_premis_reviewer(XmlOut& xml, const std::string& name) {
+    start_premis(xml, "premis:agent");
+    pair(xml, "premis:agentIdentifier", "premis:agentIdentifierType", "local",
+         "premis:agentIdentifierValue", reviewer_agent_id(name));
+    xml.element("premis:agentName", name);
+    xml.element("premis:agentType", "person");
     xml.end();
 }
 
@@ -114,6 +134,9 @@ EventScope event_scope(const PreservationEvent& event, const std::vector<Describ
                           "own digest")};
     if (event.type == "metadata extraction")
         return {generated, note(decimal(generated.size()) + " ALTO and NewsML-G2 file(s) written")};
+    if (event.type == "metadata modification")
+        return {generated, note("article structure corrected in review: mets.xml, ALTO and "
+                                "NewsML-G2 written from the corrected articles")};
     if (event.type == "validation") {
         generated.insert(generated.begin(), "mets.xml");
         return {generated,

@@ -38,6 +38,12 @@ struct EventScope {
 };
 EventScope event_scope(const PreservationEvent& event, const std::vector<DescribedFile>& files);
 
+// The PREMIS agent identifier value of a reviewer ("reviewer: NAME").
+std::string reviewer_agent_id(const std::string& name);
+
+// <premis:agent> of type "person" for a reviewer named in an event (PreservationEvent::reviewer).
+void write_premis_reviewer(XmlOut& xml, const std::string& name);
+
 // <premis:agent> for paperbag and its version.
 void write_premis_agent(XmlOut& xml, const WriteContext& context);
 
