@@ -46,7 +46,7 @@ int run_export_command(const ExportCliOptions& o) {
         }
         options.filter = make_filter(o.filter);
     } catch (const Error& e) {
-        std::cerr << e.diagnostic().format() << '\n';
+        std::cerr << "paperbag: " << e.diagnostic().format() << '\n';
         return exit_failure;
     }
     options.format = o.format;

@@ -78,16 +78,17 @@ void add_selection_options(CLI::App* sub, ValidateOptions& options) {
 }
 
 void add_unknown_option(CLI::App* sub, ValidateOptions& options) {
-    sub->add_option("--unknown", options.unknown,
-                    "XML of a format without schema (PAGE, NDNP batch.xml): ignore (counted in "
-                    "the summary), warn (listed as skipped; exit unaffected) or fail (not "
-                    "validated, exit 2)")
-        ->transform(CLI::CheckedTransformer(
-            std::map<std::string, UnknownPolicy>{{"ignore", UnknownPolicy::ignore},
-                                                 {"warn", UnknownPolicy::warn},
-                                                 {"fail", UnknownPolicy::fail}},
-            CLI::ignore_case))
-        ->option_text("ignore|warn|fail (default: warn)");
+    choices(sub->add_option_function<std::string>(
+                "--unknown",
+                [&options](const std::string& value) {
+                    options.unknown = value == "ignore" ? UnknownPolicy::ignore
+                                      : value == "fail" ? UnknownPolicy::fail
+                                                        : UnknownPolicy::warn;
+                },
+                "XML of a format without schema (PAGE, NDNP batch.xml): ignore (counted in the "
+                "summary), warn (listed as skipped; exit unaffected) or fail (not validated, "
+                "exit 2)"),
+            {"ignore", "warn", "fail"}, "warn");
 }
 
 void print_report(const std::string& report, const ReportOutput& output,

@@ -30,7 +30,7 @@ int run_stats_command(const StatsCliOptions& o) {
     try {
         options.filter = make_filter(o.filter);
     } catch (const Error& e) {
-        std::cerr << e.diagnostic().format() << '\n';
+        std::cerr << "paperbag: " << e.diagnostic().format() << '\n';
         return exit_failure;
     }
     options.jobs = o.jobs;

@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <vector>
@@ -132,15 +133,18 @@ private:
         throw Refused{404, own_error("NotFound"), "no such resource: " + path, ""};
     }
 
-    // /view/<deposit>/[file]: the review of a stored bundle (docs/review.md), made on
-    // request; a depositor's own deposits read-only, every deposit with corrections for staff.
+    // /view/<bundle>/[file] or /view/<deposit-id>/[file]: the review of a stored bundle
+    // (docs/review.md), made on request; a depositor's own deposits read-only, every deposit
+    // with corrections for staff. <bundle> is the bundle's file name, with or without ".zip"
+    // (the newest version when several are held).
     void review(HTTPServerRequest& request, HTTPServerResponse& response, const std::string& rest) {
         authenticate(request);
         const auto slash = rest.find('/');
         const std::string id = rest.substr(0, slash);
         const auto& staff = context_.options.staff;
         const bool is_staff = std::find(staff.begin(), staff.end(), depositor_) != staff.end();
-        const std::optional<HeldIssue> issue = context_.intake.ledger().find_by_id(id);
+        std::optional<HeldIssue> issue = context_.intake.ledger().find_by_id(id);
+        if (!issue) issue = find_by_bundle_name(id, is_staff);
         if (!issue || (issue->depositor != depositor_ && !is_staff))
             throw Refused{404, own_error("NotFound"), "no deposit " + id + " of " + depositor_, ""};
         if (slash == std::string::npos) {  // relative image links need the folder form
@@ -166,6 +170,20 @@ private:
              : name.ends_with(".jpg") ? "image/jpeg"
                                       : "application/octet-stream",
              file->second);
+    }
+
+    // The newest held version of the bundle named `name` ("x.zip" or "x") that the
+    // authenticated depositor may see.
+    std::optional<HeldIssue> find_by_bundle_name(const std::string& name, bool is_staff) {
+        std::optional<HeldIssue> found;
+        if (name.empty()) return found;
+        for (HeldIssue& held : context_.intake.ledger().issues()) {
+            const std::filesystem::path path(held.path);
+            if (path.filename().string() != name && path.stem().string() != name) continue;
+            if (held.depositor != depositor_ && !is_staff) continue;
+            if (!found || held.version > found->version) found = std::move(held);
+        }
+        return found;
     }
 
     void authenticate(const HTTPServerRequest& request) {

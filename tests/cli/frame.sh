@@ -77,6 +77,10 @@ usage_error "--format: 'yaml' is not one of text, csv, json" ledger report --sto
 usage_error " excludes --" build -q -v "$work" -o "$work/o"
 usage_error "--output needs a value" validate "$work/a.xml" -o
 usage_error "SHELL is required" completion
+usage_error "--unknown: 'maybe' is not one of ignore, warn, fail" validate --unknown maybe "$work/a.xml"
+usage_error "--from '2024-13' is not a date" export "$work/a.xml" --from 2024-13
+usage_error "the date range is reversed" stats "$work/a.xml" --from 2024-05 --to 2024-01
+usage_error "--max-page-text: " build --max-page-text lots "$work" -o "$work/o"
 
 # Help as people read it: no CLI11 internals, defaults shown, -q/-v/-V everywhere.
 commands() {  # the commands listed in a help text

@@ -1,4 +1,5 @@
-# paperbag serve shows the review of a stored bundle at /view/<deposit>/ (docs/review.md):
+# paperbag serve shows the review of a stored bundle at /view/<bundle>/ and
+# /view/<deposit-id>/ (docs/review.md):
 # read-only for the depositor who sent it, with the correction tools for --staff depositors,
 # not at all for other depositors (404) or without credentials (401).
 source "$(dirname "$0")/../support/cli_lib.sh"
@@ -59,6 +60,14 @@ get courier "/view/$id"
 [ "$(cat "$work/status")" = 301 ] || fail "no redirect to the folder form: $(cat "$work/status")"
 get courier "/view/$id/missing.png"
 [ "$(cat "$work/status")" = 404 ] || fail "a missing review file: $(cat "$work/status")"
+# The same review by the bundle's name, with or without .zip.
+for name in riverton-courier-2024-03-18 riverton-courier-2024-03-18.zip; do
+  get courier "/view/$name/"
+  [ "$(cat "$work/status")" = 200 ] || fail "the review by bundle name $name: $(cat "$work/status")"
+  grep -q 'data-article="LOG_art-001"' "$work/body" || fail "the review by name has no articles"
+done
+get gazette "/view/riverton-courier-2024-03-18/"
+[ "$(cat "$work/status")" = 404 ] || fail "another depositor saw the review by name: $(cat "$work/status")"
 get courier "/view/0123456789abcdef0123456789abcdef/"
 [ "$(cat "$work/status")" = 404 ] || fail "an unknown deposit: $(cat "$work/status")"
 stop_server
