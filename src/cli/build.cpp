@@ -207,9 +207,8 @@ void setup_build(CLI::App& app, int& exit_code) {
     sub->add_option("--issn", o->job.pages.issn, "ISSN of the publication (page text files)");
     sub->add_option("--encoding", o->job.pages.encoding,
                     "Encoding of the page text files (default: detect)");
-    sub->add_option("--max-page-text", o->job.pages.max_page_text,
-                    "Largest page text file read, in bytes (units allowed: 32MiB; default: 16MiB)")
-        ->transform(CLI::AsSizeValue(false));
+    size_option(sub, "--max-page-text", o->job.pages.max_page_text,
+                "Largest page text file read (default: 16MiB; docs/limits.md)");
     sub->add_option("--ledger", o->ledger,
                     "Record every bundle built or unchanged in this holdings ledger "
                     "(sqlite:FILE or postgresql://user@host:port/db; shards may share one)");

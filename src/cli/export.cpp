@@ -107,13 +107,11 @@ void setup_export(CLI::App& app, int& exit_code) {
     sub->add_option("--encoding", o->pages.encoding,
                     "Encoding of the page text files (default: detect; e.g. GB18030, Big5)");
     add_shard_options(sub, o->sharding);
-    sub->add_option("--max-output", o->max_output,
-                    "--format xml: the most bytes one bundle may unpack to (units allowed: "
-                    "16GiB; default: 8GiB)")
-        ->transform(CLI::AsSizeValue(false));
-    sub->add_option("--max-page-text", o->pages.max_page_text,
-                    "Largest page text file read, in bytes (units allowed: 32MiB; default: 16MiB)")
-        ->transform(CLI::AsSizeValue(false));
+    size_option(sub, "--max-output", o->max_output,
+                "--format xml: the most one bundle may unpack to (default: 8GiB; "
+                "docs/limits.md)");
+    size_option(sub, "--max-page-text", o->pages.max_page_text,
+                "Largest page text file read (default: 16MiB; docs/limits.md)");
     sub->add_flag("--resegment", o->pages.resegment,
                   "Issue folders described by a METS: find the articles anew instead of keeping "
                   "the METS' own article structure");

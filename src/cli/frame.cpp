@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cctype>
 #include <iostream>
 
 #include "job/progress.hpp"
@@ -50,6 +51,45 @@ void print_diagnostic(const Diagnostic& d) {
 void print_run_message(const Diagnostic& d) {
     if (d.severity == Severity::info && !verbose()) return;
     print_diagnostic(d);
+}
+
+std::uint64_t parse_size(const std::string& text, const std::string& option) {
+    std::size_t used = 0;
+    std::uint64_t value = 0;
+    if (!text.empty() && text.front() >= '0' && text.front() <= '9') {
+        try {
+            value = std::stoull(text, &used);
+        } catch (const std::exception&) {
+            used = 0;
+        }
+    }
+    std::string unit = used == 0 ? "?" : text.substr(used);
+    for (char& c : unit) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    if (unit.size() > 1 && unit.ends_with("IB"))
+        unit.resize(unit.size() - 2);
+    else if (unit.size() > 1 && unit.ends_with("B"))
+        unit.resize(unit.size() - 1);
+    static const std::string units = "KMGT";
+    unsigned shift = 0;
+    if (unit.size() == 1 && units.find(unit[0]) != std::string::npos)
+        shift = 10 * static_cast<unsigned>(units.find(unit[0]) + 1);
+    else if (!unit.empty() && unit != "B")
+        throw Error("PB-USAGE", "",
+                    option + ": '" + text +
+                        "' is not a size (a number of bytes, or with K, M, G or T: 16MiB)");
+    if (shift > 0 && value > (~std::uint64_t{0} >> shift))
+        throw Error("PB-USAGE", "", option + ": '" + text + "' is too large");
+    return value << shift;
+}
+
+CLI::Option* size_option(CLI::App* sub, const std::string& name, std::uint64_t& target,
+                         const std::string& help) {
+    const std::string shown = name.substr(0, name.find(','));
+    return sub
+        ->add_option_function<std::string>(
+            name, [&target, shown](const std::string& text) { target = parse_size(text, shown); },
+            help)
+        ->option_text("SIZE");
 }
 
 void add_progress_flag(CLI::App* sub) {

@@ -54,6 +54,14 @@ inline bool is_stdout(std::string_view output) {
 // "--opt: 'x' is not one of a, b, c".
 CLI::Option* choices(CLI::Option* option, std::vector<std::string> names,
                      std::string default_name = {});
+// A size in bytes: "1048576", "50K", "16M", "2G", "1T", also with "iB" or "B" after the unit
+// ("16MiB", "16MB"); units are powers of 1024. Throws Error (PB-USAGE) naming `option`.
+std::uint64_t parse_size(const std::string& text, const std::string& option = "size");
+
+// An option taking a size (parse_size) into `target`; help shows SIZE and the default.
+CLI::Option* size_option(CLI::App* sub, const std::string& name, std::uint64_t& target,
+                         const std::string& help);
+
 // The names given to choices(), from the option's help text ("a|b|c"), or empty.
 std::vector<std::string> choice_names(const CLI::Option* option);
 

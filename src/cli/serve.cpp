@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "cli/commands.hpp"
+#include "cli/frame.hpp"
 #include "paperbag/deposit.hpp"
 #include "paperbag/diagnostic.hpp"
 
@@ -17,28 +18,6 @@ struct ServeCliOptions {
     std::string access_log;
     std::string depositor;
 };
-
-// "1000", "50K", "200M", "2G" (powers of 1024).
-std::uint64_t parse_size(const std::string& text) {
-    std::size_t used = 0;
-    std::uint64_t value = 0;
-    try {
-        value = std::stoull(text, &used);
-    } catch (const std::exception&) {
-        used = 0;
-    }
-    const std::string unit = used == 0 ? "?" : text.substr(used);
-    unsigned shift = 0;
-    if (unit == "K" || unit == "k")
-        shift = 10;
-    else if (unit == "M" || unit == "m")
-        shift = 20;
-    else if (unit == "G" || unit == "g")
-        shift = 30;
-    else if (!unit.empty())
-        throw Error("PB-USAGE", "", "size '" + text + "': a number, optionally with K, M or G");
-    return value << shift;
-}
 
 }  // namespace
 
@@ -92,7 +71,7 @@ void setup_serve(CLI::App& app, int& exit_code) {
         if (add->parsed()) return;
         if (o->store.empty()) throw Error("PB-USAGE", "", "serve: --store DIR is required");
         o->serve.store = o->store;
-        o->serve.max_upload = parse_size(o->max_upload);
+        o->serve.max_upload = parse_size(o->max_upload, "--max-upload");
         o->serve.access_log = o->access_log;
         o->serve.announce = &std::cout;
         exit_code = run_server(o->serve);

@@ -61,17 +61,17 @@ manifest "$work/f/bad.xml" 2024-02-30
 manifest "$work/f/sub/deep.xml" 2024-03-19
 run "$PAPERBAG" validate "$work/f"
 expect_rc 1
-expect_out "summary: 3 file(s)"
+expect_out "summary: 3 files"
 run "$PAPERBAG" validate --exclude 'bad*' "$work/f"
 expect_rc 0
-expect_out "summary: 2 file(s): 2 valid"
+expect_out "summary: 2 files: 2 valid"
 run "$PAPERBAG" validate --include 'sub/*' "$work/f"
 expect_rc 0
-expect_out "summary: 1 file(s): 1 valid"
+expect_out "summary: 1 file: 1 valid"
 expect_out "sub/deep.xml: valid"
 run "$PAPERBAG" validate --include 'good.xml' --include 'deep.xml' "$work/f"
 expect_rc 0
-expect_out "summary: 2 file(s): 2 valid"
+expect_out "summary: 2 files: 2 valid"
 run "$PAPERBAG" validate --include '*.nothing' "$work/f"
 expect_rc 2
 expect_err "nothing validated"
@@ -91,7 +91,7 @@ run "$PAPERBAG" validate "$work/u"
 expect_rc 0
 expect_out "page.xml: warning: skipped: no schema is known for the root element {http://schema.primaresearch.org/PAGE/gts/pagecontent/2019-07-15}PcGts (PAGE XML) [PB-SCHEMA-UNKNOWN]"
 expect_out "batch.xml: skipped: 0 errors, 1 warning [NDNP batch]"
-expect_out "summary: 1 file(s): 1 valid, 0 invalid, 0 not validated; 2 skipped (2 of a format paperbag has no schema for)"
+expect_out "summary: 1 file: 1 valid, 0 invalid, 0 not validated; 2 skipped (2 of a format paperbag has no schema for)"
 run "$PAPERBAG" validate --strict "$work/u"
 expect_rc 1
 run "$PAPERBAG" validate --unknown=ignore "$work/u"
