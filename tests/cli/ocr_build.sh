@@ -53,9 +53,9 @@ mets "$md5" "text/p1.xml" >"$issue/mets.xml"
 "$PAPERBAG" build "$issue" -o "$work/built" >"$work/built.txt" 2>"$work/err" || fail "build: $(cat "$work/err")"
 bundle=$(ls "$work"/built/*.zip)
 "$PAPERBAG" verify "${verify_args[@]}" "$bundle" >"$work/verify.txt" 2>&1 || fail "verify: $(tail -5 "$work/verify.txt")"
-unzip -l "$bundle" | grep -q "data/source/mets.xml" || fail "source METS not in the bundle"
-unzip -l "$bundle" | grep -q "data/ocr/p1.xml" || fail "original ALTO not in the bundle"
-unzip -p "$bundle" '*/data/mets.xml' | grep -q 'migration' || fail "no migration event"
+unzip -l "$bundle" | grep "data/source/mets.xml" >/dev/null || fail "source METS not in the bundle"
+unzip -l "$bundle" | grep "data/ocr/p1.xml" >/dev/null || fail "original ALTO not in the bundle"
+unzip -p "$bundle" '*/data/mets.xml' | grep 'migration' >/dev/null || fail "no migration event"
 unzip -p "$bundle" '*/data/ocr/p1.xml' | cmp -s - "$issue/text/p1.xml" || fail "ALTO not byte for byte"
 
 # A wrong checksum: exit 1 with the METS' path and line; --missing=warn records it.
@@ -76,7 +76,7 @@ grep -q "mets.xml:8: error: file 'ALTO1' (text/absent.xml) is listed in the METS
   || fail "absent file message: $(cat "$work/err")"
 "$PAPERBAG" build --missing=warn "$issue" -o "$work/warn" >/dev/null 2>"$work/err" \
   || fail "--missing=warn: $(cat "$work/err")"
-unzip -p "$work"/warn/*.zip '*/data/mets.xml' | grep -q 'absent files.*text/absent.xml' \
+unzip -p "$work"/warn/*.zip '*/data/mets.xml' | grep 'absent files.*text/absent.xml' >/dev/null \
   || fail "absent file not recorded in PREMIS"
 
 # A 100 MB ALTO file (about 600,000 words): read, segmented and exported with the address
