@@ -51,7 +51,7 @@ measure() {
   local exe=$1; shift
   /usr/bin/time -f '%e %M' -o "$work/time" timeout 120 "$exe" "$@" >/dev/null 2>&1 </dev/null
   local rc=$?
-  read -r secs kib <"$work/time" 2>/dev/null || { secs=?; kib=0; }
+  read -r secs kib < <(tail -n 1 "$work/time") 2>/dev/null || { secs=?; kib=0; }
   [ "$rc" = 124 ] && secs=timeout
   printf '%8s s %7s MiB  exit %-3s' "$secs" "$((kib / 1024))" "$rc"
 }
