@@ -39,7 +39,10 @@ public:
         const auto bytes = open(path);
         std::string buffer(std::size_t{1} << 16, '\0');
         while (const std::ptrdiff_t n = bytes->read(buffer.data(), buffer.size())) {
-            if (n < 0) bytes->check();  // throws the entry's problem
+            if (n < 0) {
+                bytes->check();  // throws the entry's problem
+                throw Error("PB-IO", name_ + "!/" + path, "cannot read the entry");
+            }
             sink(std::string_view(buffer.data(), static_cast<std::size_t>(n)));
         }
     }
