@@ -7,12 +7,7 @@ set -e
 for tool in curl python3 sha256sum; do
   command -v "$tool" >/dev/null || { echo "skipped: $tool is not installed"; exit 77; }
 done
-server_pid=
-stop_server() {
-  if [ -n "$server_pid" ]; then kill -TERM "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
-  server_pid=
-}
-trap 'stop_server; rm -rf "$work"' EXIT
+source "$(dirname "$0")/../support/deposit_lib.sh"
 
 export SOURCE_DATE_EPOCH=1710720000
 store=$work/store
@@ -22,16 +17,7 @@ bundle=$work/bundles/riverton-courier-2024-03-18.zip
 for who in courier gazette librarian; do
   "$PAPERBAG" serve add-depositor "$who" --store "$store" >"$work/$who.token"
 done
-"$PAPERBAG" serve --store "$store" --listen 127.0.0.1:0 --staff librarian \
-  >"$work/serve.out" 2>"$work/serve.err" &
-server_pid=$!
-for _ in $(seq 1 600); do
-  grep -q "listening on" "$work/serve.out" 2>/dev/null && break
-  kill -0 "$server_pid" 2>/dev/null || { cat "$work/serve.err" >&2; fail "server died"; exit 1; }
-  sleep 0.1
-done
-base=$(sed -n 's/.*listening on \(http[^ ]*\).*/\1/p' "$work/serve.out")
-[ -n "$base" ] || { fail "server did not announce its address"; exit 1; }
+start_server "$store" --staff librarian
 
 run "$PAPERBAG" deposit "$bundle" --to "$base/sword/servicedocument" \
   --token-file "$work/courier.token"

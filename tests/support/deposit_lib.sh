@@ -1,4 +1,4 @@
-# Helpers for the deposit load and crash tests (tests/cli/deposit_*.sh): source after
+# Helpers for the tests that start paperbag serve (deposit_load, deposit_crash, view_serve): source after
 # cli_lib.sh. Bundles are made on the fly (never stored in the repository).
 
 server_pid=
