@@ -1,5 +1,5 @@
-# Helpers for the tests that start paperbag serve (deposit_load, deposit_crash, view_serve): source after
-# cli_lib.sh. Bundles are made on the fly (never stored in the repository).
+# Helpers for the tests that start paperbag serve (deposit_load, deposit_crash, view_serve):
+# source after cli_lib.sh. Bundles are made on the fly (never stored in the repository).
 
 server_pid=
 stop_server() {
