@@ -14,7 +14,7 @@ mb=${DEPOSIT_LOAD_MB:-50}
 make_bundles "$work/bundles" "$n" "$mb"
 store=$work/store
 "$PAPERBAG" serve add-depositor crash --store "$store" >"$work/token"
-start_server "$store"
+start_server "$store" -j 8 --max-upload 1G
 
 # The clients do not retry: a retry would meet the restarted server on another port.
 deposit_all "$work/bundles" "$work/token" 0 &
@@ -36,7 +36,7 @@ leftovers=$(find "$store/.incoming" "$store/.journal" -mindepth 1 -maxdepth 1 | 
 echo "left by the killed server in .incoming and .journal: $leftovers"
 
 # Restart: leftovers removed, every acknowledged deposit held, the store consistent.
-start_server "$store"
+start_server "$store" -j 8 --max-upload 1G
 held=$(check_store "$store") || fail "after the restart, store and ledger disagree"
 for id in $acknowledged; do
   ledger_has "$store" "$id" || fail "acknowledged deposit $id was lost"

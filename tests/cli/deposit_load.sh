@@ -13,7 +13,7 @@ make_bundles "$work/bundles" "$n" "$mb"
 [ "$(ls "$work"/bundles/*.zip | wc -l)" = "$n" ] || fail "$n bundles expected"
 store=$work/store
 "$PAPERBAG" serve add-depositor load --store "$store" >"$work/token"
-start_server "$store"
+start_server "$store" -j 8 --max-upload 1G
 
 start=$(date +%s)
 deposit_all "$work/bundles" "$work/token"

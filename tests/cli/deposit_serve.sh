@@ -8,28 +8,9 @@ for tool in curl python3; do
   command -v "$tool" >/dev/null || { echo "skipped: $tool is not installed"; exit 77; }
 done
 
-server_pid=
-stop_server() {
-  if [ -n "$server_pid" ]; then kill -TERM "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
-  server_pid=
-}
-trap 'stop_server; rm -rf "$work"' EXIT
-
-# start_server [OPTIONS...]: starts paperbag serve on a free loopback port, sets $base.
-start_server() {
-  # Not the previous server's announcement: the new one truncates the file only once started.
-  rm -f "$work/serve.out"
-  "$PAPERBAG" serve --store "$store" --listen 127.0.0.1:0 --max-upload 2M --timeout 2 -j 4 "$@" \
-    >"$work/serve.out" 2>"$work/serve.err" &
-  server_pid=$!
-  for _ in $(seq 1 600); do
-    grep -q "listening on" "$work/serve.out" 2>/dev/null && break
-    kill -0 "$server_pid" 2>/dev/null || { cat "$work/serve.err" >&2; fail "server died"; exit 1; }
-    sleep 0.1
-  done
-  base=$(sed -n 's/.*listening on \(http[^ ]*\).*/\1/p' "$work/serve.out")
-  [ -n "$base" ] || { fail "server did not announce its address"; exit 1; }
-}
+source "$(dirname "$0")/../support/deposit_lib.sh"
+# serve's limits for these tests: small uploads, a short timeout for the slow client.
+serve_here() { start_server "$store" --max-upload 2M --timeout 2 -j 4 "$@"; }
 
 store="$work/store"
 mkdir -p "$work/in" "$work/bundles" "$work/later"
@@ -52,7 +33,7 @@ run "$PAPERBAG" ledger add-title riverton-courier --title "The Riverton Courier"
 expect_rc 0
 expect_out "daily-except-sunday, 1 non-publication date,"
 
-start_server
+serve_here
 run curl -sS "$base/health"
 expect_out '"status":"ok"'
 
@@ -264,7 +245,7 @@ echo partial >"$store/.incoming/deadbeef/half.zip"
 mkdir -p "$store/riverton-courier/2024"
 echo partial >"$store/riverton-courier/2024/unrecorded.zip"
 echo "riverton-courier/2024/unrecorded.zip" >"$store/.journal/interrupted"
-start_server
+serve_here
 [ -e "$store/.incoming/deadbeef" ] && fail "an unfinished upload survived the restart"
 [ -e "$store/riverton-courier/2024/unrecorded.zip" ] && fail "an unrecorded move survived the restart"
 [ -f "$store/riverton-courier/2024/riverton-courier-2024-03-18.zip" ] || fail "restart lost a stored bundle"
@@ -280,7 +261,7 @@ expect_err "PB-DEPOSIT-UNREACHABLE"
 if command -v openssl >/dev/null; then
   openssl req -x509 -newkey rsa:2048 -nodes -keyout "$work/key.pem" -out "$work/cert.pem" -days 1 \
     -subj /CN=127.0.0.1 -addext "subjectAltName=IP:127.0.0.1" >/dev/null 2>&1
-  start_server --tls-cert "$work/cert.pem" --tls-key "$work/key.pem"
+  serve_here --tls-cert "$work/cert.pem" --tls-key "$work/key.pem"
   [[ "$base" == https://* ]] || fail "TLS server does not announce https"
   run curl -sS --cacert "$work/cert.pem" "$base/health"
   expect_out '"status":"ok"'

@@ -8,13 +8,14 @@ stop_server() {
 }
 trap 'stop_server; rm -rf "$work"' EXIT
 
-# start_server STORE [OPTIONS...]: paperbag serve on a free loopback port; sets $base.
+# start_server STORE [OPTIONS...]: paperbag serve on a free loopback port with OPTIONS
+# (limits, TLS, staff); sets $base.
 start_server() {
   local store=$1
   shift
   # Not the previous server's announcement: the new one truncates the file only once started.
   rm -f "$work/serve.out"
-  "$PAPERBAG" serve --store "$store" --listen 127.0.0.1:0 -j 8 --max-upload 1G "$@" \
+  "$PAPERBAG" serve --store "$store" --listen 127.0.0.1:0 "$@" \
     >"$work/serve.out" 2>"$work/serve.err" &
   server_pid=$!
   for _ in $(seq 1 600); do
