@@ -17,6 +17,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -42,6 +43,7 @@ struct BundleEntry {
     std::uint64_t size = 0;   // declared uncompressed size
     std::uint64_t compressed_size = 0;
     std::uint16_t method = 0;  // 0 stored, 8 deflated
+    std::uint32_t crc = 0;     // CRC-32 of the data, as the central directory states it
     bool directory = false;
     bool usable = false;  // false when a finding makes the entry unsafe to read
 };
@@ -129,8 +131,31 @@ std::size_t unpack_bundle_payload(const std::filesystem::path& bundle,
                                   const std::filesystem::path& folder,
                                   std::uint64_t max_total = default_max_unpack);
 
+// The SHA-256 of a ZIP entry's data, already computed from its bytes: by verify's fixity pass
+// (VerifyResult::digests), or by the intake server while an upload arrived
+// (package/zip_stream_fixity.hpp). It stands for the entry only while the archive's entry
+// has the same CRC, sizes and method (`describes`), so a digest never outlives the bytes it
+// was computed from.
+struct KnownEntryDigest {
+    std::uint32_t crc = 0;
+    std::uint64_t size = 0;
+    std::uint64_t compressed_size = 0;
+    std::uint16_t method = 0;
+    std::string sha256;  // lower-case hex
+
+    bool describes(const BundleEntry& entry) const noexcept {
+        return entry.crc == crc && entry.size == size && entry.compressed_size == compressed_size &&
+               entry.method == method;
+    }
+};
+// By full entry name ("bag/data/mets.xml").
+using KnownDigests = std::map<std::string, KnownEntryDigest, std::less<>>;
+
 struct VerifyOptions {
     BundleLimits limits;
+    // Entries whose SHA-256 is known are not read again for a sha256 manifest (the other
+    // checks of the entry still apply). Null: every entry is read.
+    std::shared_ptr<const KnownDigests> known;
     // When set, every payload file ending in ".xml" is read (up to max_xml_size) and given
     // to it. Without it verify checks structure and fixity only.
     BundleXmlValidator validate_xml;
@@ -148,6 +173,9 @@ struct VerifyResult {
     BundleInfo info;
     std::uint64_t payload_files = 0;
     std::uint64_t payload_octets = 0;
+    // The SHA-256 of every entry read intact (or known) during the fixity checks, so that
+    // later checks of the same bundle (the METS CHECKSUM rule) need not read them again.
+    std::shared_ptr<KnownDigests> digests = std::make_shared<KnownDigests>();
     bool ok() const { return !diagnostics.has_errors(); }
 };
 

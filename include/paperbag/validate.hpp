@@ -22,6 +22,7 @@
 #include <string_view>
 #include <vector>
 
+#include "paperbag/bundle_reader.hpp"
 #include "paperbag/diagnostic.hpp"
 
 namespace paperbag {
@@ -60,6 +61,10 @@ struct ValidateOptions {
     // `paperbag validate` sets it to paperbag unless --profile is given, so that it gives
     // the verdict `paperbag verify` gives on the same bundle.
     std::optional<Profile> bundle_profile;
+    // SHA-256 digests of ZIP entries already computed from their bytes (verify's fixity pass,
+    // VerifyResult::digests): the METS CHECKSUM rule uses them instead of reading an entry
+    // again, while the entry's CRC and sizes are the same. Null: read every entry.
+    std::shared_ptr<const KnownDigests> known_digests;
 };
 
 // valid: every schema that applies was used and nothing is wrong. invalid: the document

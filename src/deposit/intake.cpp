@@ -28,12 +28,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string random_name() {
-    unsigned char raw[12];
-    if (RAND_bytes(raw, sizeof raw) != 1) throw Error("PB-INTERNAL", "", "RAND_bytes failed");
-    return to_hex(std::string_view(reinterpret_cast<const char*>(raw), sizeof raw));
-}
-
 void fsync_folder(const fs::path& folder) {
     const UniqueFd fd(::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
     if (fd) ::fsync(fd.get());
@@ -98,55 +92,6 @@ bool safe_upload_name(const std::string& name) {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
                c == '.' || c == '_' || c == '-';
     });
-}
-
-Upload::Upload(const fs::path& incoming, const std::string& filename)
-    : folder_(incoming / random_name()), path_(folder_ / filename), filename_(filename) {
-    std::error_code ec;
-    fs::create_directories(folder_, ec);
-    if (ec) throw Error("PB-IO", folder_.string(), "cannot create: " + ec.message());
-    fd_.reset(::open(path_.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644));
-    if (!fd_) throw_system_error("cannot create", path_.string());
-    registration_ = TempRegistration(path_);
-    md5_engine_ = std::make_unique<Md5Follower>(path_);
-}
-
-Upload::~Upload() {
-    registration_.release();
-    std::error_code ec;
-    fs::remove_all(folder_, ec);
-}
-
-void Upload::write(const char* data, std::size_t size) {
-    sha256_engine_.update(data, size);
-    size_ += size;
-    while (size > 0) {
-        const ssize_t n = ::write(fd_.get(), data, size);
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) throw_system_error("cannot write", path_.string());
-        data += n;
-        size -= static_cast<std::size_t>(n);
-    }
-    md5_engine_->written(size_);
-    // Writeback of every full 8 MiB starts now, while the rest arrives (it does not wait).
-    constexpr std::uint64_t step = 8 << 20;
-    if (size_ - flushed_ >= step) {
-        const std::uint64_t end = size_ - size_ % step;
-        ::sync_file_range(fd_.get(), static_cast<off_t>(flushed_),
-                          static_cast<off_t>(end - flushed_), SYNC_FILE_RANGE_WRITE);
-        flushed_ = end;
-    }
-}
-
-void Upload::finish() {
-    if (::fsync(fd_.get()) != 0) throw_system_error("cannot write", path_.string());
-    fd_.reset();
-    sha256_ = sha256_engine_.finish_hex();
-}
-
-const std::string& Upload::md5_hex() {
-    if (md5_.empty()) md5_ = md5_engine_->finish(size_);
-    return md5_;
 }
 
 Intake::Intake(fs::path store, std::unique_ptr<Ledger> ledger, unsigned quarantine_days)
@@ -228,8 +173,7 @@ Outcome Intake::refuse_bundle(Upload& upload, const std::string& depositor, int 
 
 Outcome Intake::accept(Upload& upload, const std::string& depositor,
                        const std::string& content_md5) {
-    // The bundle is verified while the MD5 thread catches up with the upload; the results
-    // are then judged in order: Content-MD5, ZIP, already held, verification.
+    // The results are judged in order: Content-MD5, ZIP, already held, verification.
     const bool zip = starts_with_zip_magic(upload.path());
     const std::optional<HeldIssue> known =
         zip ? ledger_->find_by_digest(upload.sha256_hex()) : std::nullopt;
@@ -237,6 +181,7 @@ Outcome Intake::accept(Upload& upload, const std::string& depositor,
     if (zip && !known) {
         VerifyJobOptions options = default_verify_options();
         options.validation.jobs = 1;  // the server's worker pool bounds the parallelism
+        options.verify.known = upload.entry_digests();  // read as they arrived
         run = verify_bundles({upload.path()}, options);
         strip_prefix(run, upload.folder().string() + "/");
     }

@@ -11,19 +11,26 @@
 #include <string>
 
 #include "core/digest.hpp"
-#include "deposit/md5_follower.hpp"
+#include "deposit/md5.hpp"
+#include "io/fan_out.hpp"
 #include "io/temp_cleanup.hpp"
 #include "io/unique_fd.hpp"
+#include "package/zip_stream_fixity.hpp"
 #include "paperbag/ledger.hpp"
 
 namespace paperbag {
 
+// 24 random hex digits (OpenSSL's RAND_bytes), for names in the store.
+std::string random_name();
+
 // One upload being received: a new folder STORE/.incoming/<random>/ holding the bytes under
-// the (already checked) file name. SHA-256 is computed as the bytes arrive; MD5 (only for
-// Content-MD5, and slower) by a thread following the file (md5_follower.hpp), so receiving
-// never waits for it. The kernel is asked to start writing each piece to disk at once
-// (sync_file_range), so that the fsync of finish() has little left to do. The folder is
-// removed by the destructor unless the file was moved away.
+// the (already checked) file name. Every piece is received once and handed to four consumers
+// working at the same time (io/fan_out.hpp): the file on disk (written with O_DIRECT where
+// the file system has it, so that a large upload neither costs a copy into the page cache
+// nor waits for writeback at the fsync), MD5 (for Content-MD5), SHA-256 (the store's key)
+// and the ZIP walk (package/zip_stream_fixity.hpp) that computes each entry's CRC and SHA-256
+// so that verification need not read the entries back. The folder is removed by the
+// destructor unless the file was moved away.
 class Upload {
 public:
     Upload(const std::filesystem::path& incoming, const std::string& filename);
@@ -33,27 +40,34 @@ public:
 
     // Appends bytes (Throws Error PB-IO when the disk is full).
     void write(const char* data, std::size_t size);
-    // fsync and close; the size and SHA-256 are final afterwards.
+    // Waits for the consumers, fsync and close; the size and digests are final afterwards.
     void finish();
 
     const std::filesystem::path& path() const noexcept { return path_; }
     const std::filesystem::path& folder() const noexcept { return folder_; }
     const std::string& filename() const noexcept { return filename_; }
     std::uint64_t size() const noexcept { return size_; }
-    // Waits for the MD5 thread the first time (after finish()).
-    const std::string& md5_hex();
+    const std::string& md5_hex() const noexcept { return md5_; }
     const std::string& sha256_hex() const noexcept { return sha256_; }
+    // The SHA-256 of the ZIP's entries, computed as they arrived (empty unless the upload is
+    // a canonical ZIP, see zip_stream_fixity.hpp).
+    const std::shared_ptr<const KnownDigests>& entry_digests() const noexcept {
+        return entry_digests_;
+    }
 
 private:
+    class File;
     std::filesystem::path folder_, path_;
     std::string filename_;
-    UniqueFd fd_;
     TempRegistration registration_;
+    std::unique_ptr<File> file_;
+    Md5 md5_engine_;
     Digest sha256_engine_{DigestAlgorithm::sha256};
-    std::unique_ptr<Md5Follower> md5_engine_;
+    ZipStreamFixity zip_;
     std::uint64_t size_ = 0;
-    std::uint64_t flushed_ = 0;  // bytes whose writeback has been started
     std::string md5_, sha256_;
+    std::shared_ptr<const KnownDigests> entry_digests_;
+    std::unique_ptr<FanOut> fan_out_;  // last: its threads use the members above
 };
 
 // What became of a deposit: 201 (stored), 200 (these bytes were already held: the first

@@ -177,8 +177,8 @@ const Diagnostics& Validator::messages() const {
 
 ValidationRun Validator::validate() const {
     const ValidateOptions& options = impl_->options;
-    ValidationRun run =
-        impl_->run(collect_documents(options.inputs, {options.include, options.exclude}));
+    ValidationRun run = impl_->run(collect_documents(
+        options.inputs, {options.include, options.exclude}, options.known_digests));
     run.require_documents = !options.inputs.empty();
     if (run.require_documents && run.validated() == 0) {
         std::string message = "nothing validated: no XML file found in the input";

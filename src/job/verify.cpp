@@ -116,6 +116,7 @@ ValidationRun verify_bundles(const std::vector<std::filesystem::path>& bundles,
 
         ValidateOptions validation = checked;
         validation.inputs = {bundle.string()};
+        validation.known_digests = result.digests;
         try {
             ValidationRun inner = validate_inputs(validation);
             merge_messages(run, inner);

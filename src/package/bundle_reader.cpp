@@ -117,6 +117,7 @@ struct BundleReader::Impl {
             entry.size = st.size;
             entry.compressed_size = st.comp_size;
             entry.method = static_cast<std::uint16_t>(st.comp_method);
+            if (st.valid & ZIP_STAT_CRC) entry.crc = st.crc;
             entry.directory = !entry.name.empty() && entry.name.back() == '/';
             entry.usable = check(entry, st, nfc_names);
             if (entry.usable && !entry.directory) {

@@ -220,20 +220,34 @@ private:
                 result_.payload_octets += f.size;
             }
             if (manifests.empty()) continue;  // a tag file no tag manifest lists: allowed
-            std::vector<std::pair<Manifest*, Digest>> digests;
-            for (Manifest* m : manifests) digests.emplace_back(m, Digest(m->algorithm));
+            const BundleEntry* entry = reader_.find(prefix_ + f.name);
+            const KnownEntryDigest* known = known_digest(*entry);
             const bool xml = payload && options_.validate_xml && f.name.size() > 4 &&
                              f.name.substr(f.name.size() - 4) == ".xml" &&
                              f.size <= options_.max_xml_size;
+            // Each manifest's digest: the known SHA-256, or computed while the entry streams.
+            std::vector<std::pair<Manifest*, Digest>> digests;
+            std::vector<std::pair<Manifest*, std::string>> actual;
+            for (Manifest* m : manifests) {
+                if (known && m->algorithm == DigestAlgorithm::sha256)
+                    actual.emplace_back(m, known->sha256);
+                else
+                    digests.emplace_back(m, Digest(m->algorithm));
+            }
             std::string bytes;
-            const BundleEntry* entry = reader_.find(prefix_ + f.name);
-            const bool intact = reader_.stream(*entry, [&](std::string_view chunk) {
-                for (auto& [m, d] : digests) d.update(chunk);
-                if (xml) bytes.append(chunk);
-            });
-            if (!intact) continue;
-            for (auto& [m, d] : digests) {
-                const std::string actual = d.finish_hex();
+            if (!digests.empty() || xml) {
+                const bool intact = reader_.stream(*entry, [&](std::string_view chunk) {
+                    for (auto& [m, d] : digests) d.update(chunk);
+                    if (xml) bytes.append(chunk);
+                });
+                if (!intact) continue;
+                for (auto& [m, d] : digests) actual.emplace_back(m, d.finish_hex());
+            }
+            for (const auto& [m, hex] : actual)
+                if (m->algorithm == DigestAlgorithm::sha256)
+                    (*result_.digests)[entry->name] = KnownEntryDigest{
+                        entry->crc, entry->size, entry->compressed_size, entry->method, hex};
+            for (const auto& [m, hex] : actual) {
                 const auto line = m->lines.find(f.name);
                 if (line == m->lines.end()) {
                     error("PB-BAG-UNLISTED", prefix_ + f.name,
@@ -241,15 +255,24 @@ private:
                     continue;
                 }
                 line->second.path.clear();  // seen
-                if (line->second.checksum != actual)
+                if (line->second.checksum != hex)
                     error("PB-BAG-CHECKSUM", prefix_ + f.name,
                           std::string(to_string(m->algorithm)) + " checksum mismatch: manifest " +
-                              line->second.checksum + ", file " + actual);
+                              line->second.checksum + ", file " + hex);
             }
             if (xml)
                 result_.diagnostics.append(
                     options_.validate_xml(f.name, bytes, reader_.entry_path(prefix_ + f.name)));
         }
+    }
+
+    // The SHA-256 known for this entry from its bytes (options.known), when it describes the
+    // entry as the central directory states it.
+    const KnownEntryDigest* known_digest(const BundleEntry& entry) const {
+        if (!options_.known) return nullptr;
+        const auto it = options_.known->find(entry.name);
+        if (it == options_.known->end() || !it->second.describes(entry)) return nullptr;
+        return &it->second;
     }
 
     void check_listed(const std::vector<Manifest>& manifests) {

@@ -108,13 +108,13 @@ bool glob_matches(const std::string& glob, const std::string& relative) {
 }
 
 void add_zip(const std::filesystem::path& file, const DocumentFilter& filter,
-             std::vector<DocumentSource>& out) {
+             const std::shared_ptr<const KnownDigests>& known, std::vector<DocumentSource>& out) {
     std::vector<std::string> entries;
     Diagnostics problems;
     const std::string name = file.string();
     std::shared_ptr<FileSpace> space;
     try {
-        space = zip_space(file, entries, problems);
+        space = zip_space(file, entries, problems, known);
     } catch (const Error& e) {
         DocumentSource bad{name, nullptr, {}, 0, e.diagnostic(), false, {}};
         bad.problem->path = name;
@@ -196,7 +196,8 @@ std::optional<std::string> resolve_in_space(const std::string& base, std::string
 }
 
 std::vector<DocumentSource> collect_documents(const std::vector<std::string>& inputs,
-                                              const DocumentFilter& filter) {
+                                              const DocumentFilter& filter,
+                                              std::shared_ptr<const KnownDigests> known) {
     std::vector<DocumentSource> out;
     for (const std::string& input : inputs) {
         const std::filesystem::path path(input);
@@ -229,7 +230,7 @@ std::vector<DocumentSource> collect_documents(const std::vector<std::string>& in
         } else if (!std::filesystem::is_regular_file(status)) {
             require_file_or_folder(path);  // a FIFO would block the first read forever
         } else if (has_extension(input, ".zip") || sniff_zip(path)) {
-            add_zip(path, filter, out);
+            add_zip(path, filter, known, out);
         } else {
             const auto parent = path.has_parent_path() ? path.parent_path() : ".";
             auto space = folder_space(parent);

@@ -13,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+#include "paperbag/bundle_reader.hpp"
 #include "paperbag/diagnostic.hpp"
 
 namespace paperbag {
@@ -42,6 +43,11 @@ public:
     // A pull reader of the file, when the space has one (a ZIP); nullptr otherwise (a folder
     // streams through disk_path). Throws Error (PB-IO) when the file cannot be opened.
     virtual std::unique_ptr<ByteReader> open(const std::string&) const { return nullptr; }
+    // The file's SHA-256 (lower-case hex) when it is already known from its bytes (a ZIP
+    // entry verify has just read); nothing otherwise.
+    virtual std::optional<std::string> known_sha256(const std::string&) const {
+        return std::nullopt;
+    }
     // Reads a whole file of at most `max_size` bytes (Error PB-TOO-LARGE beyond).
     std::string read_all(const std::string& path, std::uint64_t max_size) const;
 };
@@ -52,9 +58,11 @@ std::shared_ptr<FileSpace> folder_space(const std::filesystem::path& root);
 // A ZIP archive read without extracting, through BundleReader (implemented in zip_space.cpp).
 // The usable file entries go to `entries`; BundleReader's findings about the archive and its
 // entries (unsafe names, links, bombs, a file that is no ZIP) go to `problems`, with paths
-// "archive!/entry". Throws Error (PB-IO) when the archive cannot be opened at all.
+// "archive!/entry". `known` (may be null) gives entries' SHA-256 already computed from their
+// bytes (KnownEntryDigest). Throws Error (PB-IO) when the archive cannot be opened at all.
 std::shared_ptr<FileSpace> zip_space(const std::filesystem::path& archive,
-                                     std::vector<std::string>& entries, Diagnostics& problems);
+                                     std::vector<std::string>& entries, Diagnostics& problems,
+                                     std::shared_ptr<const KnownDigests> known = nullptr);
 
 // Resolves `href` (relative, '/'-separated, maybe with "." and "..") against the folder of
 // `base` (a path in the space). Nothing when the result would leave the space or `href` is
@@ -88,7 +96,10 @@ struct DocumentFilter {
 // start like XML), ZIP bundles (entries ending in .xml). In input order; folder contents
 // sorted by path. Files in folders and bundles go through `filter`; files named directly
 // do not. Throws Error (PB-IO) for an input that does not exist.
+// `known`: SHA-256 digests of ZIP entries already computed from their bytes (verify's fixity
+// pass), handed to the ZIP spaces.
 std::vector<DocumentSource> collect_documents(const std::vector<std::string>& inputs,
-                                              const DocumentFilter& filter = {});
+                                              const DocumentFilter& filter = {},
+                                              std::shared_ptr<const KnownDigests> known = nullptr);
 
 }  // namespace paperbag

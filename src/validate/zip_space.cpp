@@ -14,8 +14,16 @@ namespace {
 
 class ZipSpace final : public FileSpace {
 public:
-    explicit ZipSpace(std::unique_ptr<BundleReader> reader)
-        : reader_(std::move(reader)), name_(reader_->path().string()) {}
+    ZipSpace(std::unique_ptr<BundleReader> reader, std::shared_ptr<const KnownDigests> known)
+        : reader_(std::move(reader)), known_(std::move(known)), name_(reader_->path().string()) {}
+
+    std::optional<std::string> known_sha256(const std::string& path) const override {
+        const BundleEntry* entry = reader_->find(path);
+        if (!known_ || !entry) return std::nullopt;
+        const auto it = known_->find(path);
+        if (it == known_->end() || !it->second.describes(*entry)) return std::nullopt;
+        return it->second.sha256;
+    }
 
     std::optional<std::uint64_t> size_of(const std::string& path) const override {
         const BundleEntry* entry = reader_->find(path);
@@ -68,13 +76,15 @@ private:
     };
 
     std::unique_ptr<BundleReader> reader_;
+    std::shared_ptr<const KnownDigests> known_;
     std::string name_;
 };
 
 }  // namespace
 
 std::shared_ptr<FileSpace> zip_space(const std::filesystem::path& archive,
-                                     std::vector<std::string>& entries, Diagnostics& problems) {
+                                     std::vector<std::string>& entries, Diagnostics& problems,
+                                     std::shared_ptr<const KnownDigests> known) {
     auto reader = std::make_unique<BundleReader>(archive);
     // BundleReader names entries "bundle.zip:name"; validation reports say "bundle.zip!/name".
     const std::string name = archive.string();
@@ -87,7 +97,7 @@ std::shared_ptr<FileSpace> zip_space(const std::filesystem::path& archive,
     }
     for (const BundleEntry& entry : reader->entries())
         if (entry.usable && !entry.directory) entries.push_back(entry.name);
-    return std::make_shared<ZipSpace>(std::move(reader));
+    return std::make_shared<ZipSpace>(std::move(reader), std::move(known));
 }
 
 }  // namespace paperbag
