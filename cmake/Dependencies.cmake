@@ -5,6 +5,8 @@ find_package(LibXml2 REQUIRED)
 # Debian 12's libzip CMake package references tools (zipcmp, ...) that live in other
 # packages, so libzip is found through pkg-config.
 pkg_check_modules(LIBZIP REQUIRED IMPORTED_TARGET GLOBAL libzip)
+# CRC-32 with PCLMUL for ZIP entries checked as an upload arrives (libdeflate-dev).
+pkg_check_modules(LIBDEFLATE REQUIRED IMPORTED_TARGET GLOBAL libdeflate)
 # The PDF importer: poppler's C++ API for words and fonts, its GLib API for image areas.
 pkg_check_modules(POPPLER REQUIRED IMPORTED_TARGET GLOBAL poppler-cpp poppler-glib)
 # Debian 12's Poco::DataPostgreSQL names a target PostgreSQL::client that its package does not

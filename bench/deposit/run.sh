@@ -4,8 +4,9 @@
 #     bench/deposit/run.sh [SIZE_MB]      (default 1024)
 #
 # One bundle of SIZE_MB (a riverton issue with a page scan of random bytes) is verified by
-# `paperbag verify` alone, then deposited on loopback to `paperbag serve` (streamed to disk
-# with MD5 + SHA-256, verified by the same engine, stored, recorded) two ways:
+# `paperbag verify` alone, then deposited on loopback to `paperbag serve` (received once and
+# written, MD5-, SHA-256- and per-entry-hashed on four threads at once, verified by the same
+# engine with the entry digests of the arrival, stored, recorded) two ways:
 #   - with `curl` and a Content-MD5 computed beforehand: the server's receive + verify alone;
 #   - with `paperbag deposit`: end to end, including the client's MD5 pass before sending.
 # Each is given in wall seconds and CPU seconds (user + system: for the server, of the

@@ -48,6 +48,26 @@ struct BundleEntry {
     bool usable = false;  // false when a finding makes the entry unsafe to read
 };
 
+// The SHA-256 of a ZIP entry's data, already computed from its bytes: by verify's fixity pass
+// (VerifyResult::digests), or by the intake server while an upload arrived
+// (package/zip_stream_fixity.hpp). It stands for the entry only while the archive's entry
+// has the same CRC, sizes and method (`describes`), so a digest never outlives the bytes it
+// was computed from.
+struct KnownEntryDigest {
+    std::uint32_t crc = 0;
+    std::uint64_t size = 0;
+    std::uint64_t compressed_size = 0;
+    std::uint16_t method = 0;
+    std::string sha256;  // lower-case hex
+
+    bool describes(const BundleEntry& entry) const noexcept {
+        return entry.crc == crc && entry.size == size && entry.compressed_size == compressed_size &&
+               entry.method == method;
+    }
+};
+// By full entry name ("bag/data/mets.xml").
+using KnownDigests = std::map<std::string, KnownEntryDigest, std::less<>>;
+
 class BundleReader {
 public:
     // Opens `bundle` read-only and checks it (findings go to diagnostics()). Throws Error
@@ -105,6 +125,10 @@ public:
     // bundle has no error finding at all: what export, stats and inspect require before
     // they trust anything in it. A hostile or damaged bundle is then skipped whole.
     bool check_all();
+    // Entries whose bytes were already checked (their CRC, sizes and SHA-256 computed from the
+    // bytes, e.g. by the intake server as they arrived): check_all() does not read an entry
+    // again while a digest here describes it.
+    void set_checked(std::shared_ptr<const KnownDigests> checked);
     // The whole entry, when it is usable, intact and at most `max_size` bytes.
     std::optional<std::string> read(const BundleEntry& entry,
                                     std::uint64_t max_size = std::uint64_t{256} << 20);
@@ -130,26 +154,6 @@ inline constexpr std::uint64_t default_max_unpack = std::uint64_t{8} << 30;  // 
 std::size_t unpack_bundle_payload(const std::filesystem::path& bundle,
                                   const std::filesystem::path& folder,
                                   std::uint64_t max_total = default_max_unpack);
-
-// The SHA-256 of a ZIP entry's data, already computed from its bytes: by verify's fixity pass
-// (VerifyResult::digests), or by the intake server while an upload arrived
-// (package/zip_stream_fixity.hpp). It stands for the entry only while the archive's entry
-// has the same CRC, sizes and method (`describes`), so a digest never outlives the bytes it
-// was computed from.
-struct KnownEntryDigest {
-    std::uint32_t crc = 0;
-    std::uint64_t size = 0;
-    std::uint64_t compressed_size = 0;
-    std::uint16_t method = 0;
-    std::string sha256;  // lower-case hex
-
-    bool describes(const BundleEntry& entry) const noexcept {
-        return entry.crc == crc && entry.size == size && entry.compressed_size == compressed_size &&
-               entry.method == method;
-    }
-};
-// By full entry name ("bag/data/mets.xml").
-using KnownDigests = std::map<std::string, KnownEntryDigest, std::less<>>;
 
 struct VerifyOptions {
     BundleLimits limits;

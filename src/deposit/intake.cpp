@@ -210,6 +210,7 @@ Outcome Intake::accept(Upload& upload, const std::string& depositor,
     std::optional<Issue> issue;
     {
         BundleReader reader(upload.path());
+        reader.set_checked(upload.entry_digests());  // checked as they arrived
         issue = read_bundle_issue(reader, findings, [](const Issue&) { return false; });
     }
     if (!issue) {

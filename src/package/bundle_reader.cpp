@@ -36,6 +36,7 @@ struct BundleReader::Impl {
     std::vector<BundleEntry> entries;
     std::map<std::string, std::size_t, std::less<>> by_name;  // usable entries
     Diagnostics diagnostics;
+    std::shared_ptr<const KnownDigests> checked;  // set_checked()
     // Archive handles of EntryReaders: libzip handles are not thread-safe, so each reader
     // takes one of its own, returned here when it is done.
     std::mutex pool_mutex;
@@ -356,9 +357,19 @@ std::unique_ptr<BundleReader::EntryReader> BundleReader::open_entry(
 
 bool BundleReader::check_all() {
     if (!impl_->archive) return false;
-    for (const BundleEntry& entry : impl_->entries)
-        if (entry.usable && !entry.directory) stream(entry, [](std::string_view) {});
+    for (const BundleEntry& entry : impl_->entries) {
+        if (!entry.usable || entry.directory) continue;
+        if (impl_->checked) {
+            const auto known = impl_->checked->find(entry.name);
+            if (known != impl_->checked->end() && known->second.describes(entry)) continue;
+        }
+        stream(entry, [](std::string_view) {});
+    }
     return !impl_->diagnostics.has_errors();
+}
+
+void BundleReader::set_checked(std::shared_ptr<const KnownDigests> checked) {
+    impl_->checked = std::move(checked);
 }
 
 }  // namespace paperbag

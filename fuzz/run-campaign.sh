@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# The fuzzing campaign of docs/fuzzing.md: runs libFuzzer targets of the fuzz build in turn,
+# each for SECONDS on JOBS processes, and adds each run's executions to a tally, so that a
+# campaign can be spread over several sittings and still be counted per target.
+#
+#     fuzz/run-campaign.sh [--seconds N] [--jobs N] [--build DIR] [--rounds N] [TARGET...]
+#
+# Defaults: 600 seconds, 2 jobs, build/fuzz, 1 round, every target. Per target, new inputs go
+# to DIR/campaign/<target>/corpus (not the repository), crashes, timeouts and leaks to
+# DIR/campaign/<target>/artifacts, logs to DIR/campaign/<target>/logs. The tally is
+# DIR/campaign/tally.tsv: one line per run (UTC start, target, seconds, executions, new
+# artifacts). Runs at the lowest CPU priority, so it uses what other work leaves.
+# Build the targets first (docs/fuzzing.md, "Running the fuzzer").
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+seconds=600 jobs=2 build=$root/build/fuzz rounds=1
+targets=()
+while [ $# -gt 0 ]; do
+  case $1 in
+    --seconds) seconds=$2; shift 2 ;;
+    --jobs) jobs=$2; shift 2 ;;
+    --build) build=$2; shift 2 ;;
+    --rounds) rounds=$2; shift 2 ;;
+    -*) echo "run-campaign: unknown option $1" >&2; exit 2 ;;
+    *) targets+=("$1"); shift ;;
+  esac
+done
+[ ${#targets[@]} -gt 0 ] || targets=(importer alto hocr page pdf bundle validate_zip mets manifest)
+campaign=$build/campaign
+mkdir -p "$campaign"
+tally=$campaign/tally.tsv
+[ -f "$tally" ] || printf 'start\ttarget\tseconds\texecutions\tartifacts\n' >"$tally"
+
+for _ in $(seq 1 "$rounds"); do
+  for target in "${targets[@]}"; do
+    binary=$build/fuzz/paperbag_fuzz_$target
+    [ -x "$binary" ] || { echo "run-campaign: $binary is not built" >&2; exit 2; }
+    dir=$campaign/$target
+    mkdir -p "$dir/corpus" "$dir/artifacts" "$dir/logs"
+    seeds=("$root/fuzz/corpus/$target")
+    [ "$target" = pdf ] && [ -d "$root/build/main/test-pdfs" ] && seeds+=("$root/build/main/test-pdfs")
+    before=$(find "$dir/artifacts" -type f | wc -l)
+    start=$(date -u +%Y-%m-%dT%H:%M:%SZ)
+    rm -f "$dir"/logs/fuzz-*.log
+    (cd "$dir/logs" && nice -n 19 "$binary" -jobs="$jobs" -workers="$jobs" \
+      -max_total_time="$seconds" -timeout=20 -rss_limit_mb=2048 -print_final_stats=1 \
+      -artifact_prefix="$dir/artifacts/" "$dir/corpus" "${seeds[@]}" >/dev/null 2>&1) || true
+    executions=$(cat "$dir"/logs/fuzz-*.log 2>/dev/null |
+      awk '/stat::number_of_executed_units/ {n += $2} END {print n + 0}')
+    after=$(find "$dir/artifacts" -type f | wc -l)
+    printf '%s\t%s\t%s\t%s\t%s\n' "$start" "$target" "$seconds" "$executions" "$((after - before))" >>"$tally"
+    echo "$target: $executions executions in ${seconds}s, $((after - before)) new artifacts"
+  done
+done
+echo "totals per target:"
+awk -F'\t' 'NR > 1 {n[$2] += $4; s[$2] += $3; a[$2] += $5}
+  END {for (t in n) printf "  %-13s %12d executions %7d s %3d artifacts\n", t, n[t], s[t], a[t]}' "$tally" | sort
