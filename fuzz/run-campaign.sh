@@ -25,7 +25,7 @@ while [ $# -gt 0 ]; do
     *) targets+=("$1"); shift ;;
   esac
 done
-[ ${#targets[@]} -gt 0 ] || targets=(importer alto hocr page pdf bundle validate_zip mets manifest)
+[ ${#targets[@]} -gt 0 ] || targets=(importer alto hocr page pdf bundle validate_zip mets manifest zip_stream)
 campaign=$build/campaign
 mkdir -p "$campaign"
 tally=$campaign/tally.tsv
