@@ -265,25 +265,31 @@ private:
     // min_rate on average once the grace period (the timeout) is over. Poco's request stream
     // hands the body over in pieces of 4 KiB (one recv each): with a Content-Length, only
     // the bytes Poco has already buffered come through it, and the rest is read from the
-    // socket in pieces of up to 1 MiB (the socket keeps the server's receive timeout).
+    // socket straight into the upload's buffers, up to 512 KiB per read (the socket keeps
+    // the server's receive timeout).
     void receive(HTTPServerRequest& request, Upload& upload, std::uint64_t limit) {
         const auto start = std::chrono::steady_clock::now();
         const auto grace = std::chrono::seconds(context_.options.timeout);
         std::vector<char> buffer(1 << 20);
-        const auto take = [&](std::size_t n) {
+        // `n` more bytes are about to be taken: refused beyond the limit, and a client that
+        // stays below the minimum rate after the grace period is cut off.
+        const auto admit = [&](std::size_t n) {
             if (upload.size() + n > limit)
                 throw Refused{
                     413, sword_error("MaxUploadSizeExceeded"),
                     "the upload is larger than the limit of " + std::to_string(limit) + " bytes",
                     ""};
-            upload.write(buffer.data(), n);
             const auto elapsed = std::chrono::steady_clock::now() - start;
             if (elapsed > grace) {
                 const double seconds = std::chrono::duration<double>(elapsed).count();
-                if (static_cast<double>(upload.size()) / seconds <
+                if (static_cast<double>(upload.size() + n) / seconds <
                     static_cast<double>(context_.options.min_rate))
                     throw Poco::TimeoutException("upload slower than the minimum rate");
             }
+        };
+        const auto take = [&](std::size_t n) {
+            admit(n);
+            upload.write(buffer.data(), n);
         };
         std::istream& in = request.stream();
         auto* direct = dynamic_cast<Poco::Net::HTTPServerRequestImpl*>(&request);
@@ -296,13 +302,16 @@ private:
                     in.readsome(buffer.data(), static_cast<std::streamsize>(buffer.size()));
                 if (n > 0) take(static_cast<std::size_t>(n));
             }
+            // The socket's bytes go straight into the upload's buffers (no copy).
             Poco::Net::StreamSocket& socket = direct->socket();
             while (upload.size() < length) {
+                const std::span<char> space = upload.space();
                 const std::uint64_t want =
-                    std::min<std::uint64_t>(buffer.size(), length - upload.size());
-                const int n = socket.receiveBytes(buffer.data(), static_cast<int>(want));
+                    std::min<std::uint64_t>(space.size(), length - upload.size());
+                const int n = socket.receiveBytes(space.data(), static_cast<int>(want));
                 if (n <= 0) break;  // the client closed: the caller sees the short upload
-                take(static_cast<std::size_t>(n));
+                admit(static_cast<std::size_t>(n));
+                upload.commit(static_cast<std::size_t>(n));
             }
             return;
         }

@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 
 #include "core/digest.hpp"
@@ -40,6 +41,9 @@ public:
 
     // Appends bytes (Throws Error PB-IO when the disk is full).
     void write(const char* data, std::size_t size);
+    // Or, without a copy: where the next bytes go (never empty), then how many were put there.
+    std::span<char> space() { return fan_out_->space(); }
+    void commit(std::size_t size);
     // Waits for the consumers, fsync and close; the size and digests are final afterwards.
     void finish();
 

@@ -109,6 +109,11 @@ void Upload::write(const char* data, std::size_t size) {
     size_ += size;
 }
 
+void Upload::commit(std::size_t size) {
+    fan_out_->commit(size);
+    size_ += size;
+}
+
 void Upload::finish() {
     fan_out_->finish();
     file_->close();

@@ -49,21 +49,29 @@ std::uint64_t FanOut::oldest_seen() const {
     return oldest;
 }
 
+std::span<char> FanOut::space() {
+    if (fill_ == 0) {
+        std::unique_lock lock(mutex_);
+        space_.wait(lock, [&] { return failure_ || oldest_seen() + slots_.size() > published_; });
+        if (failure_) std::rethrow_exception(failure_);
+    }
+    Slot& slot = slots_[published_ % slots_.size()];
+    return {slot.data.get() + fill_, slot_size_ - fill_};
+}
+
+void FanOut::commit(std::size_t size) {
+    fill_ += std::min(size, slot_size_ - fill_);
+    if (fill_ == slot_size_) publish();
+}
+
 void FanOut::write(const char* data, std::size_t size) {
     while (size > 0) {
-        if (fill_ == 0) {
-            std::unique_lock lock(mutex_);
-            space_.wait(lock,
-                        [&] { return failure_ || oldest_seen() + slots_.size() > published_; });
-            if (failure_) std::rethrow_exception(failure_);
-        }
-        Slot& slot = slots_[published_ % slots_.size()];
-        const std::size_t n = std::min(size, slot_size_ - fill_);
-        std::memcpy(slot.data.get() + fill_, data, n);
-        fill_ += n;
+        const std::span<char> free = space();
+        const std::size_t n = std::min(size, free.size());
+        std::memcpy(free.data(), data, n);
+        commit(n);
         data += n;
         size -= n;
-        if (fill_ == slot_size_) publish();
     }
 }
 

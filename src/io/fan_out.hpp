@@ -17,6 +17,7 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <span>
 #include <string_view>
 #include <thread>
 #include <vector>
@@ -38,6 +39,11 @@ public:
 
     // Copies the bytes into the ring; waits while every buffer is still being consumed.
     void write(const char* data, std::size_t size);
+    // Or, without the copy: the free space of the buffer being filled (never empty; waits
+    // while every buffer is still being consumed), to be filled and then committed.
+    std::span<char> space();
+    // The first `size` bytes of space() hold the next bytes of the stream.
+    void commit(std::size_t size);
     // Hands over the last bytes and waits until every consumer has seen everything. Once.
     void finish();
 

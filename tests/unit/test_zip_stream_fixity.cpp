@@ -153,7 +153,18 @@ TEST_CASE("fan-out: every consumer sees every byte in order") {
         while (input.size() < (std::size_t{5} << 20)) {
             std::string piece(random() % 50'000, '\0');
             for (char& c : piece) c = static_cast<char>(random());
-            fan.write(piece.data(), piece.size());
+            if (random() % 2 == 0) {
+                fan.write(piece.data(), piece.size());
+            } else {  // straight into the ring, as the server receives
+                for (std::size_t at = 0; at < piece.size();) {
+                    const std::span<char> space = fan.space();
+                    REQUIRE(!space.empty());
+                    const std::size_t n = std::min(space.size(), piece.size() - at);
+                    std::copy_n(piece.data() + at, n, space.data());
+                    fan.commit(n);
+                    at += n;
+                }
+            }
             input += piece;
         }
         fan.finish();
