@@ -9,7 +9,9 @@
 # to DIR/campaign/<target>/corpus (not the repository), crashes, timeouts and leaks to
 # DIR/campaign/<target>/artifacts, logs to DIR/campaign/<target>/logs. The tally is
 # DIR/campaign/tally.tsv: one line per run (UTC start, target, seconds, executions, new
-# artifacts). Runs at the lowest CPU priority, so it uses what other work leaves.
+# artifacts). Runs at the lowest CPU priority, so it uses what other work leaves; the
+# timeout is 120 s because a starved process can wait that long for a core (a timeout
+# artifact is replayed with the normal build before it counts as a hang).
 # Build the targets first (docs/fuzzing.md, "Running the fuzzer").
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -43,7 +45,7 @@ for _ in $(seq 1 "$rounds"); do
     start=$(date -u +%Y-%m-%dT%H:%M:%SZ)
     rm -f "$dir"/logs/fuzz-*.log
     (cd "$dir/logs" && nice -n 19 "$binary" -jobs="$jobs" -workers="$jobs" \
-      -max_total_time="$seconds" -timeout=20 -rss_limit_mb=2048 -print_final_stats=1 \
+      -max_total_time="$seconds" -timeout=120 -report_slow_units=60 -rss_limit_mb=2048 -print_final_stats=1 \
       -artifact_prefix="$dir/artifacts/" "$dir/corpus" "${seeds[@]}" >/dev/null 2>&1) || true
     executions=$(cat "$dir"/logs/fuzz-*.log 2>/dev/null |
       awk '/stat::number_of_executed_units/ {n += $2} END {print n + 0}')
