@@ -101,6 +101,12 @@ std::string XmlStream::text() {
     return out;
 }
 
+const xmlNode* XmlStream::expand() {
+    const xmlNode* node = xmlTextReaderExpand(reader_.get());
+    if (node == nullptr || errors_.has_errors()) fail();
+    return node;
+}
+
 std::uint64_t XmlStream::line() const {
     const int n = xmlTextReaderGetParserLineNumber(reader_.get());
     return n > 0 ? static_cast<std::uint64_t>(n) : 0;

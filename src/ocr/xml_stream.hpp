@@ -40,6 +40,10 @@ public:
     std::optional<std::string> attr(const char* name) const;
     // The text content of the current element (reads its subtree).
     std::string text();
+    // The current element with its whole subtree as a libxml2 tree, for readers that take one
+    // element at a time (PAGE regions); valid until the stream moves on (skip() frees it).
+    // Throws Error like next().
+    const xmlNode* expand();
     std::uint64_t line() const;
     const std::string& path() const noexcept { return path_; }
 

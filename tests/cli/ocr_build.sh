@@ -2,7 +2,7 @@
 # OCR input on the command line: a single ALTO/hOCR/PAGE file exported with its geometry; an
 # issue folder described by a METS file built into a bundle that verifies, with the source
 # METS and the migration recorded; absent files and wrong checksums fail with the METS' file
-# and line unless --missing=warn; a 100 MB ALTO file read at flat memory under prlimit.
+# and line unless --missing=warn; 100 MB ALTO and PAGE files read at flat memory under prlimit.
 # The ../shared/ocr-dev part is skipped (with a message) when it is absent.
 set -euo pipefail
 source "$SOURCE_DIR/tests/support/cli_lib.sh"
@@ -111,6 +111,39 @@ PY
     --date 2024-01-01 --page 1 --format jsonl -o "$work/big.jsonl"
   expect_rc 0
   [ -s "$work/big.jsonl" ] || fail "100 MB ALTO: no records"
+  rm -f "$big"
+  # The same for PAGE: streamed one child of Page at a time, never one tree of the file.
+  python3 - "$work/big.page.xml" <<'PY2'
+import sys
+word = ('<Word id="w{0}"><Coords points="{1},{2} {3},{2} {3},{4} {1},{4}"/>'
+        '<TextEquiv conf="0.9"><Unicode>Wortzusammensetzung{0}</Unicode></TextEquiv></Word>')
+with open(sys.argv[1], 'w') as f:
+    f.write('<PcGts xmlns="http://schema.primaresearch.org/PAGE/gts/pagecontent/2019-07-15">'
+            '<Page imageFilename="p.png" imageWidth="100000" imageHeight="100000">\n')
+    size = n = region = 0
+    while size < 100 * 1024 * 1024:
+        top = (region % 900) * 100
+        parts = ['<TextRegion id="r%d"><Coords points="0,%d 900,%d 900,%d 0,%d"/>'
+                 % (region, top, top, top + 90, top + 90)]
+        for line in range(20):
+            parts.append('<TextLine id="r%dl%d">' % (region, line))
+            for i in range(10):
+                parts.append(word.format(n, i * 9, top + line, i * 9 + 8, top + line + 1))
+                n += 1
+            parts.append('</TextLine>\n')
+        parts.append('</TextRegion>\n')
+        chunk = ''.join(parts)
+        f.write(chunk)
+        size += len(chunk)
+        region += 1
+    f.write('</Page></PcGts>\n')
+PY2
+  [ "$(stat -c %s "$work/big.page.xml")" -ge 100000000 ] || fail "big PAGE file too small"
+  run prlimit --as=$((1024 * 1024 * 1024)) -- "$PAPERBAG" export "$work/big.page.xml" --title Big \
+    --date 2024-01-01 --page 1 --format jsonl -o "$work/big-page.jsonl"
+  expect_rc 0
+  [ -s "$work/big-page.jsonl" ] || fail "100 MB PAGE: no records"
+  rm -f "$work/big.page.xml"
 else
   echo "prlimit missing: 100 MB check skipped"
 fi
