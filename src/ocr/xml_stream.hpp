@@ -19,8 +19,9 @@ namespace paperbag::ocr::detail {
 
 class XmlStream {
 public:
-    // `bytes` must outlive the stream.
-    XmlStream(std::string_view bytes, std::string path);
+    // `bytes` must outlive the stream. `allow_doctype`: a DOCTYPE (XHTML's) is read past,
+    // never loaded, instead of refused.
+    XmlStream(std::string_view bytes, std::string path, bool allow_doctype = false);
     ~XmlStream();
     XmlStream(const XmlStream&) = delete;
     XmlStream& operator=(const XmlStream&) = delete;
@@ -58,6 +59,7 @@ private:
     std::unique_ptr<XmlErrorCapture> capture_;
     std::unique_ptr<xmlTextReader, ReaderFree> reader_;
     int type_ = 0;
+    bool allow_doctype_ = false;
     bool pending_ = false;  // skip() already moved to the node next() must return
     bool ended_ = false;
 };

@@ -2,7 +2,8 @@
 # OCR input on the command line: a single ALTO/hOCR/PAGE file exported with its geometry; an
 # issue folder described by a METS file built into a bundle that verifies, with the source
 # METS and the migration recorded; absent files and wrong checksums fail with the METS' file
-# and line unless --missing=warn; 100 MB ALTO and PAGE files read at flat memory under prlimit.
+# and line unless --missing=warn; 100 MB ALTO, PAGE and hOCR files read at flat memory under
+# prlimit.
 # The ../shared/ocr-dev part is skipped (with a message) when it is absent.
 set -euo pipefail
 source "$SOURCE_DIR/tests/support/cli_lib.sh"
@@ -144,6 +145,40 @@ PY2
   expect_rc 0
   [ -s "$work/big-page.jsonl" ] || fail "100 MB PAGE: no records"
   rm -f "$work/big.page.xml"
+  # And hOCR (XHTML, as tesseract writes it): streamed one block at a time.
+  python3 - "$work/big.hocr" <<'PY2'
+import sys
+word = "<span class='ocrx_word' id='w{0}' title='bbox {1} {2} {3} {4}; x_wconf 90'>Wortzusammensetzung{0}</span> "
+with open(sys.argv[1], 'w') as f:
+    f.write('<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 '
+            'Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">\n'
+            '<html xmlns="http://www.w3.org/1999/xhtml"><head><meta name="ocr-system" '
+            'content="tesseract 5"/></head><body>'
+            "<div class='ocr_page' title='bbox 0 0 100000 100000'>\n")
+    size = n = par = 0
+    while size < 100 * 1024 * 1024:
+        top = (par % 900) * 100
+        parts = ["<div class='ocr_carea'><p class='ocr_par' id='p%d' title='bbox 0 %d 900 %d'>"
+                 % (par, top, top + 90)]
+        for line in range(20):
+            parts.append("<span class='ocr_line' title='bbox 0 %d 90 %d'>" % (top + line, top + line + 1))
+            for i in range(10):
+                parts.append(word.format(n, i * 9, top + line, i * 9 + 8, top + line + 1))
+                n += 1
+            parts.append('</span>\n')
+        parts.append('</p></div>\n')
+        chunk = ''.join(parts)
+        f.write(chunk)
+        size += len(chunk)
+        par += 1
+    f.write('</div></body></html>\n')
+PY2
+  [ "$(stat -c %s "$work/big.hocr")" -ge 100000000 ] || fail "big hOCR file too small"
+  run prlimit --as=$((1024 * 1024 * 1024)) -- "$PAPERBAG" export "$work/big.hocr" --title Big \
+    --date 2024-01-01 --page 1 --format jsonl -o "$work/big-hocr.jsonl"
+  expect_rc 0
+  [ -s "$work/big-hocr.jsonl" ] || fail "100 MB hOCR: no records"
+  rm -f "$work/big.hocr"
 else
   echo "prlimit missing: 100 MB check skipped"
 fi
