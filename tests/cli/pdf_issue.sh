@@ -4,7 +4,7 @@
 # from the physical sequence, every page's ALTO with the text of its own PDF page (pdftotext
 # -f N -l N), bundles that verify and pass ../shared/tools/check-conformance; a PDF whose page
 # count differs from the manifest's pages fails at the manifest's line; old manifests stay
-# valid. --render-images DPI: a PNG per page rendered by poppler when the deposit has none,
+# valid; a multi-page PDF on the command line builds too. --render-images DPI: a PNG per page rendered by poppler when the deposit has none,
 # the same bytes in two builds, deposited images kept.
 source "$(dirname "$0")/../support/cli_lib.sh"
 set -e
@@ -88,6 +88,13 @@ import json, sys
 pages = {p for l in open(sys.argv[1], encoding="utf-8") for p in json.loads(l)["pages"]}
 assert pages == {"1", "2", "3"}, pages
 PY
+
+# The same PDF given on the command line: three pages, the PDF stored once.
+run "$PAPERBAG" build "$issue/issue.pdf" --title "The Paperbag Courier" --date 2024-03-18 \
+  -o "$work/cli.zip"
+expect_rc 0
+[ "$(unzip -l "$work/cli.zip" | grep -c 'data/pdf/issue.pdf')" = 1 ] || fail "command-line PDF not stored once"
+[ "$(unzip -l "$work/cli.zip" | grep -c 'data/alto/')" = 3 ] || fail "command-line PDF: not three pages"
 
 # With page elements: labels and sections from the manifest; a page's own image is kept.
 mkdir -p "$issue/img"
