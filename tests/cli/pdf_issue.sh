@@ -89,6 +89,10 @@ pages = {p for l in open(sys.argv[1], encoding="utf-8") for p in json.loads(l)["
 assert pages == {"1", "2", "3"}, pages
 PY
 
+run "$PAPERBAG" inspect "$issue"
+expect_rc 0
+expect_out "pdf: issue.pdf page 2 (application/pdf)"
+
 # The same PDF given on the command line: three pages, the PDF stored once.
 run "$PAPERBAG" build "$issue/issue.pdf" --title "The Paperbag Courier" --date 2024-03-18 \
   -o "$work/cli.zip"
