@@ -9,6 +9,7 @@
 #include "paperbag/ids.hpp"
 #include "pdf/pdf_import.hpp"
 #include "pdf/pdf_render.hpp"
+#include "view/png.hpp"
 
 namespace paperbag {
 
@@ -49,7 +50,8 @@ int RenderedImages::render(Issue& issue, int dpi) {
             throw Error("PB-PDF-PAGE", pdf->href,
                         "has " + std::to_string(document.pages()) + " page(s); page " +
                             std::to_string(index + 1) + " was asked for");
-        const std::string png = pdf::render_page_png(document, index, dpi);
+        const pdf::RgbImage pixels = pdf::render_page(document, index, dpi);
+        const std::string png = view::encode_png(pixels.rgb, pixels.width, pixels.height);
         if (folder_.empty()) folder_ = make_folder();
         PageFile image;
         image.role = FileRole::image;

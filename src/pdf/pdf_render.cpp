@@ -9,7 +9,6 @@
 #include <memory>
 
 #include "paperbag/diagnostic.hpp"
-#include "view/png.hpp"
 
 namespace paperbag::pdf {
 
@@ -39,7 +38,7 @@ std::string rgb_of(const poppler::image& image) {
 
 }  // namespace
 
-std::string render_page_png(const Document& document, int index, int dpi) {
+RgbImage render_page(const Document& document, int index, int dpi) {
     if (dpi < min_render_dpi || dpi > max_render_dpi)
         throw Error("PB-USAGE", "--render-images",
                     std::to_string(dpi) + " dpi is outside " + std::to_string(min_render_dpi) +
@@ -62,8 +61,8 @@ std::string render_page_png(const Document& document, int index, int dpi) {
     const poppler::image image = renderer.render_page(page.get(), dpi, dpi);
     if (!image.is_valid() || image.format() != poppler::image::format_argb32)
         throw Error("PB-PDF-DAMAGED", document.name(), "poppler cannot render " + where);
-    return view::encode_png(rgb_of(image), static_cast<std::uint32_t>(image.width()),
-                            static_cast<std::uint32_t>(image.height()));
+    return {rgb_of(image), static_cast<std::uint32_t>(image.width()),
+            static_cast<std::uint32_t>(image.height())};
 }
 
 }  // namespace paperbag::pdf

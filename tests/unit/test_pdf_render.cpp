@@ -12,12 +12,20 @@
 #include "paperbag/diagnostic.hpp"
 #include "pdf/pdf_document.hpp"
 #include "pdf/pdf_render.hpp"
+#include "view/png.hpp"
 
 using namespace paperbag;
 
 namespace {
 
 const std::filesystem::path pdf_dir = PAPERBAG_TEST_PDF_DIR;
+
+// The page as the build stores it (PNG by paperbag's encoder).
+std::string render_page_png(const pdf::Document& document, int index, int dpi) {
+    const pdf::RgbImage image = pdf::render_page(document, index, dpi);
+    CHECK(image.rgb.size() == std::size_t{image.width} * image.height * 3);
+    return view::encode_png(image.rgb, image.width, image.height);
+}
 
 std::uint32_t be32(const std::string& bytes, std::size_t at) {
     std::uint32_t v = 0;
@@ -55,15 +63,15 @@ std::string blank_pdf(int side) {
 TEST_CASE("pdf render: a PNG of the crop box at the resolution asked, the same bytes each time") {
     const std::string bytes = read_file(pdf_dir / "en.pdf");  // A4, typeset by the build
     const pdf::Document document(bytes, "en.pdf");
-    const std::string png = pdf::render_page_png(document, 0, 72);
+    const std::string png = render_page_png(document, 0, 72);
     REQUIRE(png.size() > 33);
     CHECK(png.substr(0, 8) == "\x89PNG\r\n\x1a\n");
     CHECK(be32(png, 16) == 595);  // 595.3 x 841.9 pt at 72 dpi
     CHECK(be32(png, 20) == 842);
     CHECK(png[24] == 8);  // 8-bit
     CHECK(png[25] == 2);  // RGB
-    CHECK(pdf::render_page_png(document, 0, 72) == png);
-    const std::string twice = pdf::render_page_png(document, 0, 144);
+    CHECK(render_page_png(document, 0, 72) == png);
+    const std::string twice = render_page_png(document, 0, 144);
     // Twice the resolution, twice the pixels (poppler rounds the page's edges: +-1).
     CHECK(be32(twice, 16) >= 1189);
     CHECK(be32(twice, 16) <= 1191);
@@ -74,13 +82,13 @@ TEST_CASE("pdf render: a PNG of the crop box at the resolution asked, the same b
 TEST_CASE("pdf render: resolutions and page sizes beyond the limits are refused") {
     const std::string bytes = read_file(pdf_dir / "en.pdf");
     const pdf::Document document(bytes, "en.pdf");
-    CHECK_THROWS_WITH_AS(pdf::render_page_png(document, 0, 10), doctest::Contains("dpi"), Error);
-    CHECK_THROWS_WITH_AS(pdf::render_page_png(document, 0, 5000), doctest::Contains("dpi"), Error);
+    CHECK_THROWS_WITH_AS(render_page_png(document, 0, 10), doctest::Contains("dpi"), Error);
+    CHECK_THROWS_WITH_AS(render_page_png(document, 0, 5000), doctest::Contains("dpi"), Error);
     // 14,000 pt square (within the PDF limits) at 300 dpi: 3.4 billion pixels.
     const std::string big = blank_pdf(14000);
     const pdf::Document huge(big, "big.pdf");
     try {
-        (void)pdf::render_page_png(huge, 0, 300);
+        (void)render_page_png(huge, 0, 300);
         FAIL("a page of 3.4 billion pixels was rendered");
     } catch (const Error& e) {
         CHECK(e.diagnostic().code == "PB-PDF-LIMIT");
@@ -88,6 +96,6 @@ TEST_CASE("pdf render: resolutions and page sizes beyond the limits are refused"
         CHECK(e.diagnostic().message.find("page 1") != std::string::npos);
     }
     // The same page at 36 dpi is 7,000 x 7,000 pixels: rendered.
-    const std::string small = pdf::render_page_png(huge, 0, 36);
+    const std::string small = render_page_png(huge, 0, 36);
     CHECK(be32(small, 16) == 7000);
 }
