@@ -49,6 +49,9 @@ struct BuildOptions {
     // segmentation and recorded as a PREMIS event; one issue only. Its digest is part of the
     // input digest.
     std::filesystem::path corrections;
+    // Pages read from a PDF that have no image in the deposit get one rendered by poppler at
+    // this resolution (PNG, images/; docs/pdf.md); 0: none.
+    int render_images_dpi = 0;
 };
 
 // `planned`: a dry run would build the issue (IssueBuild::reason says why).

@@ -85,7 +85,12 @@ struct WriteResult {
 // "<role>/<file name of href>" and the size and SHA-256 the importer recorded in PageFile.
 // Throws Error (PB-WRITE-PAYLOAD) when a file has no SHA-256 recorded or two files would get
 // the same path.
+// An issue-level PDF (the same file as several pages' pdf file, each with its pdf_page) is
+// described once, with page_sequence 0.
 std::vector<PayloadFile> payload_from_pages(const Issue& issue);
+
+// Where payload_from_pages() puts a page file in the bundle: "<role folder>/<file name>".
+std::string payload_path(const PageFile& file);
 
 // Like payload_from_pages, but computes size and SHA-256 from PageFile::path on disk when the
 // model has none (the job layer's helper for callers without a packager).

@@ -181,6 +181,11 @@ void setup_build(CLI::App& app, int& exit_code) {
                             "Files a source METS lists but the folder lacks: fail, or warn "
                             "(package what is there and record each absent file)"),
             {"fail", "warn"}, "fail");
+    sub->add_option("--render-images", o->job.render_images_dpi,
+                    "Render a page image (PNG, poppler) at DPI for every page read from a PDF "
+                    "that has no image in the deposit")
+        ->option_text("DPI")
+        ->check(CLI::Range(36, 1200));
     sub->add_option("-j,--jobs", o->job.jobs, "Issues built at once (default: all cores)");
     sub->add_flag("--force", o->job.force, "Rebuild bundles whose inputs are unchanged");
     sub->add_option("--algorithms", o->algorithms, "Manifests: sha256 or sha256,sha512")

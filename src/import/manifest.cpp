@@ -8,6 +8,7 @@
 #include "core/unicode.hpp"
 #include "io/file.hpp"
 #include "io/xml_parse.hpp"
+#include "pdf/pdf_import.hpp"
 #include "validate/manifest_messages.hpp"
 #include "validate/xsd_schema.hpp"
 
@@ -131,7 +132,9 @@ private:
     }
 
     void read_pages(const xmlNode* pages, Issue& issue) {
+        const xmlNode* issue_pdf = nullptr;
         for (const xmlNode* n = pages->children; n; n = n->next) {
+            if (is_element(n, "file")) issue_pdf = n;
             if (!is_element(n, "page")) continue;
             Page page;
             const std::string sequence = attribute(n, "sequence");
@@ -148,7 +151,59 @@ private:
             page.section = attribute(n, "section");
             for (const xmlNode* f = n->children; f; f = f->next)
                 if (is_element(f, "file")) read_file_entry(f, page);
+            if (page.files.empty() && issue_pdf == nullptr && !failed_)
+                error("PB-MANIFEST-FILE", n,
+                      "page " + sequence + " has no file (and the issue no issue-level PDF)");
             issue.pages.push_back(std::move(page));
+        }
+        if (issue_pdf != nullptr) spread_issue_pdf(issue_pdf, issue);
+    }
+
+    // One PDF for the whole issue: its page k is the k-th page by sequence; without page
+    // elements, its pages are the issue's pages (sequence and label 1, 2, 3...). Each page
+    // gets the PDF as its pdf file with the page number (PageFile::pdf_page).
+    void spread_issue_pdf(const xmlNode* node, Issue& issue) {
+        Page holder;
+        read_file_entry(node, holder);
+        if (holder.files.empty() || failed_) return;
+        const PageFile& pdf = holder.files.front();
+        int count = 0;
+        try {
+            count = pdf::PdfSource().page_count(pdf.path, pdf.href);
+        } catch (const Error& e) {
+            Diagnostic d = e.diagnostic();
+            out_.add(make_error(d.code, path_, line_of(node),
+                                "issue PDF '" + pdf.href + "': " + d.message));
+            failed_ = true;
+            return;
+        }
+        if (issue.pages.empty())
+            for (int k = 1; k <= count; ++k) {
+                Page page;
+                page.sequence = k;
+                page.label = std::to_string(k);
+                issue.pages.push_back(std::move(page));
+            }
+        if (static_cast<int>(issue.pages.size()) != count) {
+            error("PB-PDF-PAGES", node,
+                  "issue PDF '" + pdf.href + "' has " + std::to_string(count) +
+                      " page(s) but the manifest lists " + std::to_string(issue.pages.size()) +
+                      ": its pages must be the issue's pages");
+            return;
+        }
+        std::stable_sort(issue.pages.begin(), issue.pages.end(),
+                         [](const Page& a, const Page& b) { return a.sequence < b.sequence; });
+        for (int k = 0; k < count; ++k) {
+            Page& page = issue.pages[static_cast<std::size_t>(k)];
+            if (page.file(FileRole::pdf) != nullptr) {
+                error("PB-PDF-PAGES", node,
+                      "page " + std::to_string(page.sequence) +
+                          " has a PDF of its own besides the issue PDF '" + pdf.href + "'");
+                return;
+            }
+            PageFile file = pdf;
+            file.pdf_page = k + 1;
+            page.files.insert(page.files.begin(), std::move(file));
         }
     }
 

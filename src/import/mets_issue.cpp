@@ -11,6 +11,7 @@
 #include <set>
 
 #include "core/digest.hpp"
+#include "core/mime.hpp"
 #include "io/file.hpp"
 #include "io/xml_parse.hpp"
 #include "io/xml_tree.hpp"
@@ -249,6 +250,11 @@ private:
                   "issue date '" + date_text + "' is not a date (YYYY-MM-DD)");
         else
             issue.date = *parsed;
+        // An NDNP LABEL names the issue, not the title: "The Gazette, 1902-01-01, edition 1".
+        if (parsed && issue.title == trimmed(xt::attr(root, "LABEL"))) {
+            const auto at = issue.title.find(", " + parsed->to_string());
+            if (at != std::string::npos && at > 0) issue.title = issue.title.substr(0, at);
+        }
         for (const xmlNode* detail : all(mods, mods_ns, "detail")) {
             const std::string type = lower(xt::attr(detail, "type"));
             const std::string number = text_of(xt::child(detail, mods_ns, "number"));
@@ -291,7 +297,9 @@ private:
             const std::string value = text_of(id);
             std::string type = lower(xt::attr(id, "type"));
             if (value.empty()) continue;
-            if (type != "issn" && type != "lccn" && type != "cn") type = "local";
+            // A URL (OCR-D's purl, a handle) identifies but does not name the issue's bundle.
+            if (type != "issn" && type != "lccn" && type != "cn")
+                type = value.find("://") != std::string::npos ? "uri" : "local";
             const Identifier identifier{type, value};
             if (std::find(issue.identifiers.begin(), issue.identifiers.end(), identifier) ==
                 issue.identifiers.end())
@@ -315,6 +323,8 @@ private:
             file.line = xt::line(f);
             if (const xmlNode* loc = xt::child(f, mets_ns, "FLocat"))
                 file.href = xt::attr(loc, "href", xlink_ns);
+            // NDNP files have no MIMETYPE: the name tells (0001.tif, 0001.xml, 0001.pdf).
+            if (file.mime.empty()) file.mime = mime_type_for(file.href);
             nodes_[file.id] = f;
             files_[file.id] = std::move(file);
         }
@@ -332,18 +342,44 @@ private:
         }
     }
 
+    // The page number printed on the page, from the page's own MODS (NDNP: part/detail of
+    // type "page number"), when it is a valid label; else nothing.
+    static std::string page_number(const xmlNode* div,
+                                   const std::map<std::string, const xmlNode*>& dmd) {
+        for (const std::string& id : id_list(xt::attr(div, "DMDID"))) {
+            const auto it = dmd.find(id);
+            if (it == dmd.end()) continue;
+            for (const xmlNode* detail : all(it->second, mods_ns, "detail")) {
+                if (lower(xt::attr(detail, "type")) != "page number") continue;
+                const std::string number = text_of(xt::child(detail, mods_ns, "number"));
+                if (!number.empty() && number.size() <= 32 &&
+                    number.find_first_of(" \t\r\n/\\") == std::string::npos)
+                    return number;
+            }
+        }
+        return {};
+    }
+
     void pages(const xmlNode* root, Issue& issue) {
+        // The PHYSICAL structMap; NDNP issue METS have one structMap without a TYPE.
         std::vector<const xmlNode*> page_divs;
-        for (const xmlNode* map : xt::children(root, mets_ns, "structMap")) {
-            if (lower(xt::attr(map, "TYPE")) != "physical") continue;
-            for (const xmlNode* div : all(map, mets_ns, "div")) {
+        const auto maps = xt::children(root, mets_ns, "structMap");
+        const auto physical = std::find_if(maps.begin(), maps.end(), [](const xmlNode* map) {
+            return lower(xt::attr(map, "TYPE")) == "physical";
+        });
+        const auto untyped = std::find_if(maps.begin(), maps.end(), [](const xmlNode* map) {
+            return xt::attr(map, "TYPE").empty();
+        });
+        const auto map = physical != maps.end() ? physical : untyped;
+        if (map != maps.end())
+            for (const xmlNode* div : all(*map, mets_ns, "div")) {
                 const std::string type = lower(xt::attr(div, "TYPE"));
                 if (type == "page" || type == "np:page") page_divs.push_back(div);
             }
-            break;
-        }
         if (page_divs.empty()) {
-            error("PB-SOURCE-METS", root, "the PHYSICAL structMap has no page divs");
+            error("PB-SOURCE-METS", root,
+                  "the PHYSICAL structMap (or, as in NDNP, the structMap without a TYPE) has no "
+                  "page divs");
             return;
         }
         const auto order = [](const xmlNode* d) {
@@ -351,12 +387,14 @@ private:
         };
         std::stable_sort(page_divs.begin(), page_divs.end(),
                          [&](const xmlNode* a, const xmlNode* b) { return order(a) < order(b); });
+        const auto dmd = dmd_sections(root);
         std::set<std::string> used;
         for (std::size_t i = 0; i < page_divs.size(); ++i) {
             const xmlNode* div = page_divs[i];
             Page page;
             page.sequence = static_cast<int>(i) + 1;
             page.label = xt::attr(div, "ORDERLABEL");
+            if (page.label.empty()) page.label = page_number(div, dmd);
             if (page.label.empty()) page.label = std::to_string(i + 1);
             std::vector<std::pair<std::string, const xmlNode*>> ids;
             page_file_ids(div, ids);

@@ -11,6 +11,7 @@
 #include "job/bundle_target.hpp"
 #include "job/issue_inputs.hpp"
 #include "job/parallel.hpp"
+#include "job/render_images.hpp"
 #include "paperbag/bundle.hpp"
 #include "paperbag/bundle_reader.hpp"
 #include "paperbag/corrections.hpp"
@@ -33,12 +34,16 @@ bool ends_with_zip(const std::filesystem::path& path) {
 
 // Size and SHA-256 of every page file (one streaming read each), recorded in the model so
 // that METS can describe the originals before they are packaged.
+// An issue-level PDF, the pdf file of every page, is read once.
 void fingerprint_pages(Issue& issue) {
+    std::map<std::filesystem::path, BagFileRecord> done;
     for (Page& page : issue.pages)
         for (PageFile& file : page.files) {
-            const BagFileRecord record = checksum_file(file.path, file.href, false);
-            file.size = record.size;
-            file.sha256 = record.sha256;
+            auto it = done.find(file.path);
+            if (it == done.end())
+                it = done.emplace(file.path, checksum_file(file.path, file.href, false)).first;
+            file.size = it->second.size;
+            file.sha256 = it->second.sha256;
         }
 }
 
@@ -52,6 +57,8 @@ std::string input_digest(const Issue& issue, const IssueInput& input, const Buil
     line(std::string("paperbag ") + PAPERBAG_VERSION);
     line(std::string("sha512 ") + (options.sha512 ? "1" : "0"));
     line("source-organization " + options.source_organization);
+    if (options.render_images_dpi > 0)
+        line("render-images " + std::to_string(options.render_images_dpi));
     if (corrections) line("corrections " + corrections->sha256);
     if (input.folder) {
         const auto mets = find_source_mets(issue.folder);
@@ -188,6 +195,8 @@ private:
             return;
         }
         const std::string& digest = identity.input_digest;
+        RenderedImages rendered;  // page images rendered from PDFs; they live until packed
+        if (options_.render_images_dpi > 0) rendered.render(issue, options_.render_images_dpi);
 
         segment_issue(issue, result.diagnostics, options_.pages.resegment,
                       ImportLimits{options_.pages.max_page_text});
@@ -211,12 +220,10 @@ private:
         write.events = events_for(issue, clock_.now(), corrections_);
         std::map<std::string, std::filesystem::path> originals;
         std::map<std::string, std::string> fingerprints;  // bag path -> SHA-256
-        std::size_t index = 0;
         for (const Page& page : issue.pages)
             for (const PageFile& file : page.files) {
-                const PayloadFile& payload = write.payload.at(index++);
-                originals[payload.path] = file.path;
-                fingerprints["data/" + payload.path] = file.sha256;
+                originals[payload_path(file)] = file.path;
+                fingerprints["data/" + payload_path(file)] = file.sha256;
             }
         const std::map<std::string, std::string> xml =
             write_issue_to_memory(issue, write, &result.diagnostics);

@@ -66,9 +66,11 @@ std::string describe_issue(const Issue& issue) {
         out << "  page " << page.sequence << " [" << page.label << "]";
         if (!page.section.empty()) out << ' ' << page.section;
         out << '\n';
-        for (const PageFile& file : page.files)
-            out << "    " << to_string(file.role) << ": " << file.href << " (" << file.mime_type
-                << ")\n";
+        for (const PageFile& file : page.files) {
+            out << "    " << to_string(file.role) << ": " << file.href;
+            if (file.pdf_page > 0) out << " page " << file.pdf_page;  // of a multi-page PDF
+            out << " (" << file.mime_type << ")\n";
+        }
     }
     if (!issue.articles.empty()) {
         out << "articles:  " << issue.articles.size() << '\n';
@@ -125,6 +127,7 @@ std::string describe_issue_json(const Issue& issue) {
             f->set("role", std::string(to_string(file.role)));
             f->set("href", file.href);
             f->set("mimetype", file.mime_type);
+            if (file.pdf_page > 0) f->set("pdf_page", file.pdf_page);
             files->add(f);
         }
         p->set("files", files);

@@ -9,10 +9,12 @@
 // separated by ';' or (kraken) ','. A page bbox of 0 0 0 0 (gcv2hocr) means "not stated".
 #include <algorithm>
 #include <cstring>
+#include <optional>
 #include <vector>
 
 #include "io/xml_parse.hpp"
 #include "ocr/page_builder.hpp"
+#include "ocr/xml_stream.hpp"
 
 namespace paperbag::ocr {
 
@@ -123,17 +125,61 @@ std::string bcp47(std::string lang) {
 
 class HocrReader {
 public:
-    HocrReader(const xmlDoc* doc, const ReadOptions& options)
-        : doc_(doc), options_(options), builder_(options, out_) {
+    explicit HocrReader(const ReadOptions& options) : options_(options), builder_(options, out_) {
         out_.format = Format::hocr;
         out_.version = "hOCR";
     }
 
-    OcrPage read() {
-        const xmlNode* root = xmlDocGetRootElement(doc_);
+    // HTML that is not well-formed XML, parsed into one tree.
+    OcrPage read(const xmlDoc* doc) {
+        const xmlNode* root = xmlDocGetRootElement(doc);
         system_ = meta(root, 0);
-        if (!system_.empty()) out_.version = "hOCR (" + system_ + ")";
         walk(root, 0);
+        return finish();
+    }
+
+    // Well-formed XHTML, streamed: every element the reader acts on (a block, paragraph, line
+    // or image, with what is inside it) is expanded into a small tree of its own and freed
+    // before the next, so memory is that of one block, not of the file. Throws Error
+    // PB-XML-SYNTAX when the bytes are not well-formed XML (the caller then reads them as
+    // HTML).
+    OcrPage stream(std::string_view bytes) {
+        detail::XmlStream in(bytes, options_.path, true);
+        int page_depth = -1;  // depth of the ocr_page being read
+        while (in.next()) {
+            const int depth = in.depth();
+            if (in.is_end_element()) {
+                if (depth == page_depth) end_page(page_depth);
+                continue;
+            }
+            if (!in.is_element()) continue;
+            const std::string classes = in.attr("class").value_or("");
+            if (system_.empty() && depth <= 5 && in.local_name() == "meta" &&
+                in.attr("name") == "ocr-system")
+                system_ = in.attr("content").value_or("");
+            if (has_class(classes, "ocr_page")) {
+                if (page_depth >= 0 || pages_ > 0) {
+                    element(in.expand(), depth - 1);  // counted and warned about
+                    in.skip();
+                    continue;
+                }
+                ++pages_;
+                const auto b = property(in.attr("title").value_or(""), "bbox");
+                if (b.size() >= 4) builder_.set_page_size(b[2] - b[0], b[3] - b[1], in.line());
+                page_depth = depth;
+                if (in.is_empty_element()) end_page(page_depth);
+            } else if (page_depth >= 0 ? depth == page_depth + 1 : acts_on(classes, in)) {
+                element(in.expand(), depth - 1);
+                in.skip();
+            }
+        }
+        if (page_depth >= 0) end_page(page_depth);
+        return finish();
+    }
+
+private:
+    OcrPage finish() {
+        if (!system_.empty()) out_.version = "hOCR (" + system_ + ")";
         if (!pages_)
             throw Error(make_error("PB-OCR-FORMAT", options_.path, 0,
                                    "no element of class ocr_page: not hOCR"));
@@ -142,7 +188,20 @@ public:
         return std::move(out_);
     }
 
-private:
+    void end_page(int& page_depth) {
+        builder_.end_region();
+        page_depth = -1;
+    }
+
+    // Outside an ocr_page: the elements element() does something with (a page's content
+    // outside its page, ocropus' <p/> breaks); others are descended into.
+    static bool acts_on(const std::string& classes, const detail::XmlStream& in) {
+        return has_class(classes, "ocr_carea") || has_class(classes, "ocr_par") ||
+               is_line(classes) || has_class(classes, "ocr_image") ||
+               has_class(classes, "ocr_photo") || has_class(classes, "ocr_linedrawing") ||
+               has_class(classes, "ocr_separator") || in.local_name() == "p";
+    }
+
     // <meta name="ocr-system" content="..."> anywhere in the head.
     std::string meta(const xmlNode* node, int depth) {
         if (node == nullptr || depth > 4) return {};
@@ -318,7 +377,6 @@ private:
         return false;
     }
 
-    const xmlDoc* doc_;
     const ReadOptions& options_;
     OcrPage out_;
     detail::PageBuilder builder_;
@@ -333,20 +391,19 @@ private:
 }  // namespace
 
 OcrPage read_hocr(std::string_view bytes, const ReadOptions& options) {
-    Diagnostics xml_errors;
-    XmlParseOptions xml;
-    xml.allow_dtd = true;  // XHTML's DOCTYPE: tolerated, never loaded
-    XmlDocPtr doc = parse_xml(bytes, options.path, xml_errors, xml);
-    if (!doc) {
-        Diagnostics html_errors;
-        doc = parse_html(bytes, options.path, html_errors);
-        if (!doc) {
-            for (const Diagnostic& d : xml_errors)
-                if (d.severity == Severity::error) throw Error(d);
-            throw Error(make_error("PB-XML-SYNTAX", options.path, 0, "not HTML"));
-        }
+    // XHTML (tesseract, converters): streamed, its DOCTYPE tolerated but never loaded.
+    std::optional<Error> not_xml;
+    try {
+        return HocrReader(options).stream(bytes);
+    } catch (const Error& e) {
+        if (e.diagnostic().code != "PB-XML-SYNTAX") throw;
+        not_xml = e;
     }
-    return HocrReader(doc.get(), options).read();
+    // HTML that is not XML (kraken's HTML5, &nbsp; without a DTD): one tree.
+    Diagnostics html_errors;
+    XmlDocPtr doc = parse_html(bytes, options.path, html_errors);
+    if (!doc) throw *not_xml;
+    return HocrReader(options).read(doc.get());
 }
 
 }  // namespace paperbag::ocr

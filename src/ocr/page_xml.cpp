@@ -8,13 +8,13 @@
 // spaces, else the region's; of several indexed TextEquivs the one with index 1, else the
 // first. ReadingOrder (Ordered groups by @index, unordered ones in document order, nested
 // groups flattened) orders the regions; ImageRegion, GraphicRegion, ChartRegion and
-// SeparatorRegion become graphics.
+// SeparatorRegion become graphics. The file is streamed, one child of Page at a time.
 #include <algorithm>
 #include <cstring>
 #include <vector>
 
-#include "io/xml_parse.hpp"
 #include "ocr/page_builder.hpp"
+#include "ocr/xml_stream.hpp"
 
 namespace paperbag::ocr {
 
@@ -103,39 +103,68 @@ std::string bcp47(const std::string& language) {
     return {};
 }
 
+// Streams the document: the root and the Page element through the reader, each child of Page
+// (ReadingOrder, a region with its lines and words) as a small tree of its own, freed before
+// the next one is read. Memory is that of the largest region, not of the file.
 class PageXmlReader {
 public:
-    PageXmlReader(const xmlDoc* doc, const ReadOptions& options)
-        : doc_(doc), options_(options), builder_(options, out_) {
+    PageXmlReader(std::string_view bytes, const ReadOptions& options)
+        : stream_(bytes, options.path), options_(options), builder_(options, out_) {
         out_.format = Format::page;
     }
 
     OcrPage read() {
-        const xmlNode* root = xmlDocGetRootElement(doc_);
-        if (!named(root, "PcGts"))
-            throw Error(make_error("PB-OCR-FORMAT", options_.path, line_of(root),
-                                   "root element is not PcGts: not PAGE-XML"));
-        const std::string ns =
-            root->ns && root->ns->href ? reinterpret_cast<const char*>(root->ns->href) : "";
-        const auto slash = ns.find_last_of('/', ns.size() > 1 ? ns.size() - 2 : 0);
-        out_.version = "PAGE " + (slash == std::string::npos ? ns : ns.substr(slash + 1));
-        if (!out_.version.empty() && out_.version.back() == '/') out_.version.pop_back();
-        const xmlNode* page = child(root, "Page");
-        if (page == nullptr)
-            throw Error(
-                make_error("PB-OCR-FORMAT", options_.path, line_of(root), "PcGts has no Page"));
-        const std::string w = attr(page, "imageWidth"), h = attr(page, "imageHeight");
-        builder_.set_page_size(parse_number(w), parse_number(h), line_of(page));
-        out_.layout.unit = "pixel";
+        root();
+        bool page = false;
         std::vector<std::string> order;
-        if (const xmlNode* ro = child(page, "ReadingOrder")) group(ro, order, 0);
-        regions(page, 0);
+        while (stream_.next()) {
+            if (!stream_.is_element()) continue;
+            if (stream_.depth() == 1 && !page && stream_.local_name() == "Page") {
+                page = true;
+                page_size();
+            } else if (stream_.depth() == 2 && page) {
+                const xmlNode* node = stream_.expand();
+                if (named(node, "ReadingOrder") && order.empty())
+                    group(node, order, 0);
+                else
+                    region(node, 0);
+                stream_.skip();
+            } else if (stream_.depth() == 1) {
+                stream_.skip();  // Metadata, a second Page
+            }
+        }
+        if (!page)
+            throw Error(
+                make_error("PB-OCR-FORMAT", options_.path, root_line_, "PcGts has no Page"));
         builder_.set_reading_order(order);
         builder_.finish();
         return std::move(out_);
     }
 
 private:
+    void root() {
+        while (stream_.next())
+            if (stream_.is_element()) break;
+        root_line_ = stream_.line();
+        if (!stream_.is_element() || stream_.local_name() != "PcGts")
+            throw Error(make_error("PB-OCR-FORMAT", options_.path, root_line_,
+                                   "root element is not PcGts: not PAGE-XML"));
+        const std::string ns(stream_.namespace_uri());
+        const auto slash = ns.find_last_of('/', ns.size() > 1 ? ns.size() - 2 : 0);
+        out_.version = "PAGE " + (slash == std::string::npos ? ns : ns.substr(slash + 1));
+        if (!out_.version.empty() && out_.version.back() == '/') out_.version.pop_back();
+        if (stream_.is_empty_element())
+            throw Error(
+                make_error("PB-OCR-FORMAT", options_.path, root_line_, "PcGts has no Page"));
+    }
+
+    void page_size() {
+        const auto w = stream_.attr("imageWidth"), h = stream_.attr("imageHeight");
+        builder_.set_page_size(parse_number(w.value_or("")), parse_number(h.value_or("")),
+                               stream_.line());
+        out_.layout.unit = "pixel";
+    }
+
     // Flattens a ReadingOrder group: ordered children by @index, unordered in document order.
     void group(const xmlNode* node, std::vector<std::string>& out, int depth) {
         if (depth > max_depth) return;
@@ -194,20 +223,19 @@ private:
         return builder_.make_box(*x0, *y0, *x1 - *x0, *y1 - *y0, line_of(c));
     }
 
-    void regions(const xmlNode* node, int depth) {
+    // One child of Page (or of a TableRegion).
+    void region(const xmlNode* c, int depth) {
         if (depth > max_depth) return;
-        for (const xmlNode* c = node->children; c; c = c->next) {
-            if (c->type != XML_ELEMENT_NODE) continue;
-            if (named(c, "TextRegion")) {
-                text_region(c, depth);
-            } else if (named(c, "ImageRegion") || named(c, "GraphicRegion") ||
-                       named(c, "ChartRegion")) {
-                builder_.add_graphic(Graphic::Kind::illustration, coords(c));
-            } else if (named(c, "SeparatorRegion")) {
-                builder_.add_graphic(Graphic::Kind::rule, coords(c));
-            } else if (named(c, "TableRegion")) {
-                regions(c, depth + 1);
-            }
+        if (named(c, "TextRegion")) {
+            text_region(c, depth);
+        } else if (named(c, "ImageRegion") || named(c, "GraphicRegion") ||
+                   named(c, "ChartRegion")) {
+            builder_.add_graphic(Graphic::Kind::illustration, coords(c));
+        } else if (named(c, "SeparatorRegion")) {
+            builder_.add_graphic(Graphic::Kind::rule, coords(c));
+        } else if (named(c, "TableRegion")) {
+            for (const xmlNode* inner = c->children; inner; inner = inner->next)
+                if (inner->type == XML_ELEMENT_NODE) region(inner, depth + 1);
         }
     }
 
@@ -305,8 +333,9 @@ private:
         builder_.end_line();
     }
 
-    const xmlDoc* doc_;
+    detail::XmlStream stream_;
     const ReadOptions& options_;
+    std::uint64_t root_line_ = 0;
     OcrPage out_;
     detail::PageBuilder builder_;
 };
@@ -314,14 +343,7 @@ private:
 }  // namespace
 
 OcrPage read_page_xml(std::string_view bytes, const ReadOptions& options) {
-    Diagnostics errors;
-    XmlDocPtr doc = parse_xml(bytes, options.path, errors);
-    if (!doc) {
-        for (const Diagnostic& d : errors)
-            if (d.severity == Severity::error) throw Error(d);
-        throw Error(make_error("PB-XML-SYNTAX", options.path, 0, "not well-formed XML"));
-    }
-    return PageXmlReader(doc.get(), options).read();
+    return PageXmlReader(bytes, options).read();
 }
 
 }  // namespace paperbag::ocr

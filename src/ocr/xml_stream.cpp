@@ -12,12 +12,16 @@ std::string_view view(const xmlChar* s) {
 
 }  // namespace
 
-XmlStream::XmlStream(std::string_view bytes, std::string path) : path_(std::move(path)) {
+XmlStream::XmlStream(std::string_view bytes, std::string path, bool allow_doctype)
+    : path_(std::move(path)), allow_doctype_(allow_doctype) {
     init_libxml();
     if (bytes.size() > static_cast<std::size_t>(INT_MAX))
         throw Error("PB-TOO-LARGE", path_, "document is too large (over 2 GiB)");
     if (bytes.empty()) throw Error(make_error("PB-XML-SYNTAX", path_, 0, "empty file"));
-    if (const auto hit = check_xml_limits(bytes)) throw Error(limit_diagnostic(*hit, path_));
+    XmlLimits limits;
+    limits.allow_doctype = allow_doctype;
+    if (const auto hit = check_xml_limits(bytes, limits))
+        throw Error(limit_diagnostic(*hit, path_));
     capture_ = std::make_unique<XmlErrorCapture>(errors_, path_, "PB-XML-SYNTAX");
     reader_.reset(xmlReaderForMemory(bytes.data(), static_cast<int>(bytes.size()), path_.c_str(),
                                      nullptr, safe_parse_options()));
@@ -45,9 +49,11 @@ bool XmlStream::next() {
     if (status < 0 || errors_.has_errors()) fail();
     if (status == 0) return false;
     type_ = xmlTextReaderNodeType(reader_.get());
-    if (type_ == XML_READER_TYPE_DOCUMENT_TYPE)
+    if (type_ == XML_READER_TYPE_DOCUMENT_TYPE) {
+        if (allow_doctype_) return next();
         throw Error(make_error("PB-XML-DTD", path_, line(),
                                "document type declarations (DOCTYPE) are not allowed here"));
+    }
     return true;
 }
 
@@ -99,6 +105,12 @@ std::string XmlStream::text() {
     std::string out = value ? reinterpret_cast<const char*>(value) : "";
     xmlFree(value);
     return out;
+}
+
+const xmlNode* XmlStream::expand() {
+    const xmlNode* node = xmlTextReaderExpand(reader_.get());
+    if (node == nullptr || errors_.has_errors()) fail();
+    return node;
 }
 
 std::uint64_t XmlStream::line() const {

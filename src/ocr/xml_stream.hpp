@@ -19,8 +19,9 @@ namespace paperbag::ocr::detail {
 
 class XmlStream {
 public:
-    // `bytes` must outlive the stream.
-    XmlStream(std::string_view bytes, std::string path);
+    // `bytes` must outlive the stream. `allow_doctype`: a DOCTYPE (XHTML's) is read past,
+    // never loaded, instead of refused.
+    XmlStream(std::string_view bytes, std::string path, bool allow_doctype = false);
     ~XmlStream();
     XmlStream(const XmlStream&) = delete;
     XmlStream& operator=(const XmlStream&) = delete;
@@ -40,6 +41,10 @@ public:
     std::optional<std::string> attr(const char* name) const;
     // The text content of the current element (reads its subtree).
     std::string text();
+    // The current element with its whole subtree as a libxml2 tree, for readers that take one
+    // element at a time (PAGE regions); valid until the stream moves on (skip() frees it).
+    // Throws Error like next().
+    const xmlNode* expand();
     std::uint64_t line() const;
     const std::string& path() const noexcept { return path_; }
 
@@ -54,6 +59,7 @@ private:
     std::unique_ptr<XmlErrorCapture> capture_;
     std::unique_ptr<xmlTextReader, ReaderFree> reader_;
     int type_ = 0;
+    bool allow_doctype_ = false;
     bool pending_ = false;  // skip() already moved to the node next() must return
     bool ended_ = false;
 };

@@ -34,6 +34,11 @@ public:
     // Pages in `path` (opening it), for expanding a multi-page PDF into issue pages.
     int page_count(const std::filesystem::path& path, const std::string& name);
 
+    // The document in `path` (kept open until another file is asked for).
+    const Document& document(const std::filesystem::path& path, const std::string& name) {
+        return open(path, name);
+    }
+
 private:
     const Document& open(const std::filesystem::path& path, const std::string& name);
 

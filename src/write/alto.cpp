@@ -121,11 +121,18 @@ void write_description(XmlOut& xml, const WriteContext& context, const Page& pag
     xml.element("processingDateTime", context.created);
     xml.element("processingStepDescription",
                 "text blocks and their functions found by paperbag's segmenter");
-    for (FileRole role : {FileRole::text, FileRole::pdf, FileRole::ocr})
-        if (const PayloadFile* source = context.payload_file(page.sequence, role)) {
-            xml.element("processingStepSettings", "source: " + source->path);
-            break;
-        }
+    const PageFile* pdf = page.file(FileRole::pdf);
+    if (pdf && pdf->pdf_page > 0 && !context.payload_file(page.sequence, FileRole::text) &&
+        !context.payload_file(page.sequence, FileRole::ocr))
+        // The page of an issue-level PDF (or of a multi-page PDF given for this page).
+        xml.element("processingStepSettings",
+                    "source: " + payload_path(*pdf) + ", page " + std::to_string(pdf->pdf_page));
+    else
+        for (FileRole role : {FileRole::text, FileRole::pdf, FileRole::ocr})
+            if (const PayloadFile* source = context.payload_file(page.sequence, role)) {
+                xml.element("processingStepSettings", "source: " + source->path);
+                break;
+            }
     xml.start("processingSoftware");
     xml.element("softwareName", "paperbag");
     xml.element("softwareVersion", context.tool_version);

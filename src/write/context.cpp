@@ -157,7 +157,9 @@ WriteContext make_context(const Issue& issue, const WriteOptions& options) {
                         "' collides with a file the writers produce");
         if (!paths.insert(file.path).second)
             model_error("payload path '" + file.path + "' is given twice");
-        if (!sequences.count(file.page_sequence))
+        // Sequence 0: a file of the whole issue (an issue-level PDF).
+        const bool issue_pdf = file.page_sequence == 0 && file.role == FileRole::pdf;
+        if (!issue_pdf && !sequences.count(file.page_sequence))
             model_error("payload file '" + file.path + "' belongs to page sequence " +
                         std::to_string(file.page_sequence) + ", which the issue does not have");
         if (file.sha256.size() != 64)

@@ -2,6 +2,7 @@
 // their bytes (size, SHA-256) exactly as written. Each document goes to the sink as soon as it
 // is written, so memory holds the model and one document, not the whole issue; the model is
 // checked completely (make_context) before the first one.
+#include <algorithm>
 #include <set>
 
 #include "core/digest.hpp"
@@ -30,10 +31,13 @@ std::string upper(std::string_view text) {
     return out;
 }
 
-// "FILE_TEXT_0001", and "FILE_TEXT_0001_2" for a second file of the same page and role.
+// "FILE_TEXT_0001", and "FILE_TEXT_0001_2" for a second file of the same page and role;
+// "FILE_PDF_ISSUE" for a file of the whole issue (an issue-level PDF).
 std::string file_id(std::string_view group, int page_sequence, std::set<std::string>& used) {
     const std::string base =
-        "FILE_" + upper(group) + "_" + sequence_id("", static_cast<std::size_t>(page_sequence), 4);
+        "FILE_" + upper(group) + "_" +
+        (page_sequence > 0 ? sequence_id("", static_cast<std::size_t>(page_sequence), 4)
+                           : std::string("ISSUE"));
     std::string id = base;
     for (std::size_t n = 2; !used.insert(id).second; ++n) id = base + "_" + std::to_string(n);
     return id;
@@ -53,15 +57,30 @@ DescribedFile generated(std::string id, std::string group, int page, std::string
 
 }  // namespace
 
+std::string payload_path(const PageFile& file) {
+    const std::string name = file.href.substr(file.href.find_last_of('/') + 1);
+    return std::string(folder_for(file.role)) + "/" + name;
+}
+
 std::vector<PayloadFile> payload_from_pages(const Issue& issue) {
     std::vector<PayloadFile> payload;
     std::set<std::string> paths;
     for (const Page& page : issue.pages) {
         for (const PageFile& file : page.files) {
-            const std::string name = file.href.substr(file.href.find_last_of('/') + 1);
-            const std::string path = std::string(folder_for(file.role)) + "/" + name;
+            const std::string path = payload_path(file);
             if (file.sha256.size() != 64)
                 throw Error("PB-WRITE-PAYLOAD", file.href, "no SHA-256 recorded for this file");
+            // An issue-level PDF is every page's pdf file (a page each): stored once, as a
+            // file of the issue (page_sequence 0).
+            if (file.pdf_page > 0) {
+                const auto same = std::find_if(payload.begin(), payload.end(), [&](auto& p) {
+                    return p.path == path && p.role == file.role && p.sha256 == file.sha256;
+                });
+                if (same != payload.end()) {
+                    same->page_sequence = 0;
+                    continue;
+                }
+            }
             if (!paths.insert(path).second)
                 throw Error("PB-WRITE-PAYLOAD", file.href,
                             "two page files would both be stored as '" + path + "'");

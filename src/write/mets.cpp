@@ -22,6 +22,7 @@ struct FileIndex {
     std::map<std::pair<int, std::string>, std::vector<const DescribedFile*>> by_page_group;
     std::map<std::string, const DescribedFile*> by_item;
     const DescribedFile* package = nullptr;
+    std::vector<const DescribedFile*> issue_files;  // originals of the whole issue (a PDF)
     std::map<std::string, std::vector<const Illustration*>> illustrations_of;  // by article id
 
     const std::vector<const Illustration*>& illustrations(const std::string& article_id) const {
@@ -196,6 +197,8 @@ void write_physical(XmlOut& xml, const WriteContext& context, const FileIndex& i
     xml.start("mets:div");
     xml.attr("ID", "PHYS_ISSUE");
     xml.attr("TYPE", "physSequence");
+    // An issue-level PDF belongs to the whole sequence: the page div of ORDER n is its page n.
+    for (const DescribedFile* file : index.issue_files) fptr(xml, file->id);
     for (const Page& page : context.issue->pages) {
         xml.start("mets:div");
         xml.attr("ID", physical_id(page));
@@ -395,6 +398,8 @@ std::string write_mets(const WriteContext& context, const std::vector<DescribedF
     for (const DescribedFile& file : files) {
         if (file.page_sequence > 0)
             index.by_page_group[{file.page_sequence, file.group}].push_back(&file);
+        else if (file.group == "pdf")
+            index.issue_files.push_back(&file);
         if (!file.item_id.empty()) index.by_item[file.item_id] = &file;
         if (file.path == newsml_package_path) index.package = &file;
     }

@@ -2,7 +2,8 @@
 # OCR input on the command line: a single ALTO/hOCR/PAGE file exported with its geometry; an
 # issue folder described by a METS file built into a bundle that verifies, with the source
 # METS and the migration recorded; absent files and wrong checksums fail with the METS' file
-# and line unless --missing=warn; a 100 MB ALTO file read at flat memory under prlimit.
+# and line unless --missing=warn; 100 MB ALTO, PAGE and hOCR files read at flat memory under
+# prlimit.
 # The ../shared/ocr-dev part is skipped (with a message) when it is absent.
 set -euo pipefail
 source "$SOURCE_DIR/tests/support/cli_lib.sh"
@@ -111,18 +112,100 @@ PY
     --date 2024-01-01 --page 1 --format jsonl -o "$work/big.jsonl"
   expect_rc 0
   [ -s "$work/big.jsonl" ] || fail "100 MB ALTO: no records"
+  rm -f "$big"
+  # The same for PAGE: streamed one child of Page at a time, never one tree of the file.
+  python3 - "$work/big.page.xml" <<'PY2'
+import sys
+word = ('<Word id="w{0}"><Coords points="{1},{2} {3},{2} {3},{4} {1},{4}"/>'
+        '<TextEquiv conf="0.9"><Unicode>Wortzusammensetzung{0}</Unicode></TextEquiv></Word>')
+with open(sys.argv[1], 'w') as f:
+    f.write('<PcGts xmlns="http://schema.primaresearch.org/PAGE/gts/pagecontent/2019-07-15">'
+            '<Page imageFilename="p.png" imageWidth="100000" imageHeight="100000">\n')
+    size = n = region = 0
+    while size < 100 * 1024 * 1024:
+        top = (region % 900) * 100
+        parts = ['<TextRegion id="r%d"><Coords points="0,%d 900,%d 900,%d 0,%d"/>'
+                 % (region, top, top, top + 90, top + 90)]
+        for line in range(20):
+            parts.append('<TextLine id="r%dl%d">' % (region, line))
+            for i in range(10):
+                parts.append(word.format(n, i * 9, top + line, i * 9 + 8, top + line + 1))
+                n += 1
+            parts.append('</TextLine>\n')
+        parts.append('</TextRegion>\n')
+        chunk = ''.join(parts)
+        f.write(chunk)
+        size += len(chunk)
+        region += 1
+    f.write('</Page></PcGts>\n')
+PY2
+  [ "$(stat -c %s "$work/big.page.xml")" -ge 100000000 ] || fail "big PAGE file too small"
+  run prlimit --as=$((1024 * 1024 * 1024)) -- "$PAPERBAG" export "$work/big.page.xml" --title Big \
+    --date 2024-01-01 --page 1 --format jsonl -o "$work/big-page.jsonl"
+  expect_rc 0
+  [ -s "$work/big-page.jsonl" ] || fail "100 MB PAGE: no records"
+  rm -f "$work/big.page.xml"
+  # And hOCR (XHTML, as tesseract writes it): streamed one block at a time.
+  python3 - "$work/big.hocr" <<'PY2'
+import sys
+word = "<span class='ocrx_word' id='w{0}' title='bbox {1} {2} {3} {4}; x_wconf 90'>Wortzusammensetzung{0}</span> "
+with open(sys.argv[1], 'w') as f:
+    f.write('<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 '
+            'Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">\n'
+            '<html xmlns="http://www.w3.org/1999/xhtml"><head><meta name="ocr-system" '
+            'content="tesseract 5"/></head><body>'
+            "<div class='ocr_page' title='bbox 0 0 100000 100000'>\n")
+    size = n = par = 0
+    while size < 100 * 1024 * 1024:
+        top = (par % 900) * 100
+        parts = ["<div class='ocr_carea'><p class='ocr_par' id='p%d' title='bbox 0 %d 900 %d'>"
+                 % (par, top, top + 90)]
+        for line in range(20):
+            parts.append("<span class='ocr_line' title='bbox 0 %d 90 %d'>" % (top + line, top + line + 1))
+            for i in range(10):
+                parts.append(word.format(n, i * 9, top + line, i * 9 + 8, top + line + 1))
+                n += 1
+            parts.append('</span>\n')
+        parts.append('</p></div>\n')
+        chunk = ''.join(parts)
+        f.write(chunk)
+        size += len(chunk)
+        par += 1
+    f.write('</div></body></html>\n')
+PY2
+  [ "$(stat -c %s "$work/big.hocr")" -ge 100000000 ] || fail "big hOCR file too small"
+  run prlimit --as=$((1024 * 1024 * 1024)) -- "$PAPERBAG" export "$work/big.hocr" --title Big \
+    --date 2024-01-01 --page 1 --format jsonl -o "$work/big-hocr.jsonl"
+  expect_rc 0
+  [ -s "$work/big-hocr.jsonl" ] || fail "100 MB hOCR: no records"
+  rm -f "$work/big.hocr"
 else
   echo "prlimit missing: 100 MB check skipped"
 fi
 
-# The ocr-dev issues: the BL issue builds (images absent: --missing=warn) and verifies.
+# The ocr-dev issues (images absent: --missing=warn): the BnL and BL issues build and verify;
+# check-conformance passes the whole BnL bundle, and in the BL bundles every file paperbag
+# wrote (the BL's own originals, kept byte for byte, are ALTO 1.x without a namespace and a
+# METS with PREMIS 2, for which ../shared/schemas has no schema).
 dev=$shared/ocr-dev/mets-alto
+check=$shared/tools/check-conformance
 if [ -d "$dev" ]; then
-  "$PAPERBAG" build --missing=warn "$dev/bnl_luxemburger-zeitung_1858-07-10" -o "$work/dev" \
-    >/dev/null 2>"$work/err" || fail "BnL build: $(grep error "$work/err" | head -3)"
+  for d in bnl_luxemburger-zeitung_1858-07-10 bl_south-staffordshire-examiner_1874-05-02; do
+    "$PAPERBAG" build --missing=warn "$dev/$d" -o "$work/dev" \
+      >/dev/null 2>"$work/err" || fail "$d build: $(grep error "$work/err" | head -3)"
+  done
   for z in "$work"/dev/*.zip; do
     "$PAPERBAG" verify "${verify_args[@]}" "$z" >"$work/verify.txt" 2>&1 || fail "verify $z: $(grep -v valid "$work/verify.txt" | head -5)"
   done
+  if [ -x "$check" ] && command -v java >/dev/null; then
+    "$check" "$work/dev/lq-1007.zip" >"$work/check.txt" 2>&1 ||
+      fail "check-conformance BnL: $(tail -n 3 "$work/check.txt")"
+    mkdir -p "$work/bl" && (cd "$work/bl" && unzip -q "$work/dev/0002599.zip")
+    "$check" "$work"/bl/*/data/mets.xml "$work"/bl/*/data/alto "$work"/bl/*/data/newsml \
+      >"$work/check.txt" 2>&1 || fail "check-conformance BL: $(tail -n 3 "$work/check.txt")"
+  else
+    echo "check-conformance skipped: ../shared/tools/check-conformance or java not available"
+  fi
   set +e
   "$PAPERBAG" build "$dev/bl_the-statesman_1824-02-17" -o "$work/dev2" >/dev/null 2>"$work/err"; rc=$?
   set -e

@@ -306,3 +306,77 @@ TEST_CASE("A missing manifest is an I/O error naming the file") {
     CHECK(out.items()[0].code == "PB-IO");
     CHECK(out.items()[0].path == (dir / "issue.xml").string());
 }
+
+TEST_CASE("An issue-level PDF gives every page its page of the PDF") {
+    Fixture f;
+    const std::filesystem::path pdf = std::filesystem::path(PAPERBAG_TEST_PDF_DIR) / "issue.pdf";
+    REQUIRE(std::filesystem::exists(pdf));  // typeset by the build (3 pages)
+    std::filesystem::copy_file(pdf, f.dir / "issue.pdf");
+    const std::string head = R"(<?xml version="1.0" encoding="UTF-8"?>
+<issue xmlns="urn:x-paperbag:issue:1" version="1.0">
+  <title>T</title>
+  <language>en</language>
+  <date>2024-03-18</date>
+  <pages>
+    <file role="pdf" href="issue.pdf"/>
+)";
+    SUBCASE("without page elements, the PDF's pages are the issue's") {
+        Diagnostics out;
+        const auto issue = f.read(head + "  </pages>\n</issue>\n", out);
+        REQUIRE(issue);
+        REQUIRE(issue->pages.size() == 3);
+        for (int k = 0; k < 3; ++k) {
+            const Page& page = issue->pages[static_cast<std::size_t>(k)];
+            CHECK(page.sequence == k + 1);
+            CHECK(page.label == std::to_string(k + 1));
+            REQUIRE(page.file(FileRole::pdf) != nullptr);
+            CHECK(page.file(FileRole::pdf)->href == "issue.pdf");
+            CHECK(page.file(FileRole::pdf)->pdf_page == k + 1);
+        }
+    }
+    SUBCASE("page elements by sequence, with or without files of their own") {
+        Diagnostics out;
+        const auto issue = f.read(head + R"(    <page sequence="3" label="C"/>
+    <page sequence="1" label="A"><file role="image" href="img/page-01.jpg"/></page>
+    <page sequence="2" label="B"/>
+  </pages>
+</issue>
+)",
+                                  out);
+        REQUIRE(issue);
+        REQUIRE(issue->pages.size() == 3);
+        CHECK(issue->pages[0].label == "A");
+        CHECK(issue->pages[0].files.size() == 2);
+        CHECK(issue->pages[0].file(FileRole::pdf)->pdf_page == 1);
+        CHECK(issue->pages[2].label == "C");
+        CHECK(issue->pages[2].file(FileRole::pdf)->pdf_page == 3);
+    }
+    SUBCASE("a page count that differs is an error at the PDF's line") {
+        Diagnostics out;
+        CHECK_FALSE(f.read(head + R"(    <page sequence="1" label="1"/>
+  </pages>
+</issue>
+)",
+                           out));
+        REQUIRE(out.has_errors());
+        CHECK(out.items().front().code == "PB-PDF-PAGES");
+        CHECK(out.items().front().line == 7);
+    }
+    SUBCASE("the issue PDF is a PDF file; no other role is allowed there") {
+        Diagnostics out;
+        CHECK_FALSE(f.read(
+            replace(head, R"(role="pdf")", R"(role="image")") + "  </pages>\n</issue>\n", out));
+        REQUIRE(out.has_errors());
+        CHECK(out.items().front().code == "PB-MANIFEST-SCHEMA");
+    }
+}
+
+TEST_CASE("Without an issue PDF, a page needs a file of its own") {
+    Fixture f;
+    Diagnostics out;
+    CHECK_FALSE(
+        f.read(replace(valid_manifest, R"(<file role="text" href="page-02.txt"/>)", ""), out));
+    REQUIRE(out.has_errors());
+    CHECK(out.items().front().code == "PB-MANIFEST-FILE");
+    CHECK(out.items().front().line == 13);
+}

@@ -195,3 +195,67 @@ TEST_CASE("mets issue: the three ocr-dev issues (BnL blocks, BL structLink word 
         MESSAGE(std::string(c.folder) << ": " << issue->articles.size() << " articles");
     }
 }
+
+TEST_CASE("mets issue: hostile source METS give findings with file and line, never a crash") {
+    const auto read = [](const std::string& mets, Diagnostics& d, bool warn = false) {
+        test::TempDir dir;
+        fs::create_directories(dir / "text");
+        fs::copy_file(fs::path(PAPERBAG_SOURCE_DIR) / "tests/data/ocr/alto1-nons-hyphen.xml",
+                      dir / "text/p1.xml");
+        write(dir / "mets.xml", mets);
+        MetsIssueOptions options;
+        options.missing_warn = warn;
+        return read_mets_issue(dir / "mets.xml", options, d).has_value();
+    };
+    const std::string good = small_mets("");
+    const auto with = [&](const std::string& from, const std::string& to) {
+        std::string out = good;
+        const auto at = out.find(from);
+        REQUIRE(at != std::string::npos);
+        return out.replace(at, from.size(), to);
+    };
+    SUBCASE("a DOCTYPE with entities is refused, never expanded") {
+        Diagnostics d;
+        CHECK_FALSE(read(with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>",
+                              "<?xml version=\"1.0\"?><!DOCTYPE mets [<!ENTITY x SYSTEM "
+                              "\"file:///etc/passwd\">]>"),
+                         d));
+        CHECK(d.has_errors());
+        for (const Diagnostic& x : d) CHECK(x.message.find("root:") == std::string::npos);
+    }
+    SUBCASE("FLocats outside the folder, absolute or remote are refused, nothing fetched") {
+        for (const char* href : {"../outside.xml", "/etc/passwd", "http://example.org/p1.xml",
+                                 "file:///etc/passwd", "text/../../p1.xml"}) {
+            CAPTURE(href);
+            Diagnostics d;
+            CHECK_FALSE(read(with("file://./text/p1.xml", href), d, true));
+            CHECK(has(d, "PB-SOURCE-REF", "mets.xml:15: error: file 'ALTO1'"));
+        }
+    }
+    SUBCASE("a file ID that repeats, a huge ORDER, a date that is not one") {
+        Diagnostics ids;
+        const std::string twice =
+            with("</fileGrp>",
+                 "<file ID=\"ALTO1\" MIMETYPE=\"text/xml\"><FLocat LOCTYPE=\"URL\" "
+                 "xlink:href=\"text/p1.xml\"/></file></fileGrp>");
+        (void)read(twice, ids);  // read or refused, but named and no crash
+        Diagnostics order;
+        CHECK(read(with("ORDER=\"1\"", "ORDER=\"99999999999999999999999\""), order));
+        Diagnostics date;
+        CHECK_FALSE(
+            read(with("1911-03-16</mods:dateIssued>", "16.3.1911</mods:dateIssued>"), date));
+        CHECK(has(date, "PB-SOURCE-METS", "is not a date"));
+    }
+    SUBCASE("deep nesting is refused by the parser's limit with the file named") {
+        std::string deep;
+        for (int i = 0; i < 5000; ++i) deep += "<div TYPE=\"x\">";
+        for (int i = 0; i < 5000; ++i) deep += "</div>";
+        Diagnostics d;
+        CHECK_FALSE(read(with("<structMap TYPE=\"LOGICAL\">", "<structMap TYPE=\"X\">" + deep +
+                                                                  "</structMap><structMap "
+                                                                  "TYPE=\"LOGICAL\">"),
+                         d));
+        REQUIRE(d.has_errors());
+        CHECK(d.items().front().path.find("mets.xml") != std::string::npos);
+    }
+}

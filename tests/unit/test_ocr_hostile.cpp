@@ -133,3 +133,104 @@ TEST_CASE("ocr hostile: more words than the limit are refused, not read into mem
                       options),
         doctest::Contains("more than 100 words"), Error);
 }
+
+namespace {
+
+std::string page_xml(const std::string& regions,
+                     const std::string& page_attrs = "imageWidth=\"100\" imageHeight=\"100\"") {
+    return "<PcGts xmlns=\"http://schema.primaresearch.org/PAGE/gts/pagecontent/2019-07-15\">"
+           "<Page imageFilename=\"p.png\" " +
+           page_attrs + ">" + regions + "</Page></PcGts>";
+}
+
+std::string page_region(const std::string& id, const std::string& points) {
+    return "<TextRegion id=\"" + id + "\"><TextLine id=\"" + id + "l\"><Word id=\"" + id +
+           "w\"><Coords points=\"" + points +
+           "\"/><TextEquiv><Unicode>w</Unicode></TextEquiv></Word></TextLine></TextRegion>";
+}
+
+std::string hocr_page(const std::string& body, const std::string& bbox = "0 0 100 100") {
+    return "<html><body><div class='ocr_page' title='bbox " + bbox + "'>" + body +
+           "</div></body></html>";
+}
+
+std::string hocr_par(const std::string& id, const std::string& bbox) {
+    return "<p class='ocr_par' id='" + id + "'><span class='ocr_line' title='bbox " + bbox +
+           "'><span class='ocrx_word' id='" + id + "w' title='bbox " + bbox +
+           "'>w</span></span></p>";
+}
+
+}  // namespace
+
+TEST_CASE("ocr hostile: PAGE deep nesting is refused with a line, or ignored below a limit") {
+    std::string deep;
+    for (int i = 0; i < 5000; ++i) deep += "<TableRegion id=\"t\">";
+    deep += page_region("r", "1,1 5,1 5,5 1,5");
+    for (int i = 0; i < 5000; ++i) deep += "</TableRegion>";
+    try {
+        const ocr::OcrPage page = ocr::read_ocr(page_xml(deep), {"deep.page.xml", 1});
+        CHECK(page.layout.regions.empty());
+    } catch (const Error& e) {
+        CHECK(e.diagnostic().path == "deep.page.xml");
+        CHECK(e.diagnostic().line == 1);
+    }
+    // Nested TextRegions below the limit are read (the empty outer ones leave no region).
+    std::string nested;
+    for (int i = 0; i < 50; ++i) nested += "<TextRegion id=\"n" + std::to_string(i) + "\">";
+    nested += page_region("in", "1,1 5,1 5,5 1,5");
+    for (int i = 0; i < 50; ++i) nested += "</TextRegion>";
+    const ocr::OcrPage page = ocr::read_ocr(page_xml(nested), {"nested.page.xml", 1});
+    REQUIRE(page.layout.regions.size() == 1);
+    CHECK(page.layout.regions[0].source_id == "in");
+}
+
+TEST_CASE("ocr hostile: PAGE and hOCR huge, negative and non-numeric coordinates are dropped") {
+    const std::string bad_page = page_region("a", "1e300,1 5,1 5,5 1,5") +
+                                 page_region("b", "nan,1 5,1 5,5 1,5") +
+                                 page_region("c", "1,1 inf,1 5,5 1,5") +
+                                 page_region("d", "1;1 5;5") + page_region("e", "1,1 -5,-5");
+    const ocr::OcrPage page = ocr::read_ocr(page_xml(bad_page), {"coords.page.xml", 1});
+    REQUIRE(page.layout.regions.size() == 5);
+    CHECK(has_code(page.warnings, "PB-OCR-GEOMETRY"));
+    for (const layout::Region& r : page.layout.regions)
+        for (const auto& l : r.lines)
+            for (const Word& w : l.words)
+                if (w.box) {  // a box that survived lies inside the page
+                    CHECK(w.box->hpos >= 0);
+                    CHECK(w.box->vpos >= 0);
+                    CHECK(w.box->hpos + w.box->width <= page.layout.width);
+                    CHECK(w.box->vpos + w.box->height <= page.layout.height);
+                }
+    const ocr::OcrPage sized = ocr::read_ocr(
+        page_xml(page_region("a", "1,1 5,1 5,5 1,5"), "imageWidth=\"-1\" imageHeight=\"1e308\""),
+        {"size.page.xml", 1});
+    CHECK(sized.layout.width > 0);
+    CHECK(sized.layout.width < 1e7);
+    CHECK(sized.layout.height < 1e7);
+
+    const std::string bad_hocr = hocr_par("a", "1e300 1 5 5") + hocr_par("b", "1 1 -5 5") +
+                                 hocr_par("c", "x 1 5 5") + hocr_par("d", "5 5 1 1");
+    const ocr::OcrPage hocr = ocr::read_ocr(hocr_page(bad_hocr), {"coords.hocr", 1});
+    CHECK(has_code(hocr.warnings, "PB-OCR-GEOMETRY"));
+    for (const layout::Region& r : hocr.layout.regions)
+        for (const auto& l : r.lines)
+            for (const Word& w : l.words)
+                if (w.box) {
+                    CHECK(w.box->hpos + w.box->width <= hocr.layout.width);
+                    CHECK(w.box->vpos + w.box->height <= hocr.layout.height);
+                }
+    const ocr::OcrPage huge_page =
+        ocr::read_ocr(hocr_page(hocr_par("a", "1 1 5 5"), "0 0 1e300 -4"), {"page.hocr", 1});
+    CHECK(huge_page.layout.width < 1e7);
+    CHECK(huge_page.layout.height < 1e7);
+}
+
+TEST_CASE("ocr hostile: PAGE and hOCR repeated IDs are read, each region kept") {
+    const ocr::OcrPage page = ocr::read_ocr(
+        page_xml(page_region("r", "1,1 5,1 5,5 1,5") + page_region("r", "1,10 5,10 5,15 1,15")),
+        {"ids.page.xml", 1});
+    CHECK(page.layout.regions.size() == 2);
+    const ocr::OcrPage hocr = ocr::read_ocr(
+        hocr_page(hocr_par("p", "1 1 5 5") + hocr_par("p", "1 10 5 15")), {"ids.hocr", 1});
+    CHECK(hocr.layout.regions.size() == 2);
+}
