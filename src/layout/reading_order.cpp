@@ -58,7 +58,7 @@ void order(const std::vector<Box>& boxes, std::vector<std::size_t> ids, bool rtl
     }
     // A band across the set wins unless the gutter is clearly wider: line spacing makes
     // many thin horizontal gaps inside a column, gutters are few and wide.
-    const bool horizontal = across.found && (!down.found || across.gap * 1.5 >= down.gap);
+    const bool horizontal = across.found && (!down.found || across.gap * 2.0 >= down.gap);
     std::vector<std::size_t> first;
     std::vector<std::size_t> second;
     for (std::size_t i : ids) {

@@ -21,11 +21,12 @@ constexpr double title_ratio = 1.3;        // this much larger than body text: a
 constexpr double bold_title_ratio = 1.05;  // bold and a little larger: a title when short
 constexpr std::size_t max_title_lines = 4;
 constexpr std::size_t max_caption_lines = 6;
-constexpr double furniture_band = 0.06;  // share of the page height at top and bottom
-constexpr double caption_reach = 2.0;    // gap to a photo, in body sizes, for a caption
-constexpr double head_stripe = 0.16;     // share of the page height: masthead, running head
-constexpr double foot_stripe = 0.70;     // top of a bottom stripe of advertisements, at least
-constexpr double big_title_ratio = 1.5;  // this much larger: a title even with a full stop
+constexpr double furniture_band = 0.06;      // share of the page height at top and bottom
+constexpr double caption_reach = 2.0;        // gap to a photo, in body sizes, for a caption
+constexpr double head_stripe = 0.16;         // share of the page height: masthead, running head
+constexpr double foot_stripe = 0.70;         // top of a bottom stripe of advertisements, at least
+constexpr double big_title_ratio = 1.5;      // this much larger: a title even with a full stop
+constexpr double caption_size_ratio = 0.95;  // at most this size: set off from the body
 
 enum class Role {
     body,
@@ -52,6 +53,7 @@ struct Unit {
     std::vector<Byline> bylines;          // byline
     int graphic = -1;                     // caption: the photo it is next to
     bool set_apart = false;               // title: a centred heading at body size (older papers)
+    bool separator = false;               // furniture: a rule between items ("o o", "* * *")
     std::string block_id;
 };
 
@@ -73,6 +75,20 @@ double char_weighted_median(std::vector<std::pair<double, std::size_t>> values) 
 
 double overlap_1d(double a0, double a1, double b0, double b1) {
     return std::max(0.0, std::min(a1, b1) - std::max(a0, b0));
+}
+
+// Letters (ASCII folded to lower case) and digits and every non-ASCII character: "THE
+// MONROE JOURNAL" and "The Monroe Journal" fold alike.
+std::string folded(std::string_view s) {
+    std::string out;
+    for (const char c : s) {
+        const auto u = static_cast<unsigned char>(c);
+        if (u >= 0x80 || (c >= '0' && c <= '9'))
+            out += c;
+        else if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
+            out += static_cast<char>(c | 0x20);
+    }
+    return out;
 }
 
 const std::string& names_of(const text::PatternMatch& m) {
@@ -121,7 +137,10 @@ std::vector<std::string> paragraphs_of(const Region& region) {
 class Segmenter {
 public:
     Segmenter(const LayoutPage& page, const text::PageContext& context)
-        : page_(page), context_(context), patterns_(text::patterns_for(context.language)) {}
+        : page_(page),
+          context_(context),
+          patterns_(text::patterns_for(context.language)),
+          title_key_(folded(context.title)) {}
 
     text::PageSegments run() {
         order_regions();
@@ -282,6 +301,22 @@ private:
         }
     }
 
+    bool furniture_lines(const Region& region, Unit& u) const {
+        const std::vector<std::string> lines = region_lines(region, text::RepairMode::body);
+        if (lines.empty() || lines.size() > 3) return false;
+        if (!title_key_.empty() && folded(u.text) == title_key_) return true;
+        bool separators = true;
+        for (const std::string& line : lines) {
+            const bool separator = patterns_.whole(text::PatternKind::separator, line).has_value();
+            separators = separators && separator;
+            if (!separator && !patterns_.whole(text::PatternKind::furniture, line) &&
+                !(!title_key_.empty() && folded(line) == title_key_))
+                return false;
+        }
+        u.separator = separators;
+        return true;
+    }
+
     std::string family_of(std::size_t region) const {
         const int style = page_.regions[region].style;
         return style >= 0 && static_cast<std::size_t>(style) < page_.styles.size()
@@ -293,6 +328,14 @@ private:
         if (body_size_ <= 0 || m.size <= 0) return false;
         return m.size >= title_ratio * body_size_ ||
                (m.bold && m.size >= bold_title_ratio * body_size_);
+    }
+
+    // A caption found only by its place next to a photo must also look like one when the
+    // input gives fonts: smaller than the body, or bold. Body text that runs up to a photo
+    // set across its columns, or an advertisement's small print, is set like the body.
+    bool set_off(const Unit& u) const {
+        if (!u.m.from_fonts || body_size_ <= 0) return true;
+        return u.m.bold || u.m.size <= caption_size_ratio * body_size_;
     }
 
     bool near_photo(const Region& r, int& graphic) const {
@@ -339,6 +382,13 @@ private:
             u.role = Role::furniture;
             return u;
         }
+        // Running heads, masthead lines, notice labels and the newspaper's own name, by the
+        // pattern tables: every line of the region is furniture. A separator ("o o") also
+        // ends the item above it.
+        if (furniture_lines(region, u)) {
+            u.role = Role::furniture;
+            return u;
+        }
         if (t.empty()) {
             u.role = Role::furniture;
             return u;
@@ -374,7 +424,7 @@ private:
         int graphic = -1;
         const bool by_photo = near_photo(region, graphic);
         if (region.hint == RegionHint::caption ||
-            (short_text && (credit || marker || (by_photo && !title_like_size)))) {
+            (short_text && (credit || marker || (by_photo && !title_like_size && set_off(u))))) {
             u.role = Role::caption;
             u.graphic = graphic;
             if (credit) {
@@ -647,7 +697,9 @@ private:
         for (std::size_t i = 0; i < units_.size(); ++i) {
             const Unit& u = units_[i];
             switch (u.role) {
-                case Role::furniture: break;
+                case Role::furniture:
+                    if (u.separator && stack.empty()) close_article();
+                    break;
                 case Role::title:
                 case Role::subtitle:
                     // A single small title inside a running article, between two body
@@ -658,6 +710,13 @@ private:
                         current_->block_ids.push_back(u.block_id);
                         out_.blocks[i].kind = BlockKind::intertitle;
                         break;
+                    }
+                    // A title stack is printed in one piece: a title (not a deck) that does
+                    // not stand right under the stack (a notice box, an advertisement's heading, a
+                    // label beside the headline) leaves the stack before it without body.
+                    if (!stack.empty() && u.role == Role::title && !stacks_with(stack.back(), i)) {
+                        drop_stack(stack);
+                        stack.clear();
                     }
                     stack.push_back(i);
                     break;
@@ -706,27 +765,50 @@ private:
                     if (!stack.empty()) {
                         open_article(stack);
                         stack.clear();
-                    } else if (!current_ || (has_body_ && starts_item(u.paragraphs.front()))) {
+                    } else if (!current_ || (has_body_ && !current_->headline &&
+                                             starts_item(u.paragraphs.front()))) {
                         open_headless(u);
                     }
                     add_body(u);
                     break;
             }
         }
-        // Titles with nothing after them: an article of their own, flagged.
-        if (!stack.empty()) {
-            open_article(stack);
-            out_.warnings.push_back(make_warning("PB-SEG-ORPHAN-HEADLINE", context_.path,
-                                                 line_of(units_[stack.front()]),
-                                                 "headline block has no article; kept as "
-                                                 "orphan headline"));
-        }
+        if (!stack.empty()) drop_stack(stack);
         close_article();
         // Provisional ids, in page order; the issue importer renumbers them.
         for (std::size_t i = 0; i < out_.articles.size(); ++i)
             out_.articles[i].id = sequence_id("art-", i + 1);
         for (std::size_t i = 0; i < out_.illustrations.size(); ++i)
             out_.illustrations[i].id = sequence_id("ill-", i + 1);
+    }
+
+    // Titles with no body after them (the headings of advertisements and notice boxes, a
+    // label): no article; their blocks stay on the page as furniture, flagged.
+    void drop_stack(const std::vector<std::size_t>& stack) {
+        for (std::size_t k : stack) out_.blocks[k].kind = BlockKind::furniture;
+        out_.warnings.push_back(make_warning("PB-SEG-ORPHAN-HEADLINE", context_.path,
+                                             line_of(units_[stack.front()]),
+                                             "headline block has no body text; kept as page "
+                                             "furniture, not as an article"));
+    }
+
+    // Title `next` continues the stack that ends with title `last`: it stands under it (or
+    // beside it, for a vertical headline) with at most two of the larger sizes between them,
+    // and the two overlap across.
+    bool stacks_with(std::size_t last, std::size_t next) const {
+        const Box& a = page_.regions[units_[last].region].box;
+        const Box& b = page_.regions[units_[next].region].box;
+        const double size = std::max({units_[last].m.size, units_[next].m.size, body_size_});
+        const double across = overlap_1d(a.hpos, a.hpos + a.width, b.hpos, b.hpos + b.width);
+        const double down = overlap_1d(a.vpos, a.vpos + a.height, b.vpos, b.vpos + b.height);
+        const double gap_down =
+            std::max(b.vpos - (a.vpos + a.height), a.vpos - (b.vpos + b.height));
+        const double gap_across =
+            std::max(b.hpos - (a.hpos + a.width), a.hpos - (b.hpos + b.width));
+        if (across > 0.3 * std::min(a.width, b.width) && gap_down <= 2.5 * size) return true;
+        return down > 0.3 * std::min(a.height, b.height) && gap_across <= 2.5 * size &&
+               (page_.regions[units_[last].region].vertical ||
+                page_.regions[units_[next].region].vertical);
     }
 
     // A new item without a title: a paragraph that opens with a dateline.
@@ -751,6 +833,7 @@ private:
     const LayoutPage& page_;
     const text::PageContext& context_;
     const text::PatternSet& patterns_;
+    const std::string title_key_;  // the newspaper's title, folded: printed alone, a masthead
     std::vector<std::size_t> order_;
     std::vector<RegionMeasure> measures_;
     double body_size_ = 0;
