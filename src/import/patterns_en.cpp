@@ -66,6 +66,8 @@ constexpr std::array en_rows{
         PatternKind::furniture,
         R"(\s*(?:PRICE|Price)\s+(?:ONE|TWO|THREE|FIVE|One|Two|Three|Five|\d)\s+(?:CENTS?|Cents?)[^\n]{0,40})",
         "PRICE ONE CENT: masthead price line"},
+    PatternRow{PatternKind::furniture, R"(\s*(?:Page|PAGE)\s+[A-Z]?\d{1,3}\s*)",
+               "PAGE 1: a page label set on its own line"},
     PatternRow{PatternKind::separator,
                R"(\s*(?:[oO0°]\s*[oO0°]|\*\s*\*(?:\s*\*)?|-{3,}|—{2,}|_{3,})\s*)",
                "o o, * * *: a rule between two items"},

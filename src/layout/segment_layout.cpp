@@ -279,8 +279,25 @@ private:
                 most = chars;
                 body_family = family;
             }
+        // The body's column width: the character-weighted median width of body regions.
+        std::vector<std::pair<double, std::size_t>> widths;
+        for (const Unit& u : units_)
+            if (u.role == Role::body)
+                widths.emplace_back(page_.regions[u.region].box.width, u.m.chars);
+        const double column = char_weighted_median(std::move(widths));
         for (std::size_t i = 0; i < units_.size(); ++i) {
             Unit& u = units_[i];
+            // A deck set across the headline's columns, wider than the body's columns,
+            // right under the title: part of the stack, whatever its length.
+            const bool after_title_unit = i > 0 && (units_[i - 1].role == Role::title ||
+                                                    units_[i - 1].role == Role::subtitle);
+            if (u.role == Role::body && after_title_unit && column > 0 && u.m.lines <= 6 &&
+                page_.regions[u.region].box.width > 1.5 * column && !starts_item(u.text) &&
+                body_size_ > 0 && u.m.size >= 0.85 * body_size_) {
+                u.role = Role::subtitle;
+                u.paragraphs = {u.text};
+                continue;
+            }
             if (u.role != Role::body || u.m.lines > 3 || body_size_ <= 0) continue;
             if (u.m.size < 0.85 * body_size_ || starts_item(u.text)) continue;
             const bool distinct =
@@ -448,7 +465,10 @@ private:
             u.set_apart = true;
             return u;
         }
-        if (region.hint == RegionHint::heading || (title_like_size && short_title) || plain_title) {
+        // A larger phrase closed by a full stop ("Nicht amtlicher Theil.") is a heading too.
+        const bool sized_phrase = title_like_size && one_phrase(region, u, t);
+        if (region.hint == RegionHint::heading || (title_like_size && short_title) ||
+            sized_phrase || plain_title) {
             u.role =
                 patterns_.at_start(text::PatternKind::subtitle, t) ? Role::subtitle : Role::title;
             return u;
@@ -458,23 +478,29 @@ private:
         return u;
     }
 
-    // One or two lines of at most ten words forming one phrase, in capitals with a full stop,
-    // or narrower than
-    // the column it stands in and centred in it (margins of at least a tenth of the column on
-    // both sides, equal within a quarter of it). The column is the widest region of at least
-    // three lines that overlaps it horizontally.
-    bool centred_heading(const Region& region, const Unit& u, std::string_view t) const {
+    // One or two lines of at most ten words forming one phrase: no sentence break,
+    // semicolon, question or exclamation inside (a closing full stop is allowed).
+    static bool one_phrase(const Region& region, const Unit& u, std::string_view t) {
         if (u.m.lines == 0 || u.m.lines > 2 || region.box.width <= 0) return false;
         std::size_t words = 0;
         for (const TextLine& l : region.lines) words += l.words.size();
         if (words > 10 || u.m.chars > 80) return false;
-        // One phrase: no sentence break, semicolon, question or exclamation inside.
         std::string_view inner = t;
         while (!inner.empty() && (inner.back() == '.' || inner.back() == ' '))
             inner.remove_suffix(1);
-        if (inner.empty() || inner.find_first_of(";!?") != std::string_view::npos ||
-            inner.find(". ") != std::string_view::npos)
-            return false;
+        return !inner.empty() && inner.find_first_of(";!?") == std::string_view::npos &&
+               inner.find(". ") == std::string_view::npos;
+    }
+
+    // A phrase (above) in capitals with a full stop, or narrower than the column it stands in
+    // and centred in it (margins of at least a tenth of the column on both sides, equal within
+    // a quarter of it). The column is the nearest region above or below of at least three
+    // lines that lies across it.
+    bool centred_heading(const Region& region, const Unit& u, std::string_view t) const {
+        if (!one_phrase(region, u, t)) return false;
+        std::string_view inner = t;
+        while (!inner.empty() && (inner.back() == '.' || inner.back() == ' '))
+            inner.remove_suffix(1);
         // Set in capitals and closed by a full stop ("COAL DUTIES."): a heading wherever it
         // stands.
         std::size_t upper = 0, lower = 0;
@@ -484,14 +510,20 @@ private:
         }
         if (t.ends_with(".") && upper >= 4 && upper >= 4 * lower) return true;
         const Box& b = region.box;
-        double column_left = 0, column_width = 0;
+        double column_left = 0, column_width = 0, nearest = -1;
         for (std::size_t i = 0; i < page_.regions.size(); ++i) {
             const Region& other = page_.regions[i];
             if (&other == &region || measures_[i].lines < 3) continue;
             const Box& o = other.box;
             if (overlap_1d(o.hpos, o.hpos + o.width, b.hpos, b.hpos + b.width) < 0.9 * b.width)
                 continue;
-            if (o.width > column_width) column_left = o.hpos, column_width = o.width;
+            const double distance =
+                std::max({0.0, o.vpos - (b.vpos + b.height), b.vpos - (o.vpos + o.height)});
+            if (nearest < 0 || distance < nearest) {
+                nearest = distance;
+                column_left = o.hpos;
+                column_width = o.width;
+            }
         }
         if (column_width <= 0 || b.width > 0.8 * column_width) return false;
         const double left = b.hpos - column_left;
