@@ -14,6 +14,10 @@ constexpr std::array en_rows{
         R"(\s*[A-Z][A-Z.'\- ]{1,30}(?:,\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?))?(?:\s+\([^)\n]{2,40}\))?\s+(?:—|--|–))",
         "GENEVA, March 17 (Meridian Wire) —, RIVERTON —"},
     PatternRow{
+        PatternKind::dateline,
+        R"(\s*[A-Z][A-Za-z]+(?:\s+[A-Z][a-z]+){0,2}(?:,\s+[A-Z][a-z]{1,4}\.)?(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\.?\s*(?:—|--))",
+        "Lisbon, Sept. 28.—, Evanston, Ill.—, Antwerp.—: an older paper's dateline"},
+    PatternRow{
         PatternKind::byline_line,
         R"(\s*By\s+(?<names>[A-Z][\p{L}.'\-]+(?:\s+(?:and\s+)?[A-Z][\p{L}.'\-]+){0,5}(?:,\s+[A-Z][\p{L}.'\-]+(?:\s+[A-Z][\p{L}.'\-]+){0,3}){0,3})\s*)",
         "By Dana Whitfield, By ROBERT OKAFOR"},

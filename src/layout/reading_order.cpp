@@ -56,8 +56,10 @@ void order(const std::vector<Box>& boxes, std::vector<std::size_t> ids, bool rtl
         order(boxes, std::move(ids), rtl, 65, out);
         return;
     }
-    // A band across the set wins unless the gutter is clearly wider: line spacing makes
-    // many thin horizontal gaps inside a column, gutters are few and wide.
+    // A band across the set wins unless the gutter is more than twice as wide: a gap that
+    // runs across every column of the set is a boundary between items (run-in items set in
+    // bands over two columns are separated by less than a gutter), while the gaps between
+    // paragraphs of different columns do not line up.
     const bool horizontal = across.found && (!down.found || across.gap * 2.0 >= down.gap);
     std::vector<std::size_t> first;
     std::vector<std::size_t> second;

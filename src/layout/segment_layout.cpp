@@ -91,6 +91,28 @@ std::string folded(std::string_view s) {
     return out;
 }
 
+// A dateline without the dash that closes it, and without its full stop unless that ends an
+// abbreviation ("Lisbon, Sept. 28.—" -> "Lisbon, Sept. 28"; "Evanston, Ill.—" keeps "Ill.").
+std::string dateline_text(std::string_view s) {
+    s = text::trim(s);
+    for (bool stripped = true; stripped;) {
+        stripped = false;
+        for (std::string_view dash : {"\xE2\x80\x94", "\xE2\x80\x93", "-"})
+            if (s.ends_with(dash)) {
+                s = text::trim(s.substr(0, s.size() - dash.size()));
+                stripped = true;
+            }
+    }
+    if (s.ends_with(".")) {
+        const std::size_t space = s.find_last_of(" ,");
+        const std::string_view word =
+            s.substr(space == std::string_view::npos ? 0 : space + 1, s.size());
+        const bool abbreviation = word.size() <= 4 && !(word.front() >= '0' && word.front() <= '9');
+        if (!abbreviation) s.remove_suffix(1);
+    }
+    return std::string(s);
+}
+
 const std::string& names_of(const text::PatternMatch& m) {
     return m.names.empty() ? m.name : m.names;
 }
@@ -171,7 +193,12 @@ private:
                 for (const Word& w : line.words) chars += w.text.size();
             (r.vertical ? vertical_chars : horizontal_chars) += chars;
         }
-        order_ = xy_cut_order(boxes, vertical_chars > horizontal_chars);
+        // Photos take part in the cuts (a band across the page does not run through a
+        // photo), then leave the order.
+        for (const Graphic& g : page_.graphics)
+            if (g.kind == Graphic::Kind::illustration) boxes.push_back(g.box);
+        for (std::size_t i : xy_cut_order(boxes, vertical_chars > horizontal_chars))
+            if (i < page_.regions.size()) order_.push_back(i);
     }
 
     void measure_page() {
@@ -655,7 +682,7 @@ private:
             std::string para = u.paragraphs[p];
             if (!has_body_) {
                 if (auto m = patterns_.at_start(text::PatternKind::dateline, para)) {
-                    art.dateline = std::string(text::trim(para.substr(0, m->end)));
+                    art.dateline = dateline_text(para.substr(0, m->end));
                     if (!names_of(*m).empty()) {
                         auto people = text::parse_bylines(names_of(*m), "", patterns_);
                         art.bylines.insert(art.bylines.end(), people.begin(), people.end());
@@ -797,8 +824,9 @@ private:
                     if (!stack.empty()) {
                         open_article(stack);
                         stack.clear();
-                    } else if (!current_ || (has_body_ && !current_->headline &&
-                                             starts_item(u.paragraphs.front()))) {
+                    } else if (!current_ ||
+                               (has_body_ && !current_->headline &&
+                                starts_item(u.paragraphs.front()) && lead_set_off(u))) {
                         open_headless(u);
                     }
                     add_body(u);
@@ -841,6 +869,17 @@ private:
         return down > 0.3 * std::min(a.height, b.height) && gap_across <= 2.5 * size &&
                (page_.regions[units_[last].region].vertical ||
                 page_.regions[units_[next].region].vertical);
+    }
+
+    // A run-in item opens with its first words set off (bold) when the input gives fonts;
+    // a dateline in plain text further down a run of dispatches continues the item.
+    bool lead_set_off(const Unit& u) const {
+        if (!u.m.from_fonts) return true;
+        const Region& region = page_.regions[u.region];
+        if (region.lines.empty() || region.lines.front().words.empty()) return false;
+        const int style = region.lines.front().words.front().style;
+        return style >= 0 && static_cast<std::size_t>(style) < page_.styles.size() &&
+               page_.styles[static_cast<std::size_t>(style)].bold;
     }
 
     // A new item without a title: a paragraph that opens with a dateline.
