@@ -210,6 +210,15 @@ private:
             height_ = std::max(height_, r.box.vpos + r.box.height);
         }
         body_size_ = char_weighted_median(std::move(sizes));
+        // Bold sets text off only when most of the page is not bold (some OCR engines mark
+        // every word bold).
+        std::size_t bold = 0, all = 0;
+        for (RegionMeasure& m : measures_) {
+            all += m.chars;
+            if (m.bold) bold += m.chars;
+        }
+        if (bold * 2 > all)
+            for (RegionMeasure& m : measures_) m.bold = false;
         find_stripes();
     }
 
