@@ -75,11 +75,11 @@ void order(const std::vector<Box>& boxes, std::vector<std::size_t> ids, bool rtl
         return;
     }
     if (skewed.found) down = skewed;
-    // A band across the set wins unless the gutter is more than twice as wide: a gap that
+    // A band across the set wins unless the gutter is at least twice as wide: a gap that
     // runs across every column of the set is a boundary between items (run-in items set in
     // bands over two columns are separated by less than a gutter), while the gaps between
     // paragraphs of different columns do not line up.
-    const bool horizontal = across.found && (!down.found || across.gap * 2.0 >= down.gap);
+    const bool horizontal = across.found && (!down.found || across.gap * 2.0 > down.gap);
     std::vector<std::size_t> first;
     std::vector<std::size_t> second;
     for (std::size_t i : ids) {
