@@ -290,7 +290,7 @@ private:
                     continue;
                 const double beside =
                     overlap_1d(b.vpos, b.vpos + b.height, t.vpos, t.vpos + t.height);
-                if (beside >= 0.5 * b.height) {
+                if (beside >= 0.5 * b.height && !under_other_title(*it, v)) {
                     first = it;
                     break;
                 }
@@ -300,6 +300,23 @@ private:
             order_.erase(at);
             order_.insert(std::find(order_.begin(), order_.end(), before), v);
         }
+    }
+
+    // Region `r` belongs to another article than vertical title `v`: it is a title itself, or
+    // a horizontal title stands above it (across half its width or more) below the top of `v`.
+    bool under_other_title(std::size_t r, std::size_t v) const {
+        if (title_sized(measures_[r])) return true;
+        const Box& b = page_.regions[r].box;
+        const Box& t = page_.regions[v].box;
+        for (std::size_t k = 0; k < page_.regions.size(); ++k) {
+            const Region& other = page_.regions[k];
+            if (k == r || k == v || other.vertical || !title_sized(measures_[k])) continue;
+            const Box& o = other.box;
+            if (o.vpos + body_size_ < t.vpos || o.vpos >= b.vpos) continue;
+            if (overlap_1d(o.hpos, o.hpos + o.width, b.hpos, b.hpos + b.width) >= 0.5 * b.width)
+                return true;
+        }
+        return false;
     }
 
     // Decks and kickers: a short region in another font than the body (or bold, or larger)
