@@ -6,6 +6,7 @@
 # characters). Not run by ctest.
 #
 #     bench/ocr/eval_mets.sh [ISSUE_FOLDER...]
+#     PAPERBAG_EVAL_KEEP=DIR bench/ocr/eval_mets.sh ...   # keeps truth, predictions and scores
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 bin=${PAPERBAG:-$root/build/main/src/paperbag}
@@ -13,8 +14,13 @@ shared=$root/../shared
 [ -x "$bin" ] || { echo "build paperbag first (scripts/build)" >&2; exit 2; }
 [ -f "$shared/eval-dev/score.py" ] || { echo "../shared/eval-dev not found" >&2; exit 77; }
 if [ $# -eq 0 ]; then set -- "$shared"/ocr-dev/mets-alto/*/; fi
-work=$(mktemp -d "${TMPDIR:-/tmp}/paperbag-ocr-eval-XXXXXX")
-trap 'rm -rf "$work"' EXIT
+if [ -n "${PAPERBAG_EVAL_KEEP:-}" ]; then
+  work=$PAPERBAG_EVAL_KEEP
+  mkdir -p "$work"
+else
+  work=$(mktemp -d "${TMPDIR:-/tmp}/paperbag-ocr-eval-XXXXXX")
+  trap 'rm -rf "$work"' EXIT
+fi
 for issue in "$@"; do
   name=$(basename "$issue")
   # The images are not in ocr-dev: --missing=warn packages and reads what is there.

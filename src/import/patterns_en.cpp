@@ -14,6 +14,10 @@ constexpr std::array en_rows{
         R"(\s*[A-Z][A-Z.'\- ]{1,30}(?:,\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?))?(?:\s+\([^)\n]{2,40}\))?\s+(?:—|--|–))",
         "GENEVA, March 17 (Meridian Wire) —, RIVERTON —"},
     PatternRow{
+        PatternKind::dateline,
+        R"(\s*[A-Z][A-Za-z]+(?:\s+[A-Z][a-z]+){0,2}(?:,\s+[A-Z][a-z]{1,4}\.)?(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\.?\s*(?:—|--))",
+        "Lisbon, Sept. 28.—, Evanston, Ill.—, Antwerp.—: an older paper's dateline"},
+    PatternRow{
         PatternKind::byline_line,
         R"(\s*By\s+(?<names>[A-Z][\p{L}.'\-]+(?:\s+(?:and\s+)?[A-Z][\p{L}.'\-]+){0,5}(?:,\s+[A-Z][\p{L}.'\-]+(?:\s+[A-Z][\p{L}.'\-]+){0,3}){0,3})\s*)",
         "By Dana Whitfield, By ROBERT OKAFOR"},
@@ -66,6 +70,8 @@ constexpr std::array en_rows{
         PatternKind::furniture,
         R"(\s*(?:PRICE|Price)\s+(?:ONE|TWO|THREE|FIVE|One|Two|Three|Five|\d)\s+(?:CENTS?|Cents?)[^\n]{0,40})",
         "PRICE ONE CENT: masthead price line"},
+    PatternRow{PatternKind::furniture, R"(\s*(?:Page|PAGE)\s+[A-Z]?\d{1,3}\s*)",
+               "PAGE 1: a page label set on its own line"},
     PatternRow{PatternKind::separator,
                R"(\s*(?:[oO0°]\s*[oO0°]|\*\s*\*(?:\s*\*)?|-{3,}|—{2,}|_{3,})\s*)",
                "o o, * * *: a rule between two items"},

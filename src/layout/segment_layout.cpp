@@ -21,11 +21,12 @@ constexpr double title_ratio = 1.3;        // this much larger than body text: a
 constexpr double bold_title_ratio = 1.05;  // bold and a little larger: a title when short
 constexpr std::size_t max_title_lines = 4;
 constexpr std::size_t max_caption_lines = 6;
-constexpr double furniture_band = 0.06;  // share of the page height at top and bottom
-constexpr double caption_reach = 2.0;    // gap to a photo, in body sizes, for a caption
-constexpr double head_stripe = 0.16;     // share of the page height: masthead, running head
-constexpr double foot_stripe = 0.70;     // top of a bottom stripe of advertisements, at least
-constexpr double big_title_ratio = 1.5;  // this much larger: a title even with a full stop
+constexpr double furniture_band = 0.06;      // share of the page height at top and bottom
+constexpr double caption_reach = 2.0;        // gap to a photo, in body sizes, for a caption
+constexpr double head_stripe = 0.16;         // share of the page height: masthead, running head
+constexpr double foot_stripe = 0.70;         // top of a bottom stripe of advertisements, at least
+constexpr double big_title_ratio = 1.5;      // this much larger: a title even with a full stop
+constexpr double caption_size_ratio = 0.95;  // at most this size: set off from the body
 
 enum class Role {
     body,
@@ -52,6 +53,7 @@ struct Unit {
     std::vector<Byline> bylines;          // byline
     int graphic = -1;                     // caption: the photo it is next to
     bool set_apart = false;               // title: a centred heading at body size (older papers)
+    bool separator = false;               // furniture: a rule between items ("o o", "* * *")
     std::string block_id;
 };
 
@@ -73,6 +75,42 @@ double char_weighted_median(std::vector<std::pair<double, std::size_t>> values) 
 
 double overlap_1d(double a0, double a1, double b0, double b1) {
     return std::max(0.0, std::min(a1, b1) - std::max(a0, b0));
+}
+
+// Letters (ASCII folded to lower case) and digits and every non-ASCII character: "THE
+// MONROE JOURNAL" and "The Monroe Journal" fold alike.
+std::string folded(std::string_view s) {
+    std::string out;
+    for (const char c : s) {
+        const auto u = static_cast<unsigned char>(c);
+        if (u >= 0x80 || (c >= '0' && c <= '9'))
+            out += c;
+        else if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
+            out += static_cast<char>(c | 0x20);
+    }
+    return out;
+}
+
+// A dateline without the dash that closes it, and without its full stop unless that ends an
+// abbreviation ("Lisbon, Sept. 28.—" -> "Lisbon, Sept. 28"; "Evanston, Ill.—" keeps "Ill.").
+std::string dateline_text(std::string_view s) {
+    s = text::trim(s);
+    for (bool stripped = true; stripped;) {
+        stripped = false;
+        for (std::string_view dash : {"\xE2\x80\x94", "\xE2\x80\x93", "-"})
+            if (s.ends_with(dash)) {
+                s = text::trim(s.substr(0, s.size() - dash.size()));
+                stripped = true;
+            }
+    }
+    if (s.ends_with(".")) {
+        const std::size_t space = s.find_last_of(" ,");
+        const std::string_view word =
+            s.substr(space == std::string_view::npos ? 0 : space + 1, s.size());
+        const bool abbreviation = word.size() <= 4 && !(word.front() >= '0' && word.front() <= '9');
+        if (!abbreviation) s.remove_suffix(1);
+    }
+    return std::string(s);
 }
 
 const std::string& names_of(const text::PatternMatch& m) {
@@ -121,7 +159,10 @@ std::vector<std::string> paragraphs_of(const Region& region) {
 class Segmenter {
 public:
     Segmenter(const LayoutPage& page, const text::PageContext& context)
-        : page_(page), context_(context), patterns_(text::patterns_for(context.language)) {}
+        : page_(page),
+          context_(context),
+          patterns_(text::patterns_for(context.language)),
+          title_key_(folded(context.title)) {}
 
     text::PageSegments run() {
         order_regions();
@@ -152,7 +193,12 @@ private:
                 for (const Word& w : line.words) chars += w.text.size();
             (r.vertical ? vertical_chars : horizontal_chars) += chars;
         }
-        order_ = xy_cut_order(boxes, vertical_chars > horizontal_chars);
+        // Photos take part in the cuts (a band across the page does not run through a
+        // photo), then leave the order.
+        for (const Graphic& g : page_.graphics)
+            if (g.kind == Graphic::Kind::illustration) boxes.push_back(g.box);
+        for (std::size_t i : xy_cut_order(boxes, vertical_chars > horizontal_chars))
+            if (i < page_.regions.size()) order_.push_back(i);
     }
 
     void measure_page() {
@@ -164,6 +210,15 @@ private:
             height_ = std::max(height_, r.box.vpos + r.box.height);
         }
         body_size_ = char_weighted_median(std::move(sizes));
+        // Bold sets text off only when most of the page is not bold (some OCR engines mark
+        // every word bold).
+        std::size_t bold = 0, all = 0;
+        for (RegionMeasure& m : measures_) {
+            all += m.chars;
+            if (m.bold) bold += m.chars;
+        }
+        if (bold * 2 > all)
+            for (RegionMeasure& m : measures_) m.bold = false;
         find_stripes();
     }
 
@@ -235,7 +290,7 @@ private:
                     continue;
                 const double beside =
                     overlap_1d(b.vpos, b.vpos + b.height, t.vpos, t.vpos + t.height);
-                if (beside >= 0.5 * b.height) {
+                if (beside >= 0.5 * b.height && !under_other_title(*it, v)) {
                     first = it;
                     break;
                 }
@@ -245,6 +300,23 @@ private:
             order_.erase(at);
             order_.insert(std::find(order_.begin(), order_.end(), before), v);
         }
+    }
+
+    // Region `r` belongs to another article than vertical title `v`: it is a title itself, or
+    // a horizontal title stands above it (across half its width or more) below the top of `v`.
+    bool under_other_title(std::size_t r, std::size_t v) const {
+        if (title_sized(measures_[r])) return true;
+        const Box& b = page_.regions[r].box;
+        const Box& t = page_.regions[v].box;
+        for (std::size_t k = 0; k < page_.regions.size(); ++k) {
+            const Region& other = page_.regions[k];
+            if (k == r || k == v || other.vertical || !title_sized(measures_[k])) continue;
+            const Box& o = other.box;
+            if (o.vpos + body_size_ < t.vpos || o.vpos >= b.vpos) continue;
+            if (overlap_1d(o.hpos, o.hpos + o.width, b.hpos, b.hpos + b.width) >= 0.5 * b.width)
+                return true;
+        }
+        return false;
     }
 
     // Decks and kickers: a short region in another font than the body (or bold, or larger)
@@ -260,8 +332,25 @@ private:
                 most = chars;
                 body_family = family;
             }
+        // The body's column width: the character-weighted median width of body regions.
+        std::vector<std::pair<double, std::size_t>> widths;
+        for (const Unit& u : units_)
+            if (u.role == Role::body)
+                widths.emplace_back(page_.regions[u.region].box.width, u.m.chars);
+        const double column = char_weighted_median(std::move(widths));
         for (std::size_t i = 0; i < units_.size(); ++i) {
             Unit& u = units_[i];
+            // A deck set across the headline's columns, wider than the body's columns,
+            // right under the title: part of the stack, whatever its length.
+            const bool after_title_unit = i > 0 && (units_[i - 1].role == Role::title ||
+                                                    units_[i - 1].role == Role::subtitle);
+            if (u.role == Role::body && after_title_unit && column > 0 && u.m.lines <= 6 &&
+                page_.regions[u.region].box.width > 1.5 * column && !starts_item(u.text) &&
+                body_size_ > 0 && u.m.size >= 0.85 * body_size_) {
+                u.role = Role::subtitle;
+                u.paragraphs = {u.text};
+                continue;
+            }
             if (u.role != Role::body || u.m.lines > 3 || body_size_ <= 0) continue;
             if (u.m.size < 0.85 * body_size_ || starts_item(u.text)) continue;
             const bool distinct =
@@ -282,6 +371,22 @@ private:
         }
     }
 
+    bool furniture_lines(const Region& region, Unit& u) const {
+        const std::vector<std::string> lines = region_lines(region, text::RepairMode::body);
+        if (lines.empty() || lines.size() > 3) return false;
+        if (!title_key_.empty() && folded(u.text) == title_key_) return true;
+        bool separators = true;
+        for (const std::string& line : lines) {
+            const bool separator = patterns_.whole(text::PatternKind::separator, line).has_value();
+            separators = separators && separator;
+            if (!separator && !patterns_.whole(text::PatternKind::furniture, line) &&
+                !(!title_key_.empty() && folded(line) == title_key_))
+                return false;
+        }
+        u.separator = separators;
+        return true;
+    }
+
     std::string family_of(std::size_t region) const {
         const int style = page_.regions[region].style;
         return style >= 0 && static_cast<std::size_t>(style) < page_.styles.size()
@@ -293,6 +398,14 @@ private:
         if (body_size_ <= 0 || m.size <= 0) return false;
         return m.size >= title_ratio * body_size_ ||
                (m.bold && m.size >= bold_title_ratio * body_size_);
+    }
+
+    // A caption found only by its place next to a photo must also look like one when the
+    // input gives fonts: smaller than the body, or bold. Body text that runs up to a photo
+    // set across its columns, or an advertisement's small print, is set like the body.
+    bool set_off(const Unit& u) const {
+        if (!u.m.from_fonts || body_size_ <= 0) return true;
+        return u.m.bold || u.m.size <= caption_size_ratio * body_size_;
     }
 
     bool near_photo(const Region& r, int& graphic) const {
@@ -339,6 +452,13 @@ private:
             u.role = Role::furniture;
             return u;
         }
+        // Running heads, masthead lines, notice labels and the newspaper's own name, by the
+        // pattern tables: every line of the region is furniture. A separator ("o o") also
+        // ends the item above it.
+        if (furniture_lines(region, u)) {
+            u.role = Role::furniture;
+            return u;
+        }
         if (t.empty()) {
             u.role = Role::furniture;
             return u;
@@ -374,7 +494,7 @@ private:
         int graphic = -1;
         const bool by_photo = near_photo(region, graphic);
         if (region.hint == RegionHint::caption ||
-            (short_text && (credit || marker || (by_photo && !title_like_size)))) {
+            (short_text && (credit || marker || (by_photo && !title_like_size && set_off(u))))) {
             u.role = Role::caption;
             u.graphic = graphic;
             if (credit) {
@@ -398,7 +518,10 @@ private:
             u.set_apart = true;
             return u;
         }
-        if (region.hint == RegionHint::heading || (title_like_size && short_title) || plain_title) {
+        // A larger phrase closed by a full stop ("Nicht amtlicher Theil.") is a heading too.
+        const bool sized_phrase = title_like_size && one_phrase(region, u, t);
+        if (region.hint == RegionHint::heading || (title_like_size && short_title) ||
+            sized_phrase || plain_title) {
             u.role =
                 patterns_.at_start(text::PatternKind::subtitle, t) ? Role::subtitle : Role::title;
             return u;
@@ -408,23 +531,29 @@ private:
         return u;
     }
 
-    // One or two lines of at most ten words forming one phrase, in capitals with a full stop,
-    // or narrower than
-    // the column it stands in and centred in it (margins of at least a tenth of the column on
-    // both sides, equal within a quarter of it). The column is the widest region of at least
-    // three lines that overlaps it horizontally.
-    bool centred_heading(const Region& region, const Unit& u, std::string_view t) const {
+    // One or two lines of at most ten words forming one phrase: no sentence break,
+    // semicolon, question or exclamation inside (a closing full stop is allowed).
+    static bool one_phrase(const Region& region, const Unit& u, std::string_view t) {
         if (u.m.lines == 0 || u.m.lines > 2 || region.box.width <= 0) return false;
         std::size_t words = 0;
         for (const TextLine& l : region.lines) words += l.words.size();
         if (words > 10 || u.m.chars > 80) return false;
-        // One phrase: no sentence break, semicolon, question or exclamation inside.
         std::string_view inner = t;
         while (!inner.empty() && (inner.back() == '.' || inner.back() == ' '))
             inner.remove_suffix(1);
-        if (inner.empty() || inner.find_first_of(";!?") != std::string_view::npos ||
-            inner.find(". ") != std::string_view::npos)
-            return false;
+        return !inner.empty() && inner.find_first_of(";!?") == std::string_view::npos &&
+               inner.find(". ") == std::string_view::npos;
+    }
+
+    // A phrase (above) in capitals with a full stop, or narrower than the column it stands in
+    // and centred in it (margins of at least a tenth of the column on both sides, equal within
+    // a quarter of it). The column is the nearest region above or below of at least three
+    // lines that lies across it.
+    bool centred_heading(const Region& region, const Unit& u, std::string_view t) const {
+        if (!one_phrase(region, u, t)) return false;
+        std::string_view inner = t;
+        while (!inner.empty() && (inner.back() == '.' || inner.back() == ' '))
+            inner.remove_suffix(1);
         // Set in capitals and closed by a full stop ("COAL DUTIES."): a heading wherever it
         // stands.
         std::size_t upper = 0, lower = 0;
@@ -434,14 +563,20 @@ private:
         }
         if (t.ends_with(".") && upper >= 4 && upper >= 4 * lower) return true;
         const Box& b = region.box;
-        double column_left = 0, column_width = 0;
+        double column_left = 0, column_width = 0, nearest = -1;
         for (std::size_t i = 0; i < page_.regions.size(); ++i) {
             const Region& other = page_.regions[i];
             if (&other == &region || measures_[i].lines < 3) continue;
             const Box& o = other.box;
             if (overlap_1d(o.hpos, o.hpos + o.width, b.hpos, b.hpos + b.width) < 0.9 * b.width)
                 continue;
-            if (o.width > column_width) column_left = o.hpos, column_width = o.width;
+            const double distance =
+                std::max({0.0, o.vpos - (b.vpos + b.height), b.vpos - (o.vpos + o.height)});
+            if (nearest < 0 || distance < nearest) {
+                nearest = distance;
+                column_left = o.hpos;
+                column_width = o.width;
+            }
         }
         if (column_width <= 0 || b.width > 0.8 * column_width) return false;
         const double left = b.hpos - column_left;
@@ -573,7 +708,7 @@ private:
             std::string para = u.paragraphs[p];
             if (!has_body_) {
                 if (auto m = patterns_.at_start(text::PatternKind::dateline, para)) {
-                    art.dateline = std::string(text::trim(para.substr(0, m->end)));
+                    art.dateline = dateline_text(para.substr(0, m->end));
                     if (!names_of(*m).empty()) {
                         auto people = text::parse_bylines(names_of(*m), "", patterns_);
                         art.bylines.insert(art.bylines.end(), people.begin(), people.end());
@@ -647,7 +782,9 @@ private:
         for (std::size_t i = 0; i < units_.size(); ++i) {
             const Unit& u = units_[i];
             switch (u.role) {
-                case Role::furniture: break;
+                case Role::furniture:
+                    if (u.separator && stack.empty()) close_article();
+                    break;
                 case Role::title:
                 case Role::subtitle:
                     // A single small title inside a running article, between two body
@@ -658,6 +795,13 @@ private:
                         current_->block_ids.push_back(u.block_id);
                         out_.blocks[i].kind = BlockKind::intertitle;
                         break;
+                    }
+                    // A title stack is printed in one piece: a title (not a deck) that does
+                    // not stand right under the stack (a notice box, an advertisement's heading, a
+                    // label beside the headline) leaves the stack before it without body.
+                    if (!stack.empty() && u.role == Role::title && !stacks_with(stack.back(), i)) {
+                        drop_stack(stack);
+                        stack.clear();
                     }
                     stack.push_back(i);
                     break;
@@ -706,27 +850,62 @@ private:
                     if (!stack.empty()) {
                         open_article(stack);
                         stack.clear();
-                    } else if (!current_ || (has_body_ && starts_item(u.paragraphs.front()))) {
+                    } else if (!current_ ||
+                               (has_body_ && !current_->headline &&
+                                starts_item(u.paragraphs.front()) && lead_set_off(u))) {
                         open_headless(u);
                     }
                     add_body(u);
                     break;
             }
         }
-        // Titles with nothing after them: an article of their own, flagged.
-        if (!stack.empty()) {
-            open_article(stack);
-            out_.warnings.push_back(make_warning("PB-SEG-ORPHAN-HEADLINE", context_.path,
-                                                 line_of(units_[stack.front()]),
-                                                 "headline block has no article; kept as "
-                                                 "orphan headline"));
-        }
+        if (!stack.empty()) drop_stack(stack);
         close_article();
         // Provisional ids, in page order; the issue importer renumbers them.
         for (std::size_t i = 0; i < out_.articles.size(); ++i)
             out_.articles[i].id = sequence_id("art-", i + 1);
         for (std::size_t i = 0; i < out_.illustrations.size(); ++i)
             out_.illustrations[i].id = sequence_id("ill-", i + 1);
+    }
+
+    // Titles with no body after them (the headings of advertisements and notice boxes, a
+    // label): no article; their blocks stay on the page as furniture, flagged.
+    void drop_stack(const std::vector<std::size_t>& stack) {
+        for (std::size_t k : stack) out_.blocks[k].kind = BlockKind::furniture;
+        out_.warnings.push_back(make_warning("PB-SEG-ORPHAN-HEADLINE", context_.path,
+                                             line_of(units_[stack.front()]),
+                                             "headline block has no body text; kept as page "
+                                             "furniture, not as an article"));
+    }
+
+    // Title `next` continues the stack that ends with title `last`: it stands under it (or
+    // beside it, for a vertical headline) with at most two of the larger sizes between them,
+    // and the two overlap across.
+    bool stacks_with(std::size_t last, std::size_t next) const {
+        const Box& a = page_.regions[units_[last].region].box;
+        const Box& b = page_.regions[units_[next].region].box;
+        const double size = std::max({units_[last].m.size, units_[next].m.size, body_size_});
+        const double across = overlap_1d(a.hpos, a.hpos + a.width, b.hpos, b.hpos + b.width);
+        const double down = overlap_1d(a.vpos, a.vpos + a.height, b.vpos, b.vpos + b.height);
+        const double gap_down =
+            std::max(b.vpos - (a.vpos + a.height), a.vpos - (b.vpos + b.height));
+        const double gap_across =
+            std::max(b.hpos - (a.hpos + a.width), a.hpos - (b.hpos + b.width));
+        if (across > 0.3 * std::min(a.width, b.width) && gap_down <= 2.5 * size) return true;
+        return down > 0.3 * std::min(a.height, b.height) && gap_across <= 2.5 * size &&
+               (page_.regions[units_[last].region].vertical ||
+                page_.regions[units_[next].region].vertical);
+    }
+
+    // A run-in item opens with its first words set off (bold) when the input gives fonts;
+    // a dateline in plain text further down a run of dispatches continues the item.
+    bool lead_set_off(const Unit& u) const {
+        if (!u.m.from_fonts) return true;
+        const Region& region = page_.regions[u.region];
+        if (region.lines.empty() || region.lines.front().words.empty()) return false;
+        const int style = region.lines.front().words.front().style;
+        return style >= 0 && static_cast<std::size_t>(style) < page_.styles.size() &&
+               page_.styles[static_cast<std::size_t>(style)].bold;
     }
 
     // A new item without a title: a paragraph that opens with a dateline.
@@ -751,6 +930,7 @@ private:
     const LayoutPage& page_;
     const text::PageContext& context_;
     const text::PatternSet& patterns_;
+    const std::string title_key_;  // the newspaper's title, folded: printed alone, a masthead
     std::vector<std::size_t> order_;
     std::vector<RegionMeasure> measures_;
     double body_size_ = 0;

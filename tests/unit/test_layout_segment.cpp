@@ -199,3 +199,81 @@ TEST_CASE("older papers: a centred body-size heading ending in a full stop start
     CHECK(seg.articles[1].headline == "Nord.");
     CHECK(seg.articles[1].body_text().find("Weiteres") != std::string::npos);
 }
+
+TEST_CASE("xy-cut: columns of a page scanned askew, whose edges overlap a little, stay apart") {
+    // Three columns 1000 px wide whose edges drift by 30 px down the page (a tilted scan):
+    // no clean gutter, yet each column is read whole before the next.
+    const std::vector<Box> boxes = {{0, 0, 1000, 900},       {1020, 0, 1000, 500},
+                                    {2040, 0, 1000, 1200},   {30, 905, 1010, 900},
+                                    {1030, 505, 1020, 1300}, {2060, 1205, 1000, 600}};
+    CHECK(xy_cut_order(boxes) == std::vector<std::size_t>{0, 3, 1, 4, 2, 5});
+}
+
+TEST_CASE("furniture: running head, the paper's title, page label; titles without body") {
+    LayoutPage page = empty_page();
+    page.regions.push_back(region(10, 100, 580, 20, 1, {"THE RIVERTON COURIER"}));
+    page.regions.push_back(region(10, 125, 300, 8, 0, {"TUESDAY, MARCH 3, 1914"}));
+    page.regions.push_back(region(500, 125, 80, 8, 0, {"PAGE 2"}));
+    page.regions.push_back(region(10, 160, 280, 20, 1, {"Council weighs budget"}));
+    page.regions.push_back(
+        region(10, 190, 280, 9, 0, {"The council met on Monday to discuss", "the new budget."}));
+    // An advertisement: a heading with small print and nothing else, far from the article.
+    page.regions.push_back(region(320, 400, 260, 20, 1, {"PIANOS AND PLAYER PIANOS"}));
+    page.regions.push_back(region(320, 430, 260, 9, 2, {"Cash or Easy Terms"}));
+    page.regions.push_back(region(320, 600, 260, 20, 1, {"GROCERIES AND MEATS"}));
+    text::PageContext ctx = context();
+    ctx.title = "The Riverton Courier";
+    const auto out = segment_layout(page, ctx);
+    REQUIRE(out.articles.size() == 1);
+    CHECK(out.articles[0].headline == "Council weighs budget");
+    CHECK_FALSE(out.articles[0].kicker.has_value());
+    CHECK_FALSE(out.articles[0].subtitle.has_value());
+    for (std::size_t i : {0, 1, 2, 5, 7}) {
+        CAPTURE(i);
+        CHECK(out.blocks[i].kind == BlockKind::furniture);
+    }
+    CHECK(out.warnings.size() >= 2);  // each title stack without body is flagged
+}
+
+TEST_CASE("a second dateline inside a headed article stays in it; a separator ends an item") {
+    LayoutPage page = empty_page();
+    page.regions.push_back(region(10, 60, 580, 20, 1, {"主标题新闻"}));
+    page.regions.push_back(region(10, 90, 280, 9, 0, {"新华社北京5月3日电　会议今天召开。"}));
+    page.regions.push_back(region(10, 120, 280, 9, 0, {"新华社上海5月3日电　另一消息。"}));
+    page.reading_order_given = true;
+    auto out = segment_layout(page, context("zh-Hans"));
+    REQUIRE(out.articles.size() == 1);
+    CHECK(out.articles[0].body_text().find("另一消息") != std::string::npos);
+
+    LayoutPage en = empty_page();
+    en.regions.push_back(region(10, 60, 280, 9, 0,
+                                {"The whole city is seething over the", "killing of a striker."}));
+    en.regions.push_back(region(130, 90, 20, 9, 0, {"o o"}));
+    en.regions.push_back(region(
+        10, 110, 280, 9, 0, {"The Spanish cabinet is considering a", "military dictatorship."}));
+    en.reading_order_given = true;
+    out = segment_layout(en, context());
+    REQUIRE(out.articles.size() == 2);
+    CHECK(out.blocks[1].kind == BlockKind::furniture);
+}
+
+TEST_CASE("captions: by position only when set off; a credit touching 摄") {
+    LayoutPage page = empty_page();
+    Graphic photo;
+    photo.id = "p1-g001";
+    photo.box = {10, 300, 580, 200};
+    page.graphics.push_back(photo);
+    page.regions.push_back(region(10, 60, 580, 20, 1, {"主标题新闻"}));
+    // Body text running up to the photo, set like the body: not a caption.
+    page.regions.push_back(
+        region(10, 90, 580, 9, 0, {"新华社北京5月3日电　会议今天召开，代表们", "讨论了预算。"}));
+    page.regions.push_back(region(10, 280, 580, 9, 0, {"会议将在下周继续进行。"}));
+    page.regions.push_back(region(10, 505, 580, 8, 3, {"图中代表们在会场讨论。本报记者 王明摄"}));
+    page.reading_order_given = true;
+    const auto out = segment_layout(page, context("zh-Hans"));
+    REQUIRE(out.illustrations.size() == 1);
+    CHECK(out.illustrations[0].caption == "图中代表们在会场讨论。");
+    CHECK(out.illustrations[0].credit == "本报记者王明");
+    REQUIRE(out.articles.size() == 1);
+    CHECK(out.articles[0].body_text().find("下周继续") != std::string::npos);
+}
