@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "import/segment_classify.hpp"
 #include "import/text_repair.hpp"
 
 namespace paperbag::text {
@@ -30,6 +31,7 @@ struct LineFacts {
     bool caption_lead = false;  // starts like a caption: 图为, Pictured:
     bool furniture = false;     // running head, page label, masthead, ad label
     bool separator = false;     // "o o" between items
+    bool wrapped_lead = false;  // a dateline that goes on in the next line ("…5 月 15" / "日电")
 };
 
 // Letters and digits only, ASCII lower-cased: "THE DAY BOOK." and "The Day Book" compare equal.
@@ -76,7 +78,8 @@ LineFacts facts_of(const Line& line, const PatternSet& p, const std::string& tit
                       p.at_start(PatternKind::continuation_from, s) ||
                       p.at_start(PatternKind::subtitle, s);
     f.ends_marker = p.at_end(PatternKind::continuation_to, s) || p.at_end(PatternKind::credit, s) ||
-                    p.at_end(PatternKind::end_mark, s) || p.whole(PatternKind::signature, s);
+                    p.at_end(PatternKind::end_mark, s) || p.whole(PatternKind::signature, s) ||
+                    trailing_signature(p, s).has_value();
     const std::string_view t = trim(s);
     f.ends_digit = !t.empty() && t.back() >= '0' && t.back() <= '9';
     f.unclosed = has_unclosed_bracket(t);
@@ -118,6 +121,24 @@ Layout find_paragraphs(const std::vector<Line>& lines, const PatternSet& pattern
         blanks = 0;
     }
     if (f.empty()) return layout;
+    // A dateline wrapped at the end of its line ("本报长沙 5 月 15" / "日电 …") starts a
+    // paragraph too: tried on the line joined with the next one, only where a paragraph can
+    // start (at the page start or after a finished sentence, a marker or a title line).
+    std::string joined;
+    for (std::size_t k = 0; k + 1 < f.size(); ++k) {
+        LineFacts& x = f[k];
+        if (x.starts_marker || x.terminal || x.furniture) continue;
+        if (k > 0 && !f[k - 1].terminal && !f[k - 1].ends_marker && !f[k - 1].title_ish) continue;
+        joined.assign(lines[x.index].content);
+        joined += '\n';
+        joined += lines[f[k + 1].index].content;
+        if (auto m = patterns.at_start(PatternKind::dateline, joined);
+            m && m->end > lines[x.index].content.size()) {
+            x.starts_marker = true;
+            x.title_ish = false;
+            x.wrapped_lead = true;
+        }
+    }
 
     std::size_t followed_by_one_blank = 0;
     for (std::size_t k = 1; k < f.size(); ++k) followed_by_one_blank += f[k].blanks_before == 1;
@@ -194,6 +215,8 @@ Layout find_paragraphs(const std::vector<Line>& lines, const PatternSet& pattern
             brk = true;  // furniture stands alone
         } else if (b.starts_marker || a.ends_marker || (b.caption_lead && a.terminal)) {
             brk = true;  // a caption ("图为…") after a finished sentence starts anew
+        } else if (a.wrapped_lead) {
+            brk = false;  // the dateline goes on in this line
         } else if (a.byline) {
             brk = !b.byline_title;
         } else if (rhythm && (a.subtitle || stacked[k - 1])) {

@@ -62,6 +62,17 @@ std::vector<std::string> split_names(std::string_view names) {
 
 }  // namespace
 
+std::optional<PatternMatch> trailing_signature(const PatternSet& patterns, std::string_view text) {
+    auto m = patterns.at_end(PatternKind::signature, text);
+    if (!m || m->begin == 0) return std::nullopt;
+    // Only a bracketed signature: "… May 10. — Mr." goes on in the next line.
+    const std::string_view sig = trim(text.substr(m->begin, m->end - m->begin));
+    if (!sig.starts_with("(") && !sig.starts_with("\xEF\xBC\x88")) return std::nullopt;  // （
+    const std::string_view before = trim(text.substr(0, m->begin));
+    if (before.empty() || !is_sentence_end(before)) return std::nullopt;
+    return m;
+}
+
 std::vector<Byline> parse_bylines(std::string_view names, std::string_view title,
                                   const PatternSet& patterns) {
     std::vector<Byline> out;
@@ -181,10 +192,13 @@ public:
         std::optional<PatternMatch> to;
         std::optional<PatternMatch> credit;
         std::optional<PatternMatch> end_mark;
+        std::optional<PatternMatch> signature;
         if ((to = patterns_.at_end(PatternKind::continuation_to, tail(cut, raw_end))))
             body_end = cut + to->begin;
         else if ((end_mark = patterns_.at_end(PatternKind::end_mark, tail(cut, raw_end))))
             body_end = cut + end_mark->begin;
+        else if ((signature = trailing_signature(patterns_, tail(cut, raw_end))))
+            body_end = cut + signature->begin;
         else if ((credit = patterns_.at_end(PatternKind::credit, tail(cut, raw_end))))
             body_end = cut + credit->begin;
         const bool split = piece_begin != begin || body_end != raw_end;
@@ -212,6 +226,9 @@ public:
             });
         } else if (end_mark) {
             emit(PieceKind::signature, piece_begin, end, {});
+        } else if (signature) {
+            emit(PieceKind::signature, piece_begin, end,
+                 [&](Piece& x) { x.name = trim(signature->names); });
         } else if (credit) {
             emit(PieceKind::credit, piece_begin, end,
                  [&](Piece& x) { x.name = repair_text(trim(credit->names), RepairMode::title); });

@@ -72,6 +72,24 @@ TEST_CASE("patterns: datelines with spaced digits, reporter leads, wrapped brack
     CHECK(b.articles[0].bylines[1].name == "李明");
 }
 
+TEST_CASE("ends and starts: a signature after the last sentence, a dateline wrapped at its date") {
+    // "…。（新华社）" ends the item on the same line; the next dateline is wrapped inside
+    // its date ("5 月 15" / "日电"), still double-spaced: two articles, not one.
+    const std::string page =
+        "西河镇近日召开春耕生产动员大会，部\n\n"
+        "署全年粮食生产任务。（新华社）\n\n"
+        "本报长沙 5 月 15\n\n"
+        "日电 湖南省近日召开春耕生产\n\n"
+        "动员大会，部署全年粮食生产任务。\n\n";
+    const auto s = segment(page);
+    check_bytes_once(s, page.size());
+    REQUIRE(s.articles.size() == 2);
+    CHECK(s.articles[0].body_text() == "西河镇近日召开春耕生产动员大会，部署全年粮食生产任务。");
+    CHECK(s.articles[0].signature.value_or("") == "新华社");
+    CHECK(s.articles[1].dateline.value_or("").starts_with("本报长沙5月15日电"));
+    CHECK(s.articles[1].body_text() == "湖南省近日召开春耕生产动员大会，部署全年粮食生产任务。");
+}
+
 TEST_CASE("patterns: a letter-spaced dateline line is still a dateline") {
     const auto s = segment(
         "中欧贸易谈判取得进展\n\n"
