@@ -32,6 +32,8 @@ struct LineFacts {
     bool furniture = false;     // running head, page label, masthead, ad label
     bool separator = false;     // "o o" between items
     bool wrapped_lead = false;  // a dateline that goes on in the next line ("…5 月 15" / "日电")
+    bool wrapped_jump =
+        false;  // a continuation line that ends in the next line ("（下转第五" / "版）")
 };
 
 // Letters and digits only, ASCII lower-cased: "THE DAY BOOK." and "The Day Book" compare equal.
@@ -139,6 +141,24 @@ Layout find_paragraphs(const std::vector<Line>& lines, const PatternSet& pattern
             x.wrapped_lead = true;
         }
     }
+    // A continuation line wrapped inside its marker ("…。（下转第五" / "版）"): the short next
+    // line is the marker's end, not a page label of its own.
+    for (std::size_t k = 0; k + 1 < f.size(); ++k) {
+        LineFacts& x = f[k];
+        LineFacts& y = f[k + 1];
+        if (!x.unclosed || x.ends_marker || y.blanks_before > 1 || y.width > 6) continue;
+        joined.assign(lines[x.index].content);
+        joined += '\n';
+        joined += lines[y.index].content;
+        if (auto m = patterns.at_end(PatternKind::continuation_to, joined);
+            m && m->begin < lines[x.index].content.size()) {
+            x.wrapped_jump = true;
+            x.title_ish = false;
+            y.ends_marker = true;
+            y.furniture = false;
+            y.title_ish = false;
+        }
+    }
 
     std::size_t followed_by_one_blank = 0;
     for (std::size_t k = 1; k < f.size(); ++k) followed_by_one_blank += f[k].blanks_before == 1;
@@ -215,8 +235,8 @@ Layout find_paragraphs(const std::vector<Line>& lines, const PatternSet& pattern
             brk = true;  // furniture stands alone
         } else if (b.starts_marker || a.ends_marker || (b.caption_lead && a.terminal)) {
             brk = true;  // a caption ("图为…") after a finished sentence starts anew
-        } else if (a.wrapped_lead) {
-            brk = false;  // the dateline goes on in this line
+        } else if (a.wrapped_lead || a.wrapped_jump) {
+            brk = false;  // the dateline or the continuation line goes on in this line
         } else if (a.byline) {
             brk = !b.byline_title;
         } else if (rhythm && (a.subtitle || stacked[k - 1])) {

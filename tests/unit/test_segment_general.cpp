@@ -90,6 +90,21 @@ TEST_CASE("ends and starts: a signature after the last sentence, a dateline wrap
     CHECK(s.articles[1].body_text() == "湖南省近日召开春耕生产动员大会，部署全年粮食生产任务。");
 }
 
+TEST_CASE("ends: a continuation line wrapped inside its marker is one marker, not furniture") {
+    const std::string page =
+        "西河镇近日召开春耕生产动员大会，部署全\n"
+        "年粮食生产任务。（下转第五\n"
+        "版）\n"
+        "\n"
+        "本报讯 湖南省近日召开春耕生产动员大会。\n";
+    const auto s = segment(page);
+    check_bytes_once(s, page.size());
+    REQUIRE(s.articles.size() == 2);
+    CHECK(s.articles[0].continued_on == "5");
+    CHECK(s.articles[0].body_text() == "西河镇近日召开春耕生产动员大会，部署全年粮食生产任务。");
+    for (const Block& b : s.blocks) CHECK(b.kind != BlockKind::furniture);
+}
+
 TEST_CASE("patterns: a letter-spaced dateline line is still a dateline") {
     const auto s = segment(
         "中欧贸易谈判取得进展\n\n"
