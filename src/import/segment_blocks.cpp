@@ -91,7 +91,7 @@ LineFacts facts_of(const Line& line, const PatternSet& p, const std::string& tit
     f.caption_lead = p.at_start(PatternKind::caption_lead, s).has_value();
     f.title_ish = !f.terminal && !ends_with_clause_punct(t) && !f.starts_marker && !f.ends_marker &&
                   !f.caption_lead && !f.furniture;
-    f.clause = has_clause_punct(t);
+    f.clause = has_clause_punct_for_title(t);
     f.subtitle = p.at_start(PatternKind::subtitle, s).has_value();
     return f;
 }

@@ -249,7 +249,7 @@ private:
         if (line_count > 3 || is_sentence_end(raw)) return false;
         const std::string repaired = repair_text(raw, RepairMode::title);
         if (is_cjk_text(repaired)) {
-            if (line_width(repaired) > 40 || has_clause_punct(repaired)) return false;
+            if (line_width(repaired) > 40 || has_clause_punct_for_title(repaired)) return false;
             // In double-spaced text a title is one line or a tight stack of lines.
             return line_count == 1 || p.stacked || p.last == p.first;
         }

@@ -7,6 +7,7 @@
 
 #include "import/patterns.hpp"
 #include "import/text_columns.hpp"
+#include "import/text_repair.hpp"
 #include "paperbag/inspect.hpp"
 #include "support/segment_text.hpp"
 
@@ -103,6 +104,18 @@ TEST_CASE("ends: a continuation line wrapped inside its marker is one marker, no
     CHECK(s.articles[0].continued_on == "5");
     CHECK(s.articles[0].body_text() == "西河镇近日召开春耕生产动员大会，部署全年粮食生产任务。");
     for (const Block& b : s.blocks) CHECK(b.kind != BlockKind::furniture);
+}
+
+TEST_CASE("titles: a headline naming its topic before a colon is a headline") {
+    const auto s = segment(
+        "粮食：全年产量再创新高\n"
+        "本报北京 12月 29日讯 记者王明报道：全\n\n"
+        "年粮食产量再创新高，达到新的水平。\n\n");
+    REQUIRE(s.articles.size() == 1);
+    CHECK(s.articles[0].headline == "粮食：全年产量再创新高");
+    CHECK_FALSE(has_clause_punct_for_title("粮食：全年产量再创新高"));
+    CHECK(has_clause_punct_for_title("记者王明报道："));
+    CHECK(has_clause_punct_for_title("据报道：全年产量，再创新高"));
 }
 
 TEST_CASE("patterns: a letter-spaced dateline line is still a dateline") {
