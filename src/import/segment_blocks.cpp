@@ -74,7 +74,9 @@ LineFacts facts_of(const Line& line, const PatternSet& p, const std::string& tit
                   (!title.empty() && folded(s) == title);
     f.width = line_width(repair_line(s, RepairMode::body));
     f.spaced = spaced_out(s);
-    f.byline = p.whole(PatternKind::byline_line, s).has_value();
+    // "新华社记者 股贷玻摄" is a photo credit, not a byline.
+    f.byline = p.whole(PatternKind::byline_line, s).has_value() &&
+               !p.whole(PatternKind::credit, s).has_value();
     f.byline_title = p.whole(PatternKind::byline_title, s).has_value();
     f.starts_marker = f.byline || p.at_start(PatternKind::dateline, s) ||
                       p.at_start(PatternKind::continuation_from, s) ||

@@ -153,7 +153,8 @@ public:
                 return;
             }
         }
-        if (auto m = patterns_.whole(PatternKind::byline_line, raw)) {
+        if (auto m = patterns_.whole(PatternKind::byline_line, raw);
+            m && !patterns_.whole(PatternKind::credit, raw)) {
             emit(PieceKind::byline, begin, end,
                  [&](Piece& x) { x.bylines = parse_bylines(m->names, "", patterns_); });
             return;

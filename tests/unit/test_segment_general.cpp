@@ -118,6 +118,27 @@ TEST_CASE("titles: a headline naming its topic before a colon is a headline") {
     CHECK(has_clause_punct_for_title("据报道：全年产量，再创新高"));
 }
 
+TEST_CASE("captions: a credit run into 摄, as PDF text writes it, closes a caption") {
+    const PatternSet& p = patterns_for("zh-Hans");
+    auto a = p.at_end(PatternKind::credit, "意王队辽低渝才剥。\n新华社记者 股贷玻摄");
+    REQUIRE(a);
+    CHECK(a->names == "新华社记者 股贷玻");
+    auto b = p.at_end(PatternKind::credit, "暂波滑逐持贾崛秦夕初克接。\n州洪摄\n");
+    REQUIRE(b);
+    CHECK(b->names == "州洪");
+    // A word ending in 摄 inside a sentence is no credit.
+    CHECK_FALSE(p.at_end(PatternKind::credit, "他们在现场进行拍摄"));
+    const auto s = segment(
+        "西河镇部署春耕生产\n\n"
+        "本报讯 西河镇近日召开春耕生产动员大会，\n"
+        "部署全年粮食生产任务。\n\n"
+        "农民在田间查看秧苗长势。\n"
+        "本报记者 王明摄\n");
+    REQUIRE(s.articles.size() == 1);
+    REQUIRE(s.illustrations.size() == 1);
+    CHECK(s.illustrations[0].caption == "农民在田间查看秧苗长势。");
+}
+
 TEST_CASE("patterns: a letter-spaced dateline line is still a dateline") {
     const auto s = segment(
         "中欧贸易谈判取得进展\n\n"
