@@ -269,7 +269,8 @@ Layout find_paragraphs(const std::vector<Line>& lines, const PatternSet& pattern
                 brk = true;
             }
         } else {
-            brk = b.blanks_before > 0 || b.indented;
+            // A deck ("——…") is a line of its own: what follows is a byline or the body.
+            brk = b.blanks_before > 0 || b.indented || (a.subtitle && !a.terminal);
         }
         breaks[k] = brk;
     }

@@ -181,6 +181,20 @@ private:
             case PieceKind::dateline:
             case PieceKind::byline:
             case PieceKind::continuation_from: {
+                // A byline with no text after it (the page ends, or a title, furniture or
+                // the next item follows) was printed under its article: it closes the
+                // article just before it, as a signature does.
+                const bool nothing_after = i + 1 == p_.size() || p_[i + 1].caption ||
+                                           p_[i + 1].kind == PieceKind::title ||
+                                           p_[i + 1].kind == PieceKind::subtitle ||
+                                           p_[i + 1].kind == PieceKind::furniture ||
+                                           p_[i + 1].kind == PieceKind::separator;
+                if (piece.kind == PieceKind::byline && current_ < 0 && nothing_after &&
+                    last_article_ >= 0 && last_piece_was(i, last_article_)) {
+                    add(last_article_, i);
+                    kinds[i] = BlockKind::byline;
+                    return i + 1;
+                }
                 if (current_ >= 0) {
                     const Item& it = items[static_cast<std::size_t>(current_)];
                     if (it.has_body || (piece.kind == PieceKind::dateline && it.has_dateline) ||

@@ -139,6 +139,32 @@ TEST_CASE("captions: a credit run into 摄, as PDF text writes it, closes a capt
     CHECK(s.illustrations[0].caption == "农民在田间查看秧苗长势。");
 }
 
+TEST_CASE("PDF text: a deck, a run-together byline, a byline under its article, ad slogans") {
+    const std::string page =
+        "西河镇春耕忙\n"
+        "——来自田间的报告\n"
+        "本报记者王明\n"
+        "西河镇近日召开春耕生产动员大会，部署全年粮\n"
+        "食生产任务。（下转第五版）\n"
+        "本报记者李雅萍\n"
+        "\n"
+        "优质抗生素系列产品\n"
+        "欢迎各地医药公司订货\n";
+    const auto s = segment(page);
+    check_bytes_once(s, page.size());
+    REQUIRE(s.articles.size() == 1);
+    const Article& a = s.articles[0];
+    CHECK(a.headline == "西河镇春耕忙");
+    CHECK(a.subtitle.value_or("") == "来自田间的报告");
+    REQUIRE(a.bylines.size() == 2);
+    CHECK(a.bylines[0].name == "王明");
+    CHECK(a.bylines[1].name == "李雅萍");
+    CHECK(a.body_text() == "西河镇近日召开春耕生产动员大会，部署全年粮食生产任务。");
+    const Block* ad = block_with(s, "欢迎各地医药公司订货");
+    REQUIRE(ad != nullptr);
+    CHECK(ad->kind == BlockKind::furniture);
+}
+
 TEST_CASE("patterns: a letter-spaced dateline line is still a dateline") {
     const auto s = segment(
         "中欧贸易谈判取得进展\n\n"
