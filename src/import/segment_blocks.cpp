@@ -301,7 +301,7 @@ Layout find_paragraphs(const std::vector<Line>& lines, const PatternSet& pattern
             // blank lines is a stack of title lines too (kicker, headline, deck).
             const bool title_block = !rhythm && step > 1 && step <= 3 && all_titles &&
                                      (j + step >= f.size() || f[j + step].blanks_before > 0) &&
-                                     f[j].blanks_before > 0;
+                                     (j == 0 || f[j].blanks_before > 0);
             p.stacked = (is_stack && !split) || title_block;
             p.furniture = f[j].furniture;
             p.separator = f[j].separator;

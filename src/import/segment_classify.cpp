@@ -247,7 +247,8 @@ private:
     }
 
     bool is_title(std::string_view raw, const Paragraph& p, std::size_t line_count) const {
-        if (line_count > 3 || is_sentence_end(raw)) return false;
+        if (is_sentence_end(raw)) return false;
+        if (line_count > 3) return vertical(raw, line_count);
         const std::string repaired = repair_text(raw, RepairMode::title);
         if (is_cjk_text(repaired)) {
             if (line_width(repaired) > 40 || has_clause_punct_for_title(repaired)) return false;
@@ -255,6 +256,18 @@ private:
             return line_count == 1 || p.stacked || p.last == p.first;
         }
         return repaired.size() <= 160;
+    }
+
+    // A headline set vertically (竖排) comes out of an extractor one character per line: a
+    // run of 3 to 40 lines of one wide character each, no punctuation, is one title.
+    static bool vertical(std::string_view raw, std::size_t line_count) {
+        if (line_count < 3 || line_count > 40) return false;
+        for (std::string_view line : split_raw(raw)) {
+            const std::string repaired = repair_line(line, RepairMode::title);
+            if (line_width(repaired) != 1 || !is_cjk_text(repaired) || has_clause_punct(repaired))
+                return false;
+        }
+        return true;
     }
 
     // A stack of CJK title lines printed one under the other: each line is a title unit of

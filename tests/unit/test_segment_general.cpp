@@ -165,6 +165,28 @@ TEST_CASE("PDF text: a deck, a run-together byline, a byline under its article, 
     CHECK(ad->kind == BlockKind::furniture);
 }
 
+TEST_CASE("PDF text: a title stack at the page top, a vertical headline one character a line") {
+    const std::string page =
+        "西河镇春耕忙\n"
+        "全镇部署粮食生产\n"
+        "\n"
+        "本报讯 西河镇近日召开春耕生产动员大会，部署全年粮\n"
+        "食生产任务。\n"
+        "\n"
+        "本报讯 湖南省近日召开春耕生产动员大会，部署全年粮\n"
+        "食生产任务。\n"
+        "\n"
+        "湖\n南\n春\n耕\n"
+        "\n";
+    const auto s = segment(page);
+    check_bytes_once(s, page.size());
+    REQUIRE(s.articles.size() == 2);
+    // Two stacked lines, the second wider: headline and deck.
+    CHECK(s.articles[0].headline == "西河镇春耕忙");
+    CHECK(s.articles[0].subtitle.value_or("") == "全镇部署粮食生产");
+    CHECK(s.articles[1].headline == "湖南春耕");
+}
+
 TEST_CASE("patterns: a letter-spaced dateline line is still a dateline") {
     const auto s = segment(
         "中欧贸易谈判取得进展\n\n"
