@@ -139,7 +139,10 @@ public:
             emit(p.separator ? PieceKind::separator : PieceKind::furniture, begin, end, {});
             return;
         }
-        if (auto m = patterns_.whole(PatternKind::signature, raw)) {
+        // "（下转第二版）" has the shape of a signature too: a jump line is not one.
+        if (auto m = patterns_.whole(PatternKind::signature, raw);
+            m && !patterns_.whole(PatternKind::continuation_to, raw) &&
+            !patterns_.whole(PatternKind::continuation_from, raw)) {
             emit(PieceKind::signature, begin, end, [&](Piece& x) { x.name = trim(m->names); });
             return;
         }

@@ -187,6 +187,27 @@ TEST_CASE("PDF text: a title stack at the page top, a vertical headline one char
     CHECK(s.articles[1].headline == "湖南春耕");
 }
 
+TEST_CASE(
+    "PDF text: a jump line of its own is no signature; a credit of its own closes a caption") {
+    const std::string page =
+        "本报讯 西河镇近日召开春耕生产动员大会，部署全年粮食生\n"
+        "产任务。会议要求各村抓紧时间做好春耕准备工作，确保不误\n"
+        "农时，今年粮食生产再创新高。\n"
+        "农民在田间查看秧苗长势。\n"
+        "本报记者 王明摄\n"
+        "各村还组织农技人员下田指导，帮助农民解决生产中的困\n"
+        "难。\n"
+        "（下转第二版）\n";
+    const auto s = segment(page);
+    check_bytes_once(s, page.size());
+    REQUIRE(s.articles.size() == 1);
+    CHECK(s.articles[0].continued_on == "2");
+    CHECK_FALSE(s.articles[0].signature.has_value());
+    REQUIRE(s.illustrations.size() == 1);
+    CHECK(s.illustrations[0].caption == "农民在田间查看秧苗长势。");
+    CHECK(s.illustrations[0].credit.value_or("") == "本报记者 王明");
+}
+
 TEST_CASE("patterns: a letter-spaced dateline line is still a dateline") {
     const auto s = segment(
         "中欧贸易谈判取得进展\n\n"
