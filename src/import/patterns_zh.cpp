@@ -73,11 +73,12 @@ constexpr std::array zh_rows{
         "侯利军 摄: photographer"},
     PatternRow{
         PatternKind::credit,
-        R"((?:^|\s|(?<=[。！？”]))(?<names>(?:本报|本報|新华社|新華社)?(?:记者|記者|通讯员|通訊員)\s*[\p{Han}·]{2,4}(?:\s+[\p{Han}·]{2,4}){0,2})(?:摄|攝|摄影|攝影)\s*)",
+        R"((?<names>(?:本报|本報|新华社|新華社)?(?:记者|記者|通讯员|通訊員)\s*[\p{Han}·]{2,4}(?:\s+[\p{Han}·]{2,4}){0,2})(?:摄|攝|摄影|攝影)\s*)",
         "新华社记者 股贷玻摄: a photographer with role word, no space before 摄 (PDF text)"},
     PatternRow{PatternKind::credit,
-               R"((?:^|(?<=[。！？”]))\s*(?<names>[\p{Han}·]{2,4})(?:摄|攝)\s*)",
-               "…才剥。\n州洪摄: a photographer's name run into 摄, alone after a sentence"},
+               R"((?m)(?:^|[。！？”])\s*(?<names>[\p{Han}·]{2,4})(?:摄|攝)\s*)",
+               "…才剥。\n州洪摄, …克接。续尘川摄: a photographer's name run into 摄, after a "
+               "sentence (the segmenter leaves the sentence mark to the text)"},
     PatternRow{
         PatternKind::credit,
         R"([（(]\s*(?<names>(?:(?:本报|本報|新华社|新華社)?(?:记者|記者|通讯员|通訊員)\s*)?[\p{Han}·]{2,5}(?:\s+[\p{Han}·]{2,5}){0,2})\s*(?:摄|攝|摄影|攝影|供图|供圖)\s*[）)]\s*)",

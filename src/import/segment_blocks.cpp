@@ -131,7 +131,7 @@ Layout find_paragraphs(const std::vector<Line>& lines, const PatternSet& pattern
     std::string joined;
     for (std::size_t k = 0; k + 1 < f.size(); ++k) {
         LineFacts& x = f[k];
-        if (x.starts_marker || x.terminal || x.furniture) continue;
+        if (x.starts_marker || x.terminal || x.furniture || x.clause) continue;
         if (k > 0 && !f[k - 1].terminal && !f[k - 1].ends_marker && !f[k - 1].title_ish) continue;
         joined.assign(lines[x.index].content);
         joined += '\n';

@@ -1,5 +1,7 @@
 #include "import/segment_classify.hpp"
 
+#include <unicode/uchar.h>
+
 #include <algorithm>
 
 namespace paperbag::text {
@@ -63,6 +65,9 @@ std::vector<std::string> split_names(std::string_view names) {
 }  // namespace
 
 std::optional<PatternMatch> trailing_signature(const PatternSet& patterns, std::string_view text) {
+    // Cheap first: a bracketed signature ends in a closing bracket.
+    if (u_charType(static_cast<UChar32>(last_char(trim(text)))) != U_END_PUNCTUATION)
+        return std::nullopt;
     auto m = patterns.at_end(PatternKind::signature, text);
     if (!m || m->begin == 0) return std::nullopt;
     // Only a bracketed signature: "… May 10. — Mr." goes on in the next line.
@@ -203,8 +208,21 @@ public:
             body_end = cut + end_mark->begin;
         else if ((signature = trailing_signature(patterns_, tail(cut, raw_end))))
             body_end = cut + signature->begin;
-        else if ((credit = patterns_.at_end(PatternKind::credit, tail(cut, raw_end))))
+        else if ((credit = patterns_.at_end(PatternKind::credit, tail(cut, raw_end)))) {
+            // A credit row may match from the sentence mark before the name ("…。续尘川摄"):
+            // the mark stays with the text it ends.
             body_end = cut + credit->begin;
+            while (body_end < raw_end) {
+                const auto lead = static_cast<unsigned char>(text_[body_end]);
+                const std::size_t n = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+                const char32_t c = first_char(text_.substr(body_end, n));
+                const auto c32 = static_cast<UChar32>(c);
+                if (c == 0 || (!u_hasBinaryProperty(c32, UCHAR_S_TERM) &&
+                               u_charType(c32) != U_FINAL_PUNCTUATION))
+                    break;
+                body_end += n;
+            }
+        }
         const bool split = piece_begin != begin || body_end != raw_end;
         const std::size_t rest_end = body_end == raw_end ? end : body_end;
         if (body_end > cut && !trim(text_.substr(cut, body_end - cut)).empty()) {

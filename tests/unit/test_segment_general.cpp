@@ -126,6 +126,9 @@ TEST_CASE("captions: a credit run into 摄, as PDF text writes it, closes a capt
     auto b = p.at_end(PatternKind::credit, "暂波滑逐持贾崛秦夕初克接。\n州洪摄\n");
     REQUIRE(b);
     CHECK(b->names == "州洪");
+    auto c = p.at_end(PatternKind::credit, "暂波滑逐持贾崛秦夕初克接。续尘川摄");
+    REQUIRE(c);
+    CHECK(c->names == "续尘川");
     // A word ending in 摄 inside a sentence is no credit.
     CHECK_FALSE(p.at_end(PatternKind::credit, "他们在现场进行拍摄"));
     const auto s = segment(
@@ -137,6 +140,15 @@ TEST_CASE("captions: a credit run into 摄, as PDF text writes it, closes a capt
     REQUIRE(s.articles.size() == 1);
     REQUIRE(s.illustrations.size() == 1);
     CHECK(s.illustrations[0].caption == "农民在田间查看秧苗长势。");
+    // Run into the caption's last sentence: the sentence mark stays with the caption.
+    const auto t = segment(
+        "西河镇部署春耕生产\n\n"
+        "本报讯 西河镇近日召开春耕生产动员大会，\n"
+        "部署全年粮食生产任务。\n\n"
+        "农民在田间查看秧苗长势。王明摄\n");
+    REQUIRE(t.illustrations.size() == 1);
+    CHECK(t.illustrations[0].caption == "农民在田间查看秧苗长势。");
+    CHECK(t.illustrations[0].credit.value_or("") == "王明");
 }
 
 TEST_CASE("PDF text: a deck, a run-together byline, a byline under its article, ad slogans") {
