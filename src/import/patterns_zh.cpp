@@ -40,6 +40,10 @@ constexpr std::array zh_rows{
         PatternKind::byline_line,
         R"(\s*[□■◇◆●○]?\s*(?<names>(?:本报|本報|新华社|新華社|特约)?\s*(?:记者|記者|通讯员|通訊員|评论员|特约评论员)\s+[\p{Han}·]{2,5}(?:\s+(?:(?:本报)?(?:记者|通讯员)\s+)?[\p{Han}·]{2,5}){0,5})\s*)",
         "□ 本报记者 罗丽: a byline on a line of its own"},
+    PatternRow{
+        PatternKind::byline_line,
+        R"(\s*[□■◇◆●○]?\s*(?<names>(?:本报|本報|新华社|新華社)(?:记者|記者|通讯员|通訊員)[\p{Han}·]{2,3})\s*)",
+        "本报记者续洪刑: a byline line run together (PDF text), the paper's or agency's reporter"},
     PatternRow{PatternKind::byline_line,
                R"(\s*[□■]\s*(?<names>[\p{Han}·]{2,4}(?:\s+[\p{Han}·]{2,4}){0,3})\s*)",
                "□ 游文取: a byline marked with a box, without role word"},
@@ -67,6 +71,14 @@ constexpr std::array zh_rows{
         PatternKind::credit,
         R"((?:^|\s)(?<names>(?:(?:本报|新华社)?(?:记者|通讯员)\s*)?[\p{Han}·]{2,5}(?:\s+[\p{Han}·]{2,5}){0,2})\s+(?:摄|攝|摄影|供图)\s*)",
         "侯利军 摄: photographer"},
+    PatternRow{
+        PatternKind::credit,
+        R"((?<names>(?:本报|本報|新华社|新華社)?(?:记者|記者|通讯员|通訊員)\s*[\p{Han}·]{2,4}(?:\s+[\p{Han}·]{2,4}){0,2})(?:摄|攝|摄影|攝影)\s*)",
+        "新华社记者 股贷玻摄: a photographer with role word, no space before 摄 (PDF text)"},
+    PatternRow{PatternKind::credit,
+               R"((?m)(?:^|[。！？”])\s*(?<names>[\p{Han}·]{2,4})(?:摄|攝)\s*)",
+               "…才剥。\n州洪摄, …克接。续尘川摄: a photographer's name run into 摄, after a "
+               "sentence (the segmenter leaves the sentence mark to the text)"},
     PatternRow{
         PatternKind::credit,
         R"([（(]\s*(?<names>(?:(?:本报|本報|新华社|新華社)?(?:记者|記者|通讯员|通訊員)\s*)?[\p{Han}·]{2,5}(?:\s+[\p{Han}·]{2,5}){0,2})\s*(?:摄|攝|摄影|攝影|供图|供圖)\s*[）)]\s*)",
@@ -102,6 +114,11 @@ constexpr std::array zh_rows{
         PatternKind::furniture,
         R"(\s*(?:广告|廣告|启事|啟事|公告|通告|声明|聲明|短讯|短訊|简明新闻|簡明新聞|新闻简报|新聞簡報|简讯|簡訊)\s*)",
         "广告, 短讯: an advertisement or notice label, a column label"},
+    PatternRow{
+        PatternKind::furniture,
+        R"([^。，；！？]{0,16}(?:欢迎[\p{Han}]{0,10}?(?:洽谈|订货|邮购|光临|投资|投稿|来函|来电|订阅|选购|惠顾|垂询|询问|提供)|有售|畅销|联保|耐用|维修服务|信誉第一)[^。，；！？]{0,16})",
+        "欢迎各地医药公司订货, 各地新华书店有售 欢迎邮购, 风力强劲 省电耐用: advertisement and "
+        "notice slogans"},
 };
 
 constexpr std::array zh_roles{

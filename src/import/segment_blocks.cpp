@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "import/segment_classify.hpp"
 #include "import/text_repair.hpp"
 
 namespace paperbag::text {
@@ -30,6 +31,9 @@ struct LineFacts {
     bool caption_lead = false;  // starts like a caption: 图为, Pictured:
     bool furniture = false;     // running head, page label, masthead, ad label
     bool separator = false;     // "o o" between items
+    bool wrapped_lead = false;  // a dateline that goes on in the next line ("…5 月 15" / "日电")
+    bool wrapped_jump =
+        false;  // a continuation line that ends in the next line ("（下转第五" / "版）")
 };
 
 // Letters and digits only, ASCII lower-cased: "THE DAY BOOK." and "The Day Book" compare equal.
@@ -70,13 +74,16 @@ LineFacts facts_of(const Line& line, const PatternSet& p, const std::string& tit
                   (!title.empty() && folded(s) == title);
     f.width = line_width(repair_line(s, RepairMode::body));
     f.spaced = spaced_out(s);
-    f.byline = p.whole(PatternKind::byline_line, s).has_value();
+    // "新华社记者 股贷玻摄" is a photo credit, not a byline.
+    f.byline = p.whole(PatternKind::byline_line, s).has_value() &&
+               !p.whole(PatternKind::credit, s).has_value();
     f.byline_title = p.whole(PatternKind::byline_title, s).has_value();
     f.starts_marker = f.byline || p.at_start(PatternKind::dateline, s) ||
                       p.at_start(PatternKind::continuation_from, s) ||
                       p.at_start(PatternKind::subtitle, s);
     f.ends_marker = p.at_end(PatternKind::continuation_to, s) || p.at_end(PatternKind::credit, s) ||
-                    p.at_end(PatternKind::end_mark, s) || p.whole(PatternKind::signature, s);
+                    p.at_end(PatternKind::end_mark, s) || p.whole(PatternKind::signature, s) ||
+                    trailing_signature(p, s).has_value();
     const std::string_view t = trim(s);
     f.ends_digit = !t.empty() && t.back() >= '0' && t.back() <= '9';
     f.unclosed = has_unclosed_bracket(t);
@@ -86,7 +93,7 @@ LineFacts facts_of(const Line& line, const PatternSet& p, const std::string& tit
     f.caption_lead = p.at_start(PatternKind::caption_lead, s).has_value();
     f.title_ish = !f.terminal && !ends_with_clause_punct(t) && !f.starts_marker && !f.ends_marker &&
                   !f.caption_lead && !f.furniture;
-    f.clause = has_clause_punct(t);
+    f.clause = has_clause_punct_for_title(t);
     f.subtitle = p.at_start(PatternKind::subtitle, s).has_value();
     return f;
 }
@@ -118,6 +125,42 @@ Layout find_paragraphs(const std::vector<Line>& lines, const PatternSet& pattern
         blanks = 0;
     }
     if (f.empty()) return layout;
+    // A dateline wrapped at the end of its line ("本报长沙 5 月 15" / "日电 …") starts a
+    // paragraph too: tried on the line joined with the next one, only where a paragraph can
+    // start (at the page start or after a finished sentence, a marker or a title line).
+    std::string joined;
+    for (std::size_t k = 0; k + 1 < f.size(); ++k) {
+        LineFacts& x = f[k];
+        if (x.starts_marker || x.terminal || x.furniture || x.clause) continue;
+        if (k > 0 && !f[k - 1].terminal && !f[k - 1].ends_marker && !f[k - 1].title_ish) continue;
+        joined.assign(lines[x.index].content);
+        joined += '\n';
+        joined += lines[f[k + 1].index].content;
+        if (auto m = patterns.at_start(PatternKind::dateline, joined);
+            m && m->end > lines[x.index].content.size()) {
+            x.starts_marker = true;
+            x.title_ish = false;
+            x.wrapped_lead = true;
+        }
+    }
+    // A continuation line wrapped inside its marker ("…。（下转第五" / "版）"): the short next
+    // line is the marker's end, not a page label of its own.
+    for (std::size_t k = 0; k + 1 < f.size(); ++k) {
+        LineFacts& x = f[k];
+        LineFacts& y = f[k + 1];
+        if (!x.unclosed || x.ends_marker || y.blanks_before > 1 || y.width > 6) continue;
+        joined.assign(lines[x.index].content);
+        joined += '\n';
+        joined += lines[y.index].content;
+        if (auto m = patterns.at_end(PatternKind::continuation_to, joined);
+            m && m->begin < lines[x.index].content.size()) {
+            x.wrapped_jump = true;
+            x.title_ish = false;
+            y.ends_marker = true;
+            y.furniture = false;
+            y.title_ish = false;
+        }
+    }
 
     std::size_t followed_by_one_blank = 0;
     for (std::size_t k = 1; k < f.size(); ++k) followed_by_one_blank += f[k].blanks_before == 1;
@@ -194,6 +237,8 @@ Layout find_paragraphs(const std::vector<Line>& lines, const PatternSet& pattern
             brk = true;  // furniture stands alone
         } else if (b.starts_marker || a.ends_marker || (b.caption_lead && a.terminal)) {
             brk = true;  // a caption ("图为…") after a finished sentence starts anew
+        } else if (a.wrapped_lead || a.wrapped_jump) {
+            brk = false;  // the dateline or the continuation line goes on in this line
         } else if (a.byline) {
             brk = !b.byline_title;
         } else if (rhythm && (a.subtitle || stacked[k - 1])) {
@@ -224,7 +269,8 @@ Layout find_paragraphs(const std::vector<Line>& lines, const PatternSet& pattern
                 brk = true;
             }
         } else {
-            brk = b.blanks_before > 0 || b.indented;
+            // A deck ("——…") is a line of its own: what follows is a byline or the body.
+            brk = b.blanks_before > 0 || b.indented || (a.subtitle && !a.terminal);
         }
         breaks[k] = brk;
     }
@@ -255,7 +301,7 @@ Layout find_paragraphs(const std::vector<Line>& lines, const PatternSet& pattern
             // blank lines is a stack of title lines too (kicker, headline, deck).
             const bool title_block = !rhythm && step > 1 && step <= 3 && all_titles &&
                                      (j + step >= f.size() || f[j + step].blanks_before > 0) &&
-                                     f[j].blanks_before > 0;
+                                     (j == 0 || f[j].blanks_before > 0);
             p.stacked = (is_stack && !split) || title_block;
             p.furniture = f[j].furniture;
             p.separator = f[j].separator;

@@ -1,5 +1,7 @@
 #include "import/segment_classify.hpp"
 
+#include <unicode/uchar.h>
+
 #include <algorithm>
 
 namespace paperbag::text {
@@ -61,6 +63,20 @@ std::vector<std::string> split_names(std::string_view names) {
 }
 
 }  // namespace
+
+std::optional<PatternMatch> trailing_signature(const PatternSet& patterns, std::string_view text) {
+    // Cheap first: a bracketed signature ends in a closing bracket.
+    if (u_charType(static_cast<UChar32>(last_char(trim(text)))) != U_END_PUNCTUATION)
+        return std::nullopt;
+    auto m = patterns.at_end(PatternKind::signature, text);
+    if (!m || m->begin == 0) return std::nullopt;
+    // Only a bracketed signature: "… May 10. — Mr." goes on in the next line.
+    const std::string_view sig = trim(text.substr(m->begin, m->end - m->begin));
+    if (!sig.starts_with("(") && !sig.starts_with("\xEF\xBC\x88")) return std::nullopt;  // （
+    const std::string_view before = trim(text.substr(0, m->begin));
+    if (before.empty() || !is_sentence_end(before)) return std::nullopt;
+    return m;
+}
 
 std::vector<Byline> parse_bylines(std::string_view names, std::string_view title,
                                   const PatternSet& patterns) {
@@ -128,7 +144,10 @@ public:
             emit(p.separator ? PieceKind::separator : PieceKind::furniture, begin, end, {});
             return;
         }
-        if (auto m = patterns_.whole(PatternKind::signature, raw)) {
+        // "（下转第二版）" has the shape of a signature too: a jump line is not one.
+        if (auto m = patterns_.whole(PatternKind::signature, raw);
+            m && !patterns_.whole(PatternKind::continuation_to, raw) &&
+            !patterns_.whole(PatternKind::continuation_from, raw)) {
             emit(PieceKind::signature, begin, end, [&](Piece& x) { x.name = trim(m->names); });
             return;
         }
@@ -142,7 +161,8 @@ public:
                 return;
             }
         }
-        if (auto m = patterns_.whole(PatternKind::byline_line, raw)) {
+        if (auto m = patterns_.whole(PatternKind::byline_line, raw);
+            m && !patterns_.whole(PatternKind::credit, raw)) {
             emit(PieceKind::byline, begin, end,
                  [&](Piece& x) { x.bylines = parse_bylines(m->names, "", patterns_); });
             return;
@@ -181,12 +201,28 @@ public:
         std::optional<PatternMatch> to;
         std::optional<PatternMatch> credit;
         std::optional<PatternMatch> end_mark;
+        std::optional<PatternMatch> signature;
         if ((to = patterns_.at_end(PatternKind::continuation_to, tail(cut, raw_end))))
             body_end = cut + to->begin;
         else if ((end_mark = patterns_.at_end(PatternKind::end_mark, tail(cut, raw_end))))
             body_end = cut + end_mark->begin;
-        else if ((credit = patterns_.at_end(PatternKind::credit, tail(cut, raw_end))))
+        else if ((signature = trailing_signature(patterns_, tail(cut, raw_end))))
+            body_end = cut + signature->begin;
+        else if ((credit = patterns_.at_end(PatternKind::credit, tail(cut, raw_end)))) {
+            // A credit row may match from the sentence mark before the name ("…。续尘川摄"):
+            // the mark stays with the text it ends.
             body_end = cut + credit->begin;
+            while (body_end < raw_end) {
+                const auto lead = static_cast<unsigned char>(text_[body_end]);
+                const std::size_t n = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+                const char32_t c = first_char(text_.substr(body_end, n));
+                const auto c32 = static_cast<UChar32>(c);
+                if (c == 0 || (!u_hasBinaryProperty(c32, UCHAR_S_TERM) &&
+                               u_charType(c32) != U_FINAL_PUNCTUATION))
+                    break;
+                body_end += n;
+            }
+        }
         const bool split = piece_begin != begin || body_end != raw_end;
         const std::size_t rest_end = body_end == raw_end ? end : body_end;
         if (body_end > cut && !trim(text_.substr(cut, body_end - cut)).empty()) {
@@ -212,6 +248,9 @@ public:
             });
         } else if (end_mark) {
             emit(PieceKind::signature, piece_begin, end, {});
+        } else if (signature) {
+            emit(PieceKind::signature, piece_begin, end,
+                 [&](Piece& x) { x.name = trim(signature->names); });
         } else if (credit) {
             emit(PieceKind::credit, piece_begin, end,
                  [&](Piece& x) { x.name = repair_text(trim(credit->names), RepairMode::title); });
@@ -229,14 +268,27 @@ private:
     }
 
     bool is_title(std::string_view raw, const Paragraph& p, std::size_t line_count) const {
-        if (line_count > 3 || is_sentence_end(raw)) return false;
+        if (is_sentence_end(raw)) return false;
+        if (line_count > 3) return vertical(raw, line_count);
         const std::string repaired = repair_text(raw, RepairMode::title);
         if (is_cjk_text(repaired)) {
-            if (line_width(repaired) > 40 || has_clause_punct(repaired)) return false;
+            if (line_width(repaired) > 40 || has_clause_punct_for_title(repaired)) return false;
             // In double-spaced text a title is one line or a tight stack of lines.
             return line_count == 1 || p.stacked || p.last == p.first;
         }
         return repaired.size() <= 160;
+    }
+
+    // A headline set vertically (竖排) comes out of an extractor one character per line: a
+    // run of 3 to 40 lines of one wide character each, no punctuation, is one title.
+    static bool vertical(std::string_view raw, std::size_t line_count) {
+        if (line_count < 3 || line_count > 40) return false;
+        for (std::string_view line : split_raw(raw)) {
+            const std::string repaired = repair_line(line, RepairMode::title);
+            if (line_width(repaired) != 1 || !is_cjk_text(repaired) || has_clause_punct(repaired))
+                return false;
+        }
+        return true;
     }
 
     // A stack of CJK title lines printed one under the other: each line is a title unit of

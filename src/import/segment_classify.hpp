@@ -61,6 +61,10 @@ std::vector<Piece> classify(std::string_view text, const std::vector<Line>& line
 std::vector<Byline> parse_bylines(std::string_view names, std::string_view title,
                                   const PatternSet& patterns);
 
+// A bracketed signature printed after a paragraph's last sentence ("…驻心你。（新华社）"): the
+// match of the signature row that ends `text`, when a finished sentence stands before it.
+std::optional<PatternMatch> trailing_signature(const PatternSet& patterns, std::string_view text);
+
 // Repairs a raw multi-line slice: each line repaired, lines re-joined.
 std::string repair_text(std::string_view raw, RepairMode mode);
 

@@ -22,6 +22,9 @@ constexpr double bonus_above_caption = 0.1;   // ... right above a caption
 constexpr double bonus_after_body = 0.1;      // ... right after the end of an article
 // A caption's first line is narrower than its column by its indent, at most this (cells).
 constexpr double caption_indent = 2.5;
+// A caption is at most this many printed lines (line numbers span twice that when the
+// text is double-spaced).
+constexpr std::size_t caption_lines = 6;
 // Paragraphs whose widest lines differ by this many cells are set to different measures.
 constexpr double measure_change = 2.0;
 
@@ -112,6 +115,11 @@ private:
                     }
                 }
                 if (from == c && c > i && p_[c - 1].paragraph == p_[c].paragraph) from = c - 1;
+                // A credit printed as a paragraph of its own: the short paragraph above it
+                // is the caption.
+                if (from == c && c > i && p_[c - 1].kind == PieceKind::body &&
+                    p_[c - 1].last_line - p_[c - 1].first_line < 2 * caption_lines)
+                    from = c - 1;
                 i = from;
             }
             // Lines of the caption without punctuation read as title lines: a lone title line
@@ -181,6 +189,20 @@ private:
             case PieceKind::dateline:
             case PieceKind::byline:
             case PieceKind::continuation_from: {
+                // A byline with no text after it (the page ends, or a title, furniture or
+                // the next item follows) was printed under its article: it closes the
+                // article just before it, as a signature does.
+                const bool nothing_after = i + 1 == p_.size() || p_[i + 1].caption ||
+                                           p_[i + 1].kind == PieceKind::title ||
+                                           p_[i + 1].kind == PieceKind::subtitle ||
+                                           p_[i + 1].kind == PieceKind::furniture ||
+                                           p_[i + 1].kind == PieceKind::separator;
+                if (piece.kind == PieceKind::byline && current_ < 0 && nothing_after &&
+                    last_article_ >= 0 && last_piece_was(i, last_article_)) {
+                    add(last_article_, i);
+                    kinds[i] = BlockKind::byline;
+                    return i + 1;
+                }
                 if (current_ >= 0) {
                     const Item& it = items[static_cast<std::size_t>(current_)];
                     if (it.has_body || (piece.kind == PieceKind::dateline && it.has_dateline) ||

@@ -191,6 +191,19 @@ bool has_clause_punct(std::string_view s) {
     return false;
 }
 
+bool has_clause_punct_for_title(std::string_view s) {
+    const Chars chars(trim(s));
+    std::size_t colons = 0;
+    for (std::size_t i = 0; i < chars.cp.size(); ++i) {
+        const char32_t c = chars.cp[i];
+        if (c == 0xFF1A && i > 0 && i + 1 < chars.cp.size() && ++colons == 1) continue;  // ：
+        const auto c32 = static_cast<UChar32>(c);
+        if (c == ',' || c == ';' || c == '!' || c == '?') return true;
+        if (is_wide(c) && u_hasBinaryProperty(c32, UCHAR_TERMINAL_PUNCTUATION)) return true;
+    }
+    return false;
+}
+
 bool has_letters(std::string_view s) {
     for (char32_t c : Chars(s).cp)
         if (u_isalpha(static_cast<UChar32>(c))) return true;

@@ -44,6 +44,9 @@ bool has_letters(std::string_view s);      // any letter or ideograph
 // Any clause or sentence punctuation inside: a wide mark with the Terminal_Punctuation
 // property (，。、；：！？) or ASCII , ; ! ? (titles rarely have them, body lines usually do).
 bool has_clause_punct(std::string_view s);
+// has_clause_punct, except that one wide colon inside the text (not at its end) is allowed:
+// a headline "俊继：全年差盲福挂七千万皮" names its topic before a colon, a lead ends in one.
+bool has_clause_punct_for_title(std::string_view s);
 
 // Removes a trailing run of whitespace (ASCII and U+3000).
 std::string_view trim(std::string_view s);

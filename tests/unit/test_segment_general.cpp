@@ -7,6 +7,7 @@
 
 #include "import/patterns.hpp"
 #include "import/text_columns.hpp"
+#include "import/text_repair.hpp"
 #include "paperbag/inspect.hpp"
 #include "support/segment_text.hpp"
 
@@ -70,6 +71,153 @@ TEST_CASE("patterns: datelines with spaced digits, reporter leads, wrapped brack
     REQUIRE(b.articles[0].bylines.size() == 2);
     CHECK(b.articles[0].bylines[0].name == "张振安");
     CHECK(b.articles[0].bylines[1].name == "李明");
+}
+
+TEST_CASE("ends and starts: a signature after the last sentence, a dateline wrapped at its date") {
+    // "…。（新华社）" ends the item on the same line; the next dateline is wrapped inside
+    // its date ("5 月 15" / "日电"), still double-spaced: two articles, not one.
+    const std::string page =
+        "西河镇近日召开春耕生产动员大会，部\n\n"
+        "署全年粮食生产任务。（新华社）\n\n"
+        "本报长沙 5 月 15\n\n"
+        "日电 湖南省近日召开春耕生产\n\n"
+        "动员大会，部署全年粮食生产任务。\n\n";
+    const auto s = segment(page);
+    check_bytes_once(s, page.size());
+    REQUIRE(s.articles.size() == 2);
+    CHECK(s.articles[0].body_text() == "西河镇近日召开春耕生产动员大会，部署全年粮食生产任务。");
+    CHECK(s.articles[0].signature.value_or("") == "新华社");
+    CHECK(s.articles[1].dateline.value_or("").starts_with("本报长沙5月15日电"));
+    CHECK(s.articles[1].body_text() == "湖南省近日召开春耕生产动员大会，部署全年粮食生产任务。");
+}
+
+TEST_CASE("ends: a continuation line wrapped inside its marker is one marker, not furniture") {
+    const std::string page =
+        "西河镇近日召开春耕生产动员大会，部署全\n"
+        "年粮食生产任务。（下转第五\n"
+        "版）\n"
+        "\n"
+        "本报讯 湖南省近日召开春耕生产动员大会。\n";
+    const auto s = segment(page);
+    check_bytes_once(s, page.size());
+    REQUIRE(s.articles.size() == 2);
+    CHECK(s.articles[0].continued_on == "5");
+    CHECK(s.articles[0].body_text() == "西河镇近日召开春耕生产动员大会，部署全年粮食生产任务。");
+    for (const Block& b : s.blocks) CHECK(b.kind != BlockKind::furniture);
+}
+
+TEST_CASE("titles: a headline naming its topic before a colon is a headline") {
+    const auto s = segment(
+        "粮食：全年产量再创新高\n"
+        "本报北京 12月 29日讯 记者王明报道：全\n\n"
+        "年粮食产量再创新高，达到新的水平。\n\n");
+    REQUIRE(s.articles.size() == 1);
+    CHECK(s.articles[0].headline == "粮食：全年产量再创新高");
+    CHECK_FALSE(has_clause_punct_for_title("粮食：全年产量再创新高"));
+    CHECK(has_clause_punct_for_title("记者王明报道："));
+    CHECK(has_clause_punct_for_title("据报道：全年产量，再创新高"));
+}
+
+TEST_CASE("captions: a credit run into 摄, as PDF text writes it, closes a caption") {
+    const PatternSet& p = patterns_for("zh-Hans");
+    auto a = p.at_end(PatternKind::credit, "意王队辽低渝才剥。\n新华社记者 股贷玻摄");
+    REQUIRE(a);
+    CHECK(a->names == "新华社记者 股贷玻");
+    auto b = p.at_end(PatternKind::credit, "暂波滑逐持贾崛秦夕初克接。\n州洪摄\n");
+    REQUIRE(b);
+    CHECK(b->names == "州洪");
+    auto c = p.at_end(PatternKind::credit, "暂波滑逐持贾崛秦夕初克接。续尘川摄");
+    REQUIRE(c);
+    CHECK(c->names == "续尘川");
+    // A word ending in 摄 inside a sentence is no credit.
+    CHECK_FALSE(p.at_end(PatternKind::credit, "他们在现场进行拍摄"));
+    const auto s = segment(
+        "西河镇部署春耕生产\n\n"
+        "本报讯 西河镇近日召开春耕生产动员大会，\n"
+        "部署全年粮食生产任务。\n\n"
+        "农民在田间查看秧苗长势。\n"
+        "本报记者 王明摄\n");
+    REQUIRE(s.articles.size() == 1);
+    REQUIRE(s.illustrations.size() == 1);
+    CHECK(s.illustrations[0].caption == "农民在田间查看秧苗长势。");
+    // Run into the caption's last sentence: the sentence mark stays with the caption.
+    const auto t = segment(
+        "西河镇部署春耕生产\n\n"
+        "本报讯 西河镇近日召开春耕生产动员大会，\n"
+        "部署全年粮食生产任务。\n\n"
+        "农民在田间查看秧苗长势。王明摄\n");
+    REQUIRE(t.illustrations.size() == 1);
+    CHECK(t.illustrations[0].caption == "农民在田间查看秧苗长势。");
+    CHECK(t.illustrations[0].credit.value_or("") == "王明");
+}
+
+TEST_CASE("PDF text: a deck, a run-together byline, a byline under its article, ad slogans") {
+    const std::string page =
+        "西河镇春耕忙\n"
+        "——来自田间的报告\n"
+        "本报记者王明\n"
+        "西河镇近日召开春耕生产动员大会，部署全年粮\n"
+        "食生产任务。（下转第五版）\n"
+        "本报记者李雅萍\n"
+        "\n"
+        "优质抗生素系列产品\n"
+        "欢迎各地医药公司订货\n";
+    const auto s = segment(page);
+    check_bytes_once(s, page.size());
+    REQUIRE(s.articles.size() == 1);
+    const Article& a = s.articles[0];
+    CHECK(a.headline == "西河镇春耕忙");
+    CHECK(a.subtitle.value_or("") == "来自田间的报告");
+    REQUIRE(a.bylines.size() == 2);
+    CHECK(a.bylines[0].name == "王明");
+    CHECK(a.bylines[1].name == "李雅萍");
+    CHECK(a.body_text() == "西河镇近日召开春耕生产动员大会，部署全年粮食生产任务。");
+    const Block* ad = block_with(s, "欢迎各地医药公司订货");
+    REQUIRE(ad != nullptr);
+    CHECK(ad->kind == BlockKind::furniture);
+}
+
+TEST_CASE("PDF text: a title stack at the page top, a vertical headline one character a line") {
+    const std::string page =
+        "西河镇春耕忙\n"
+        "全镇部署粮食生产\n"
+        "\n"
+        "本报讯 西河镇近日召开春耕生产动员大会，部署全年粮\n"
+        "食生产任务。\n"
+        "\n"
+        "本报讯 湖南省近日召开春耕生产动员大会，部署全年粮\n"
+        "食生产任务。\n"
+        "\n"
+        "湖\n南\n春\n耕\n"
+        "\n";
+    const auto s = segment(page);
+    check_bytes_once(s, page.size());
+    REQUIRE(s.articles.size() == 2);
+    // Two stacked lines, the second wider: headline and deck.
+    CHECK(s.articles[0].headline == "西河镇春耕忙");
+    CHECK(s.articles[0].subtitle.value_or("") == "全镇部署粮食生产");
+    CHECK(s.articles[1].headline == "湖南春耕");
+}
+
+TEST_CASE(
+    "PDF text: a jump line of its own is no signature; a credit of its own closes a caption") {
+    const std::string page =
+        "本报讯 西河镇近日召开春耕生产动员大会，部署全年粮食生\n"
+        "产任务。会议要求各村抓紧时间做好春耕准备工作，确保不误\n"
+        "农时，今年粮食生产再创新高。\n"
+        "农民在田间查看秧苗长势。\n"
+        "本报记者 王明摄\n"
+        "各村还组织农技人员下田指导，帮助农民解决生产中的困\n"
+        "难。\n"
+        "（下转第二版）\n";
+    const auto s = segment(page);
+    check_bytes_once(s, page.size());
+    REQUIRE(s.articles.size() == 1);
+    CHECK(s.articles[0].continued_on == "2");
+    CHECK_FALSE(s.articles[0].signature.has_value());
+    REQUIRE(s.illustrations.size() == 1);
+    CHECK(s.illustrations[0].caption == "农民在田间查看秧苗长势。");
+    CHECK(s.illustrations[0].credit.value_or("") == "本报记者 王明");
 }
 
 TEST_CASE("patterns: a letter-spaced dateline line is still a dateline") {
