@@ -76,20 +76,13 @@ constexpr std::array zh_rows{
         R"((?<names>(?:本报|本報|新华社|新華社)?(?:记者|記者|通讯员|通訊員)\s*[\p{Han}·]{2,4}(?:\s+[\p{Han}·]{2,4}){0,2})(?:摄|攝|摄影|攝影)\s*)",
         "新华社记者 股贷玻摄: a photographer with role word, no space before 摄 (PDF text)"},
     PatternRow{PatternKind::credit,
-               R"((?m)(?:^|[。！？”])\s*(?<names>[\p{Han}·]{2,4})(?:摄|攝)\s*)",
-               "…才剥。\n州洪摄, …克接。续尘川摄: a photographer's name run into 摄, after a "
-               "sentence (the segmenter leaves the sentence mark to the text)"},
+               R"((?m)(?:^|[。！？”」）])\s*(?<names>[\p{Han}·]{2,4})(?:摄|攝)\s*)",
+               "…才剥。\n州洪摄, …克接。续尘川摄, …赏荷。侯利军摄: a photographer's name run "
+               "into 摄, after a sentence (the segmenter leaves the sentence mark to the text)"},
     PatternRow{
         PatternKind::credit,
         R"([（(]\s*(?<names>(?:(?:本报|本報|新华社|新華社)?(?:记者|記者|通讯员|通訊員)\s*)?[\p{Han}·]{2,5}(?:\s+[\p{Han}·]{2,5}){0,2})\s*(?:摄|攝|摄影|攝影|供图|供圖)\s*[）)]\s*)",
         "（记者 陈晓雯 摄）: a bracketed photographer credit"},
-    PatternRow{
-        PatternKind::credit,
-        R"((?<names>(?:本报|本報|新华社|新華社)?(?:记者|記者|通讯员|通訊員)\s*[\p{Han}·]{2,4})\s*(?:摄|攝|摄影|攝影)\s*)",
-        "…赏荷。本报记者 侯利军摄: a credit whose name touches 摄 (typeset captions)"},
-    PatternRow{
-        PatternKind::credit, R"((?:^|(?<=[。！？”」）]))(?<names>[\p{Han}·]{2,4})(?:摄|攝)\s*)",
-        "…赏荷。侯利军摄: a credit without role word right after the caption's last sentence"},
     PatternRow{PatternKind::subtitle, R"(\s*(?:——|──|－－|--))",
                "——全市…综述: a deck below the headline"},
     PatternRow{PatternKind::caption_lead,
