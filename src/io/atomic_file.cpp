@@ -1,6 +1,7 @@
 #include "io/atomic_file.hpp"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <atomic>
@@ -22,6 +23,19 @@ std::filesystem::path folder_of(const std::filesystem::path& target) {
 }  // namespace
 
 AtomicFile::AtomicFile(std::filesystem::path target) : target_(std::move(target)) {
+    // A device, FIFO or socket (-o /dev/null, /dev/stdout, a pipe) is written to as it is:
+    // renaming a file over it would replace /dev/null for every other program. A FIFO
+    // without a reader is an error, not a wait.
+    struct stat st {};
+    if (::stat(target_.c_str(), &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
+        UniqueFd fd(::open(target_.c_str(), O_WRONLY | O_CLOEXEC | O_NONBLOCK));
+        if (!fd) throw_system_error("cannot open", target_.string());
+        const int flags = ::fcntl(fd.get(), F_GETFL);
+        if (flags >= 0) ::fcntl(fd.get(), F_SETFL, flags & ~O_NONBLOCK);
+        fd_ = std::move(fd);
+        direct_ = true;
+        return;
+    }
     const std::filesystem::path folder = folder_of(target_);
     const std::string prefix = "." + target_.filename().string() + ".tmp";
     // Leftovers of killed runs (their process is gone) are removed, once per folder.
@@ -68,6 +82,11 @@ void AtomicFile::write(std::string_view data) {
 
 void AtomicFile::commit() {
     if (committed_) return;
+    if (direct_) {
+        if (::close(fd_.release()) != 0) throw_system_error("cannot close", target_.string());
+        committed_ = true;
+        return;
+    }
     if (::fsync(fd_.get()) != 0) throw_system_error("cannot sync", target_.string());
     if (::close(fd_.release()) != 0) throw_system_error("cannot close", target_.string());
     if (::rename(temp_.c_str(), target_.c_str()) != 0)

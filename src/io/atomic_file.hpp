@@ -5,7 +5,8 @@
 // The temporary file is ".<name>.tmp-<pid>-<n>", created with O_CREAT|O_EXCL and mode 0666
 // (the kernel applies the umask; no process-wide state changes). It is removed on failure,
 // by the destructor, and by SIGINT/SIGTERM/SIGHUP (temp_cleanup.hpp); leftovers of killed
-// processes are removed by the next AtomicFile for the same target.
+// processes are removed by the next AtomicFile for the same target. A target that exists and
+// is not a regular file (/dev/null, /dev/stdout, a FIFO) is written to directly instead.
 #pragma once
 
 #include <filesystem>
@@ -42,6 +43,7 @@ private:
     UniqueFd fd_;
     TempRegistration registration_;  // removed by SIGINT/SIGTERM while it exists
     bool committed_ = false;
+    bool direct_ = false;  // the target is a device, FIFO or socket: written in place
 };
 
 // Writes `data` to `target` atomically.

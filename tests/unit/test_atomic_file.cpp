@@ -5,6 +5,9 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <chrono>
+#include <fstream>
+#include <iterator>
 #include <thread>
 #include <vector>
 
@@ -165,4 +168,38 @@ TEST_CASE("AtomicFile temporaries carry the process id; stale ones of dead proce
     CHECK(std::filesystem::exists(live));
     CHECK(std::filesystem::exists(unrelated));
     CHECK(test::read_all(target) == "{}\n");
+}
+
+TEST_CASE("AtomicFile writes a device or FIFO in place, never renames over it") {
+    // -o /dev/null: /dev/null must stay the device for every other program.
+    write_file_atomic("/dev/null", "discarded\n");
+    struct stat st {};
+    REQUIRE(::stat("/dev/null", &st) == 0);
+    CHECK(S_ISCHR(st.st_mode));
+
+    TempDir dir;
+    const auto fifo = dir / "pipe";
+    REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+    // No reader: an error at once, not a wait.
+    CHECK_THROWS_AS(write_file_atomic(fifo, "x"), Error);
+    std::string received;
+    std::thread reader([&] {
+        std::ifstream in(fifo, std::ios::binary);
+        received.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    });
+    // The reader opens the FIFO; try until it has.
+    bool written = false;
+    for (int attempt = 0; attempt < 200 && !written; ++attempt) {
+        try {
+            write_file_atomic(fifo, "through the pipe\n");
+            written = true;
+        } catch (const Error&) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        }
+    }
+    reader.join();
+    CHECK(written);
+    CHECK(received == "through the pipe\n");
+    REQUIRE(::stat(fifo.c_str(), &st) == 0);
+    CHECK(S_ISFIFO(st.st_mode));
 }
