@@ -115,8 +115,7 @@ private:
                     }
                 }
                 // Never the article's whole body (c - 1 == i): that stays the article's.
-                if (from == c && c > i + 1 && p_[c - 1].paragraph == p_[c].paragraph)
-                    from = c - 1;
+                if (from == c && c > i + 1 && p_[c - 1].paragraph == p_[c].paragraph) from = c - 1;
                 // A credit printed as a paragraph of its own: the short paragraph above it
                 // is the caption, unless it is all the article's body (single-spaced text
                 // where the caption's lines run on from the body's).
