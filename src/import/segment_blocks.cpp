@@ -36,19 +36,6 @@ struct LineFacts {
         false;  // a continuation line that ends in the next line ("（下转第五" / "版）")
 };
 
-// Letters and digits only, ASCII lower-cased: "THE DAY BOOK." and "The Day Book" compare equal.
-std::string folded(std::string_view s) {
-    std::string out;
-    for (const char c : s) {
-        const auto u = static_cast<unsigned char>(c);
-        if (u >= 0x80 || (c >= '0' && c <= '9'))
-            out += c;
-        else if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
-            out += static_cast<char>(c | 0x20);
-    }
-    return out;
-}
-
 bool ends_with_clause_punct(std::string_view s) {
     const char32_t c = last_char(trim(s));
     return c != 0 && u_hasBinaryProperty(static_cast<UChar32>(c), UCHAR_TERMINAL_PUNCTUATION);
@@ -71,7 +58,7 @@ LineFacts facts_of(const Line& line, const PatternSet& p, const std::string& tit
     const std::string_view s = line.content;
     f.separator = p.whole(PatternKind::separator, s).has_value();
     f.furniture = f.separator || p.whole(PatternKind::furniture, s).has_value() ||
-                  (!title.empty() && folded(s) == title);
+                  (!title.empty() && text::folded(s) == title);
     f.width = line_width(repair_line(s, RepairMode::body));
     f.spaced = spaced_out(s);
     // "新华社记者 股贷玻摄" is a photo credit, not a byline.
@@ -110,7 +97,7 @@ double percentile(std::vector<double> values, double q) {
 Layout find_paragraphs(const std::vector<Line>& lines, const PatternSet& patterns,
                        std::string_view title) {
     Layout layout;
-    const std::string title_key = folded(title);
+    const std::string title_key = text::folded(title);
     std::vector<LineFacts> f;
     std::size_t blanks = 0;
     for (std::size_t i = 0; i < lines.size(); ++i) {

@@ -210,4 +210,16 @@ bool has_letters(std::string_view s) {
     return false;
 }
 
+std::string folded(std::string_view s) {
+    std::string out;
+    for (const char c : s) {
+        const auto u = static_cast<unsigned char>(c);
+        if (u >= 0x80 || (c >= '0' && c <= '9'))
+            out += c;
+        else if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
+            out += static_cast<char>(c | 0x20);
+    }
+    return out;
+}
+
 }  // namespace paperbag::text

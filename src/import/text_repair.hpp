@@ -50,5 +50,8 @@ bool has_clause_punct_for_title(std::string_view s);
 
 // Removes a trailing run of whitespace (ASCII and U+3000).
 std::string_view trim(std::string_view s);
+// Letters and digits and every non-ASCII character, ASCII lower-cased, the rest dropped:
+// "THE DAY BOOK." and "The Day Book" fold alike (a newspaper's title against its masthead).
+std::string folded(std::string_view s);
 
 }  // namespace paperbag::text

@@ -77,20 +77,6 @@ double overlap_1d(double a0, double a1, double b0, double b1) {
     return std::max(0.0, std::min(a1, b1) - std::max(a0, b0));
 }
 
-// Letters (ASCII folded to lower case) and digits and every non-ASCII character: "THE
-// MONROE JOURNAL" and "The Monroe Journal" fold alike.
-std::string folded(std::string_view s) {
-    std::string out;
-    for (const char c : s) {
-        const auto u = static_cast<unsigned char>(c);
-        if (u >= 0x80 || (c >= '0' && c <= '9'))
-            out += c;
-        else if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
-            out += static_cast<char>(c | 0x20);
-    }
-    return out;
-}
-
 // A dateline without the dash that closes it, and without its full stop unless that ends an
 // abbreviation ("Lisbon, Sept. 28.—" -> "Lisbon, Sept. 28"; "Evanston, Ill.—" keeps "Ill.").
 std::string dateline_text(std::string_view s) {
@@ -162,7 +148,7 @@ public:
         : page_(page),
           context_(context),
           patterns_(text::patterns_for(context.language)),
-          title_key_(folded(context.title)) {}
+          title_key_(text::folded(context.title)) {}
 
     text::PageSegments run() {
         order_regions();
@@ -374,13 +360,13 @@ private:
     bool furniture_lines(const Region& region, Unit& u) const {
         const std::vector<std::string> lines = region_lines(region, text::RepairMode::body);
         if (lines.empty() || lines.size() > 3) return false;
-        if (!title_key_.empty() && folded(u.text) == title_key_) return true;
+        if (!title_key_.empty() && text::folded(u.text) == title_key_) return true;
         bool separators = true;
         for (const std::string& line : lines) {
             const bool separator = patterns_.whole(text::PatternKind::separator, line).has_value();
             separators = separators && separator;
             if (!separator && !patterns_.whole(text::PatternKind::furniture, line) &&
-                !(!title_key_.empty() && folded(line) == title_key_))
+                !(!title_key_.empty() && text::folded(line) == title_key_))
                 return false;
         }
         u.separator = separators;
