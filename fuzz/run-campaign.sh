@@ -8,10 +8,12 @@
 # Defaults: 600 seconds, 2 jobs, build/fuzz, 1 round, every target. Per target, new inputs go
 # to DIR/campaign/<target>/corpus (not the repository), crashes, timeouts and leaks to
 # DIR/campaign/<target>/artifacts, logs to DIR/campaign/<target>/logs. The tally is
-# DIR/campaign/tally.tsv: one line per run (UTC start, target, seconds, executions, new
-# artifacts). Runs at the lowest CPU priority, so it uses what other work leaves; the
-# timeout is 120 s because a starved process can wait that long for a core (a timeout
-# artifact is replayed with the normal build before it counts as a hang).
+# DIR/campaign/tally.tsv: one line per run (UTC start, target, seconds it took, executions,
+# new artifacts); a run that executed nothing is reported and not counted. Runs at the
+# lowest CPU priority, so it uses what other work leaves; the timeout is 120 s because a
+# starved process can wait that long for a core (a timeout artifact is replayed with the
+# normal build before it counts as a hang). Slow units are reported only past an hour: a
+# campaign paused with SIGSTOP would otherwise report every input it was stopped in.
 # Build the targets first (docs/fuzzing.md, "Running the fuzzer").
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -45,16 +47,29 @@ for _ in $(seq 1 "$rounds"); do
     seeds=("$root/fuzz/corpus/$target")
     [ "$target" = pdf ] && [ -d "$root/build/main/test-pdfs" ] && seeds+=("$root/build/main/test-pdfs")
     before=$(find "$dir/artifacts" -type f | wc -l)
-    start=$(date -u +%Y-%m-%dT%H:%M:%SZ)
+    start=$(date -u +%Y-%m-%dT%H:%M:%SZ) started=$SECONDS
     rm -f "$dir"/logs/fuzz-*.log
     (cd "$dir/logs" && nice -n 19 "$binary" -jobs="$jobs" -workers="$jobs" \
-      -max_total_time="$seconds" -timeout=120 -report_slow_units=60 -rss_limit_mb=2048 -print_final_stats=1 \
+      -max_total_time="$seconds" -timeout=120 -report_slow_units=3600 -rss_limit_mb=2048 -print_final_stats=1 \
       -artifact_prefix="$dir/artifacts/" "$dir/corpus" "${seeds[@]}" >/dev/null 2>&1) || true
-    executions=$(cat "$dir"/logs/fuzz-*.log 2>/dev/null |
-      awk '/stat::number_of_executed_units/ {n += $2} END {print n + 0}')
+    elapsed=$((SECONDS - started))
+    # Per worker: its final count, or the last progress line of a worker that was killed.
+    executions=0
+    for log in "$dir"/logs/fuzz-*.log; do
+      [ -f "$log" ] || continue
+      n=$(awk '/stat::number_of_executed_units/ {final = $2}
+               /^#[0-9]+/ {last = substr($1, 2)}
+               END {print (final != "" ? final : last) + 0}' "$log")
+      executions=$((executions + n))
+    done
     after=$(find "$dir/artifacts" -type f | wc -l)
-    printf '%s\t%s\t%s\t%s\t%s\n' "$start" "$target" "$seconds" "$executions" "$((after - before))" >>"$tally"
-    echo "$target: $executions executions in ${seconds}s, $((after - before)) new artifacts"
+    if [ "$executions" -eq 0 ]; then
+      echo "run-campaign: $target ran no input; not counted. Its log:" >&2
+      tail -n 5 "$dir"/logs/fuzz-*.log >&2 2>/dev/null || true
+      continue
+    fi
+    printf '%s\t%s\t%s\t%s\t%s\n' "$start" "$target" "$elapsed" "$executions" "$((after - before))" >>"$tally"
+    echo "$target: $executions executions in ${elapsed}s, $((after - before)) new artifacts"
   done
 done
 echo "totals per target:"
