@@ -7,8 +7,9 @@ find_package(LibXml2 REQUIRED)
 pkg_check_modules(LIBZIP REQUIRED IMPORTED_TARGET GLOBAL libzip)
 # CRC-32 with PCLMUL for ZIP entries checked as an upload arrives (libdeflate-dev).
 pkg_check_modules(LIBDEFLATE REQUIRED IMPORTED_TARGET GLOBAL libdeflate)
-# The PDF importer: poppler's C++ API for words and fonts, its GLib API for image areas.
-pkg_check_modules(POPPLER REQUIRED IMPORTED_TARGET GLOBAL poppler-cpp poppler-glib)
+# The PDF importer: poppler's core (private headers) reads words and image areas in one pass,
+# its C++ API renders pages.
+pkg_check_modules(POPPLER REQUIRED IMPORTED_TARGET GLOBAL poppler poppler-cpp)
 # Debian 12's Poco::DataPostgreSQL names a target PostgreSQL::client that its package does not
 # define: it is libpq (libpq-dev), found through pkg-config.
 pkg_check_modules(LIBPQ REQUIRED IMPORTED_TARGET GLOBAL libpq)

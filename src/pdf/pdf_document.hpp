@@ -1,10 +1,10 @@
 // A PDF held in memory and opened with poppler, with the limits that keep a hostile file from
 // taking unbounded time or memory.
 //
-// Two poppler front ends read the same bytes: the C++ API (poppler-cpp) for words with boxes
-// and fonts, and the GLib API (poppler-glib) for image areas, which the C++ API does not
-// report. Both borrow the caller's bytes; the document must not outlive them. Neither front
-// end is asked to parse anything paperbag could get wrong: paperbag never parses PDF itself.
+// poppler's core (PDFDoc, through libpoppler-private-dev) reads the pages' words and image
+// areas in one pass (page_capture.hpp); its C++ API (poppler-cpp) renders pages, and is opened
+// only when a page is rendered. Both borrow the caller's bytes; the document must not outlive
+// them. paperbag never parses PDF itself: poppler does.
 #pragma once
 
 #include <cstddef>
@@ -17,7 +17,8 @@ class document;
 class page;
 }  // namespace poppler
 
-struct _PopplerDocument;
+class GlobalParamsIniter;
+class PDFDoc;
 
 namespace paperbag::pdf {
 
@@ -45,19 +46,29 @@ public:
     const Limits& limits() const noexcept { return limits_; }
     int pages() const noexcept { return pages_; }
 
-    // Page `index` (0-based) through the C++ API; throws Error (PB-PDF-DAMAGED) when poppler
-    // cannot load it and PB-PDF-LIMIT when it is larger than the limits allow.
-    std::unique_ptr<poppler::page> page(int index) const;
+    // The size of page `index` (0-based) in points: its crop box, turned by its /Rotate.
+    // Throws Error (PB-PDF-DAMAGED) when poppler cannot load the page or its box is empty, and
+    // PB-PDF-LIMIT when it is larger than the limits allow.
+    struct PageSize {
+        double width = 0;
+        double height = 0;
+    };
+    PageSize page_size(int index) const;
 
-    // The same document through the GLib API (for image areas); loaded on first use.
-    _PopplerDocument* glib() const;
+    // poppler's core document, for page_capture.hpp.
+    PDFDoc& core() const noexcept { return *core_; }
+
+    // Page `index` through the C++ API (for rendering; the API is opened on first use), after
+    // the same checks as page_size().
+    std::unique_ptr<poppler::page> page(int index) const;
 
 private:
     std::string_view bytes_;
     std::string name_;
     Limits limits_;
-    std::unique_ptr<poppler::document> document_;
-    mutable std::unique_ptr<_PopplerDocument, void (*)(_PopplerDocument*)> glib_;
+    std::unique_ptr<GlobalParamsIniter> params_;  // poppler's global state, while in use
+    std::unique_ptr<PDFDoc> core_;
+    mutable std::unique_ptr<poppler::document> cpp_;
     int pages_ = 0;
 };
 

@@ -1,26 +1,24 @@
 #include "pdf/pdf_page.hpp"
 
-#include <poppler-page.h>
-
 #include "paperbag/ids.hpp"
-#include "pdf/pdf_images.hpp"
+#include "pdf/page_capture.hpp"
 #include "pdf/pdf_words.hpp"
 
 namespace paperbag::pdf {
 
 layout::LayoutPage read_page(const Document& document, int index, const std::string& id_prefix,
                              std::vector<Diagnostic>& warnings, const GroupOptions& options) {
-    const auto page = document.page(index);
+    const PageCapture capture(document, index);
     const int number = index + 1;
     PageWords words =
-        extract_words(*page, document.name(), number, document.limits().max_words, warnings);
+        extract_words(capture, document.name(), number, document.limits().max_words, warnings);
     layout::LayoutPage layout;
     layout.width = words.width;
     layout.height = words.height;
     layout.unit = "pt";
     layout.regions = group_words(words, options);
     layout.styles = std::move(words.styles);
-    const std::vector<Box> images = image_areas(document, index);
+    const std::vector<Box>& images = capture.images();
     for (std::size_t i = 0; i < images.size(); ++i) {
         Graphic graphic;
         graphic.kind = Graphic::Kind::illustration;

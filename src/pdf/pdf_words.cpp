@@ -1,9 +1,12 @@
 #include "pdf/pdf_words.hpp"
 
-#include <poppler-page.h>
+#include <TextOutputDev.h>
+#include <goo/GooString.h>
+
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <memory>
 #include <tuple>
 
 #include "paperbag/diagnostic.hpp"
@@ -92,43 +95,42 @@ std::size_t mark_unmapped(std::string& text) {
     return count;
 }
 
-PageWords extract_words(const poppler::page& page, const std::string& file, int page_number,
+PageWords extract_words(const PageCapture& capture, const std::string& file, int page_number,
                         std::size_t max_words, std::vector<Diagnostic>& warnings) {
     PageWords result;
-    const poppler::rectf crop = page.page_rect(poppler::crop_box);
-    result.width = crop.width();
-    result.height = crop.height();
-    if (page.orientation() == poppler::page::landscape ||
-        page.orientation() == poppler::page::seascape)
-        std::swap(result.width, result.height);
-    std::vector<poppler::text_box> boxes = page.text_list(poppler::page::text_list_include_font);
-    if (boxes.size() > max_words)
+    result.width = capture.width();
+    result.height = capture.height();
+    const std::vector<const TextWord*>& words = capture.words();
+    if (words.size() > max_words)
         throw Error("PB-PDF-LIMIT", file,
-                    "page " + std::to_string(page_number) + " has " + std::to_string(boxes.size()) +
+                    "page " + std::to_string(page_number) + " has " + std::to_string(words.size()) +
                         " words, more than the limit of " + std::to_string(max_words));
+    // Styles are named once per font and size: a page has thousands of words and a few fonts.
     std::map<std::tuple<std::string, double, bool, bool>, int> style_index;
+    std::map<std::pair<const TextFontInfo*, double>, int> font_style;
     struct Unmapped {
         std::size_t count = 0;
         Box first;
     };
     std::map<std::string, Unmapped> unmapped_by_font;
-    result.words.reserve(boxes.size());
-    for (const poppler::text_box& box : boxes) {
-        const poppler::byte_array utf8 = box.text().to_utf8();
-        PdfWord word;
-        word.text.assign(utf8.begin(), utf8.end());
-        const poppler::rectf r = box.bbox();
-        word.box = Box{r.left(), r.top(), r.width(), r.height()};
-        if (!std::isfinite(r.left()) || !std::isfinite(r.top()) || !std::isfinite(r.width()) ||
-            !std::isfinite(r.height()))
+    result.words.reserve(words.size());
+    for (const TextWord* source : words) {
+        double x1 = 0, y1 = 0, x2 = 0, y2 = 0;
+        source->getBBox(&x1, &y1, &x2, &y2);
+        if (!std::isfinite(x1) || !std::isfinite(y1) || !std::isfinite(x2) || !std::isfinite(y2))
             continue;
-        const std::string font = box.has_font_info() ? box.get_font_name() : std::string();
-        word.size = box.has_font_info() ? box.get_font_size() : 0;
+        PdfWord word;
+        word.box = Box{x1, y1, x2 - x1, y2 - y1};
+        const std::unique_ptr<GooString> text(source->getText());
+        if (text) word.text = text->toStr();
+        const TextFontInfo* font_info = source->getLength() > 0 ? source->getFontInfo(0) : nullptr;
+        const GooString* font_name = font_info != nullptr ? font_info->getFontName() : nullptr;
+        const std::string font = font_name != nullptr ? font_name->toStr() : std::string();
+        word.size = source->getFontSize();
         if (!std::isfinite(word.size) || word.size < 0) word.size = 0;
         word.vertical =
-            (box.has_font_info() && box.get_wmode() == poppler::text_box::vertical_wmode) ||
-            box.rotation() % 2 == 1;
-        word.space_after = box.has_space_after();
+            (font_info != nullptr && font_info->getWMode() == 1) || source->getRotation() % 2 == 1;
+        word.space_after = source->hasSpaceAfter();
         const std::size_t bad = mark_unmapped(word.text);
         if (bad > 0) {
             Unmapped& u = unmapped_by_font[font];
@@ -136,12 +138,16 @@ PageWords extract_words(const poppler::page& page, const std::string& file, int 
             u.count += bad;
         }
         if (word.text.empty()) continue;
-        const TextStyle style = style_from_font(font, word.size);
-        const auto key = std::make_tuple(style.family, style.size, style.bold, style.italic);
-        auto [it, added] = style_index.emplace(key, static_cast<int>(result.styles.size()));
-        if (added) result.styles.push_back(style);
-        word.style = it->second;
-        if (word.size <= 0) word.size = std::max(word.vertical ? r.width() : r.height(), 1.0);
+        auto [known, fresh] = font_style.emplace(std::make_pair(font_info, word.size), 0);
+        if (fresh) {
+            const TextStyle style = style_from_font(font, word.size);
+            const auto key = std::make_tuple(style.family, style.size, style.bold, style.italic);
+            auto [it, added] = style_index.emplace(key, static_cast<int>(result.styles.size()));
+            if (added) result.styles.push_back(style);
+            known->second = it->second;
+        }
+        word.style = known->second;
+        if (word.size <= 0) word.size = std::max(word.vertical ? x2 - x1 : y2 - y1, 1.0);
         result.words.push_back(std::move(word));
     }
     for (const auto& [font, u] : unmapped_by_font) {

@@ -11,10 +11,7 @@
 
 #include "paperbag/diagnostic.hpp"
 #include "paperbag/model.hpp"
-
-namespace poppler {
-class page;
-}
+#include "pdf/page_capture.hpp"
 
 namespace paperbag::pdf {
 
@@ -41,10 +38,10 @@ TextStyle style_from_font(std::string_view font_name, double size);
 // Replaces characters without a usable Unicode mapping by U+FFFD; returns how many there were.
 std::size_t mark_unmapped(std::string& text);
 
-// Reads the words of `page` (page number `page_number`, 1-based, for messages). Words beyond
+// The words of a captured page (page number `page_number`, 1-based, for messages). Words beyond
 // `max_words` are an error (PB-PDF-LIMIT) naming `file`. Unmapped text is reported to
 // `warnings` (PB-PDF-UNMAPPED).
-PageWords extract_words(const poppler::page& page, const std::string& file, int page_number,
+PageWords extract_words(const PageCapture& capture, const std::string& file, int page_number,
                         std::size_t max_words, std::vector<Diagnostic>& warnings);
 
 }  // namespace paperbag::pdf
