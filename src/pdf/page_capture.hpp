@@ -1,6 +1,6 @@
 // One pass of poppler's core over a PDF page: the words of its text engine (TextOutputDev, the
-// engine behind pdftotext) and the areas where the page draws images, both from the same
-// interpretation of the content stream.
+// engine behind pdftotext), the areas where the page draws images and its printed rules, all
+// from the same interpretation of the content stream.
 //
 // poppler's C++ API reports words only, and rebuilds every word's text and font through
 // iconv and a copy of the document's font list; its GLib API reports image areas only, by
@@ -39,12 +39,17 @@ public:
     const std::vector<const TextWord*>& words() const noexcept { return words_; }
     // Image areas, clipped to the page, in drawing order.
     const std::vector<Box>& images() const noexcept { return images_; }
+    // Printed rules, clipped to the page, in drawing order: straight lines along an axis and
+    // filled rectangles at most 4 pt thick, at least 24 pt long (column rules, the rules
+    // between items, the sides of a box around an item). At most max_images are kept.
+    const std::vector<Box>& rules() const noexcept { return rules_; }
 
 private:
     struct Device;
     std::unique_ptr<Device> device_;
     std::vector<const TextWord*> words_;  // owned by the device's text page
     std::vector<Box> images_;
+    std::vector<Box> rules_;
     double width_ = 0;
     double height_ = 0;
 };

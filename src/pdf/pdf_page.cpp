@@ -26,6 +26,14 @@ layout::LayoutPage read_page(const Document& document, int index, const std::str
         graphic.box = images[i];
         layout.graphics.push_back(std::move(graphic));
     }
+    const std::vector<Box>& rules = capture.rules();
+    for (std::size_t i = 0; i < rules.size(); ++i) {
+        Graphic graphic;
+        graphic.kind = Graphic::Kind::rule;
+        graphic.id = sequence_id(id_prefix + "g", images.size() + i + 1);
+        graphic.box = rules[i];
+        layout.graphics.push_back(std::move(graphic));
+    }
     if (words.words.empty())
         warnings.push_back(make_warning(
             "PB-PDF-NO-TEXT", document.name(), 0,
