@@ -35,6 +35,59 @@ Box to_page(const Rect& r, bool vertical) {
     return {-r.y1, r.x0, r.height(), r.width()};
 }
 
+// The page's printed rules in working coordinates: text is not read across a rule. A rule
+// taller than wide stands between the words of a line (a column rule, the side of a box); one
+// wider than tall lies between the lines of a column (the rule between two items).
+class Walls {
+public:
+    Walls(const std::vector<Box>& rules, bool vertical) {
+        for (const Box& b : rules) {
+            const Rect r = to_work(b, vertical);
+            (r.height() >= r.width() ? upright_ : flat_).push_back(r);
+        }
+        std::sort(upright_.begin(), upright_.end(),
+                  [](const Rect& a, const Rect& b) { return a.x0 + a.x1 < b.x0 + b.x1; });
+        std::sort(flat_.begin(), flat_.end(),
+                  [](const Rect& a, const Rect& b) { return a.y0 + a.y1 < b.y0 + b.y1; });
+    }
+
+    // An upright rule inside the gap x0..x1 of a line whose middle is at y.
+    bool between_words(double x0, double x1, double y) const {
+        if (upright_.empty() || x1 <= x0) return false;
+        auto it = std::lower_bound(upright_.begin(), upright_.end(), 2 * x0,
+                                   [](const Rect& r, double v) { return r.x0 + r.x1 < v; });
+        for (int seen = 0; it != upright_.end() && it->x0 + it->x1 <= 2 * x1 && seen < kScan;
+             ++it, ++seen)
+            if (it->y0 <= y && it->y1 >= y && it->x0 >= x0 + kClear && it->x1 <= x1 - kClear)
+                return true;
+        return false;
+    }
+
+    // A flat rule in the gap y0..y1 between two lines, under most of the span x0..x1 they
+    // share. An underline lies inside its line's box, not in the gap.
+    bool between_lines(double y0, double y1, double x0, double x1) const {
+        if (flat_.empty() || y1 <= y0 || x1 <= x0) return false;
+        auto it = std::lower_bound(flat_.begin(), flat_.end(), 2 * y0,
+                                   [](const Rect& r, double v) { return r.y0 + r.y1 < v; });
+        for (int seen = 0; it != flat_.end() && it->y0 + it->y1 <= 2 * y1 && seen < kScan;
+             ++it, ++seen)
+            if (std::min(it->x1, x1) - std::max(it->x0, x0) >= 0.5 * (x1 - x0) &&
+                it->y0 >= y0 + kClear && it->y1 <= y1 - kClear)
+                return true;
+        return false;
+    }
+
+private:
+    // Rules looked at per question: a hostile page of thousands of rules in one gap costs no
+    // more than this.
+    static constexpr int kScan = 64;
+    // Points between a rule and the text on either side: a rule that touches text (text
+    // printed over a rule, a rule drawn as a text decoration) separates nothing.
+    static constexpr double kClear = 0.5;
+    std::vector<Rect> upright_;
+    std::vector<Rect> flat_;
+};
+
 struct WorkWord {
     const PdfWord* word;
     Rect r;
@@ -88,7 +141,8 @@ double centre(const Rect& r) {
 
 // A wide gap inside a line is a gutter only if the lines above and below leave it empty too:
 // a loosely justified line has text of its neighbours over its gaps. Joins such pieces.
-std::vector<Line> join_loose_lines(std::vector<Line> lines, const GroupOptions& options) {
+std::vector<Line> join_loose_lines(std::vector<Line> lines, const Walls& walls,
+                                   const GroupOptions& options) {
     std::sort(lines.begin(), lines.end(),
               [](const Line& a, const Line& b) { return a.r.x0 < b.r.x0; });
     constexpr double band = 8;
@@ -129,6 +183,9 @@ std::vector<Line> join_loose_lines(std::vector<Line> lines, const GroupOptions& 
                 }
             });
             if (right == lines.size()) break;
+            if (best_gap > 0.3 * s &&
+                walls.between_words(line.r.x1, lines[right].r.x0, centre(line.r)))
+                break;
             // Every point of the gap must lie under or over text of a neighbouring line.
             const double a = line.r.x1 + 0.2 * s;
             const double b = lines[right].r.x0 - 0.2 * s;
@@ -165,7 +222,8 @@ std::vector<Line> join_loose_lines(std::vector<Line> lines, const GroupOptions& 
 // Words -> lines: each word, taken from left to right, continues the line whose last word
 // shares its baseline band and ends closest before it.
 std::vector<Line> make_lines(const std::vector<WorkWord>& words,
-                             const std::vector<TextStyle>& styles, const GroupOptions& options) {
+                             const std::vector<TextStyle>& styles, const Walls& walls,
+                             const GroupOptions& options) {
     std::vector<std::size_t> order(words.size());
     for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
     std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
@@ -196,6 +254,7 @@ std::vector<Line> make_lines(const std::vector<WorkWord>& words,
                 if (small * 1.3 < big) continue;
                 const double gap = w.r.x0 - last.r.x1;
                 if (gap < -0.3 * big || gap > options.max_word_gap * big) continue;
+                if (walls.between_words(last.r.x1, w.r.x0, cy)) continue;
                 if (std::abs(gap) < best_gap) {
                     best_gap = std::abs(gap);
                     best = li;
@@ -216,7 +275,7 @@ std::vector<Line> make_lines(const std::vector<WorkWord>& words,
             lines.push_back(std::move(line));
         }
     }
-    lines = join_loose_lines(std::move(lines), options);
+    lines = join_loose_lines(std::move(lines), walls, options);
     for (Line& line : lines) {
         std::sort(line.words.begin(), line.words.end(),
                   [&](std::size_t a, std::size_t b) { return words[a].r.x0 < words[b].r.x0; });
@@ -275,7 +334,8 @@ struct Group {
 
 // Lines -> groups: a line continues the open group above it in the same column, font size and
 // weight, unless a gap, an indent or a short line before it starts a new paragraph.
-std::vector<Group> make_groups(std::vector<Line>& lines, const GroupOptions& options) {
+std::vector<Group> make_groups(std::vector<Line>& lines, const Walls& walls,
+                               const GroupOptions& options) {
     std::sort(lines.begin(), lines.end(), [](const Line& a, const Line& b) {
         if (a.r.y0 != b.r.y0) return a.r.y0 < b.r.y0;
         return a.r.x0 < b.r.x0;
@@ -302,6 +362,9 @@ std::vector<Group> make_groups(std::vector<Line>& lines, const GroupOptions& opt
             if (overlap < 0.6 * std::min(line.r.width(), g.r.width())) continue;
             // A line much wider than the group reaches into the next column.
             if (line.r.width() > g.r.width() + 3 * s && g.lines.size() > 1) continue;
+            if (walls.between_lines(last.r.y1, line.r.y0, std::max(line.r.x0, last.r.x0),
+                                    std::min(line.r.x1, last.r.x1)))
+                continue;
             if (overlap > best_overlap) {
                 best_overlap = overlap;
                 best = gi;
@@ -367,10 +430,11 @@ int main_style(const layout::Region& region) {
     return best;
 }
 
-void add_regions(const std::vector<WorkWord>& words, const std::vector<TextStyle>& styles,
-                 bool vertical, const GroupOptions& options, std::vector<layout::Region>& out) {
-    std::vector<Line> lines = make_lines(words, styles, options);
-    const std::vector<Group> groups = make_groups(lines, options);
+void add_regions(const std::vector<WorkWord>& words, const PageWords& page, bool vertical,
+                 const GroupOptions& options, std::vector<layout::Region>& out) {
+    const Walls walls(page.rules, vertical);
+    std::vector<Line> lines = make_lines(words, page.styles, walls, options);
+    const std::vector<Group> groups = make_groups(lines, walls, options);
     for (const Group& g : groups) {
         layout::Region region;
         region.vertical = vertical;
@@ -416,8 +480,8 @@ std::vector<layout::Region> group_words(const PageWords& page, const GroupOption
         (word.vertical ? vertical : horizontal)
             .push_back(WorkWord{&word, to_work(word.box, word.vertical)});
     std::vector<layout::Region> regions;
-    add_regions(horizontal, page.styles, false, options, regions);
-    add_regions(vertical, page.styles, true, options, regions);
+    add_regions(horizontal, page, false, options, regions);
+    add_regions(vertical, page, true, options, regions);
     std::stable_sort(regions.begin(), regions.end(),
                      [](const layout::Region& a, const layout::Region& b) {
                          if (a.box.vpos != b.box.vpos) return a.box.vpos < b.box.vpos;

@@ -9,6 +9,11 @@
 // vertical (竖排) headline and becomes one vertical region. Vertical text (vertical writing
 // mode, text rotated by 90 degrees) is grouped the same way with the axes turned.
 //
+// Printed rules (PageWords::rules) are walls: words on the two sides of an upright rule are not
+// one line, lines on the two sides of a flat rule are not one region, so columns set closer
+// than a space and items set off by a rule stay apart. A rule that touches the text beside it
+// (text printed over a rule) separates nothing.
+//
 // Nothing here decides reading order or roles: that is layout::segment_layout()'s work.
 #pragma once
 

@@ -100,6 +100,7 @@ PageWords extract_words(const PageCapture& capture, const std::string& file, int
     PageWords result;
     result.width = capture.width();
     result.height = capture.height();
+    result.rules = capture.rules();
     const std::vector<const TextWord*>& words = capture.words();
     if (words.size() > max_words)
         throw Error("PB-PDF-LIMIT", file,

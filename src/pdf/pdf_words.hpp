@@ -29,6 +29,7 @@ struct PageWords {
     double height = 0;
     std::vector<TextStyle> styles;
     std::vector<PdfWord> words;  // in poppler's order
+    std::vector<Box> rules;      // printed rules (page_capture.hpp): text is not read across them
 };
 
 // A font name as the PDF states it ("ABCDEF+NotoSerifCJKsc-Bold") as a style: subset prefix

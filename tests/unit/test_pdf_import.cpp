@@ -149,6 +149,35 @@ TEST_CASE("pdf grouping: two columns stay apart, loose justified lines stay whol
     CHECK(region_text(regions[1]).find("left") == std::string::npos);
 }
 
+TEST_CASE("pdf grouping: printed rules keep columns and items apart, unless text touches them") {
+    // Two columns 6 pt apart (less than a space of 9.5 pt type would allow), one rule between
+    // them; a rule across column 1 between its second and third line.
+    std::vector<pdf::PdfWord> words;
+    for (int line = 0; line < 4; ++line) {
+        const double y = 100 + line * 13;
+        words.push_back(word("left", 36, y, 40));
+        words.push_back(word("column", 80, y, 40));
+        words.push_back(word("right", 126, y, 40));
+        words.push_back(word("column", 170, y, 40));
+    }
+    pdf::PageWords page = page_of(words);
+    const auto without = pdf::group_words(page);
+    REQUIRE(without.size() == 1);  // without the rules: one block of lines across both columns
+    page.rules.push_back(Box{122.8, 95, 0.5, 70});  // column rule in the gutter 120..126
+    page.rules.push_back(Box{36, 124.7, 84, 0.5});  // item rule in the leading under line 2
+    const auto with = pdf::group_words(page);
+    REQUIRE(with.size() == 3);
+    CHECK(with[0].box.hpos == doctest::Approx(36));
+    CHECK(with[0].lines.size() == 2);
+    CHECK(with[1].box.hpos == doctest::Approx(126));
+    CHECK(with[1].lines.size() == 4);
+    CHECK(with[2].box.vpos > 125);
+    CHECK(with[2].lines.size() == 2);
+    // A rule that touches the words on its sides (text printed over it) separates nothing.
+    page.rules = {Box{119.8, 95, 0.5, 70}};
+    CHECK(pdf::group_words(page).size() == 1);
+}
+
 TEST_CASE("pdf grouping: a headline over two columns, paragraphs split at indents") {
     std::vector<pdf::PdfWord> words;
     words.push_back(word("Council", 100, 60, 100, 1));
