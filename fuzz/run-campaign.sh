@@ -45,6 +45,8 @@ for _ in $(seq 1 "$rounds"); do
     dir=$campaign/$target
     mkdir -p "$dir/corpus" "$dir/artifacts" "$dir/logs"
     seeds=("$root/fuzz/corpus/$target")
+    # The walk of an arriving ZIP has no corpus of its own: its seeds are the ZIP targets'.
+    [ "$target" = zip_stream ] && seeds=("$root/fuzz/corpus/bundle" "$root/fuzz/corpus/validate_zip")
     [ "$target" = pdf ] && [ -d "$root/build/main/test-pdfs" ] && seeds+=("$root/build/main/test-pdfs")
     before=$(find "$dir/artifacts" -type f | wc -l)
     start=$(date -u +%Y-%m-%dT%H:%M:%SZ) started=$SECONDS

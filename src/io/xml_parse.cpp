@@ -124,7 +124,9 @@ XmlDocPtr parse_xml(std::string_view bytes, const std::string& path, Diagnostics
         XmlErrorCapture capture(found, path, options.code);
         doc.reset(xmlCtxtReadMemory(ctxt.get(), bytes.data(), static_cast<int>(bytes.size()),
                                     path.c_str(), nullptr, safe_parse_options()));
-        if (doc && !ctxt->wellFormed) doc.reset();
+        // A namespace error (an undefined prefix) leaves libxml2 parsing; paperbag reads no
+        // document that is not namespace-well-formed.
+        if (doc && (!ctxt->wellFormed || !ctxt->nsWellFormed)) doc.reset();
     }
     out.append(found);
     if (!doc) {

@@ -12,6 +12,46 @@ namespace paperbag {
 
 namespace {
 
+// libxml2 quotes the input's values and names in its messages, whatever their length. The
+// messages are matched with std::regex, whose matcher recurses once per character: a value of
+// tens of kilobytes would overflow the stack. Quoted parts longer than kLongValue keep their
+// first kKeptValue bytes (cut at a character boundary) and "..."; the message then stops at
+// kLongMessage bytes.
+constexpr std::size_t kLongValue = 120;
+constexpr std::size_t kKeptValue = 60;
+constexpr std::size_t kLongMessage = 2000;
+
+std::size_t char_boundary(const std::string& text, std::size_t at) {
+    while (at > 0 && at < text.size() && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80)
+        --at;
+    return at;
+}
+
+std::string elide_long_values(const std::string& message) {
+    std::string out;
+    std::size_t pos = 0;
+    while (pos < message.size()) {
+        const std::size_t open = message.find('\'', pos);
+        const std::size_t close =
+            open == std::string::npos ? std::string::npos : message.find('\'', open + 1);
+        if (close == std::string::npos) {
+            out.append(message, pos, std::string::npos);
+            break;
+        }
+        out.append(message, pos, open + 1 - pos);
+        if (close - open - 1 > kLongValue) {
+            out.append(message, open + 1, char_boundary(message, open + 1 + kKeptValue) - open - 1);
+            out += "...";
+        } else {
+            out.append(message, open + 1, close - open - 1);
+        }
+        out += '\'';
+        pos = close + 1;
+    }
+    if (out.size() > kLongMessage) out = out.substr(0, char_boundary(out, kLongMessage)) + "...";
+    return out;
+}
+
 // "{urn}name" in a libxml2 message, written as the manifest writes it: "p:name" or "name".
 std::string as_written(const std::string& text, const xmlNode* node) {
     static const std::regex qualified(R"(\{([^}]*)\}([A-Za-z_][-.\w]*))");
@@ -144,7 +184,8 @@ Diagnostic manifest_schema_error(const xmlError& error, const std::string& path,
     d.code = code;
     d.path = path;
     d.line = error.line > 0 ? static_cast<std::uint64_t>(error.line) : 0;
-    const std::string message = one_line(error.message ? error.message : "schema error");
+    const std::string message =
+        elide_long_values(one_line(error.message ? error.message : "schema error"));
     d.message = translate(as_written(message, node), node);
     return d;
 }

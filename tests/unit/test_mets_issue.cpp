@@ -246,6 +246,14 @@ TEST_CASE("mets issue: hostile source METS give findings with file and line, nev
             read(with("1911-03-16</mods:dateIssued>", "16.3.1911</mods:dateIssued>"), date));
         CHECK(has(date, "PB-SOURCE-METS", "is not a date"));
     }
+    SUBCASE("an undefined namespace prefix is an error and no issue (a fuzzing find)") {
+        // libxml2 reports the prefix and parses on; an issue was returned beside the error.
+        Diagnostics d;
+        CHECK_FALSE(read(
+            with("xlink:href=\"file://./text/p1.xml\"", "xlinkx:href=\"file://./text/p1.xml\""), d,
+            true));
+        CHECK(has(d, "PB-XML-SYNTAX", "Namespace prefix xlinkx"));
+    }
     SUBCASE("deep nesting is refused by the parser's limit with the file named") {
         std::string deep;
         for (int i = 0; i < 5000; ++i) deep += "<div TYPE=\"x\">";
