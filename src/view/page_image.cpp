@@ -1,13 +1,11 @@
 #include "view/page_image.hpp"
 
-#include <poppler/cpp/poppler-image.h>
-#include <poppler/cpp/poppler-page-renderer.h>
-#include <poppler/cpp/poppler-page.h>
-
 #include <algorithm>
+#include <cmath>
 
 #include "paperbag/ids.hpp"
 #include "pdf/pdf_document.hpp"
+#include "pdf/pdf_render.hpp"
 #include "view/png.hpp"
 
 namespace paperbag::view {
@@ -31,37 +29,19 @@ std::optional<std::string> browser_extension(const std::string& mime) {
     return std::nullopt;
 }
 
+// The page rendered by pdf::render_page (the renderer of `build --render-images`) at the
+// resolution that gives its long side rendered_side pixels.
 std::string render_pdf_page(const std::string& bytes, const PageFile& file) {
     const pdf::Document document(bytes, file.href);
     const int index = std::max(file.pdf_page, 1) - 1;
     if (index >= document.pages())
         throw Error("PB-VIEW-IMAGE", file.href, "has no page " + std::to_string(index + 1));
-    const std::unique_ptr<poppler::page> page = document.page(index);
-    const poppler::rectf box = page->page_rect();
-    const double side = std::max(box.width(), box.height());
-    const double dpi = side > 0 ? rendered_side * 72.0 / side : 72.0;
-    poppler::page_renderer renderer;
-    renderer.set_render_hint(poppler::page_renderer::antialiasing);
-    renderer.set_render_hint(poppler::page_renderer::text_antialiasing);
-    renderer.set_image_format(poppler::image::format_argb32);
-    const poppler::image image = renderer.render_page(page.get(), dpi, dpi);
-    if (!image.is_valid())
-        throw Error("PB-VIEW-IMAGE", file.href, "poppler could not render the page");
-    const auto width = static_cast<std::uint32_t>(image.width());
-    const auto height = static_cast<std::uint32_t>(image.height());
-    const auto stride = static_cast<std::size_t>(image.bytes_per_row());
-    const char* data = image.const_data();
-    std::string rgb;
-    rgb.reserve(std::size_t{width} * height * 3);
-    for (std::uint32_t y = 0; y < height; ++y)
-        for (std::uint32_t x = 0; x < width; ++x) {
-            // ARGB32 is a native-endian 32-bit word: on little-endian machines B, G, R, A.
-            const char* pixel = data + y * stride + std::size_t{x} * 4;
-            rgb.push_back(pixel[2]);
-            rgb.push_back(pixel[1]);
-            rgb.push_back(pixel[0]);
-        }
-    return encode_png(rgb, width, height);
+    const pdf::Document::PageSize size = document.page_size(index);
+    const double side = std::max(size.width, size.height);
+    const int dpi = std::clamp(static_cast<int>(std::lround(rendered_side * 72.0 / side)),
+                               pdf::min_render_dpi, pdf::max_render_dpi);
+    const pdf::RgbImage image = pdf::render_page(document, index, dpi);
+    return encode_png(image.rgb, image.width, image.height);
 }
 
 }  // namespace
