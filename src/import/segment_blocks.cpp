@@ -94,6 +94,56 @@ LineFacts facts_of(const Line& line, const PatternSet& p, const std::string& tit
     return f;
 }
 
+// An English advertisement box: a label in capitals (1-3 lines) and 1-4 slogan lines in title
+// case with no sentence end ("GROCERIES AND MEATS" / "Fresh Every Morning" / "We Deliver";
+// "THE PEOPLE'S BANK" / "Four Per Cent Paid on Savings"), in one paragraph or in two
+// neighbouring ones. A headline's deck ends with a full stop and the body has sentences, so
+// neither is taken; a label alone ("LAUNDRY WORK CALLED FOR") is left as it is.
+void mark_advertisements(const std::vector<Line>& lines, std::vector<Paragraph>& paragraphs) {
+    struct Shape {
+        std::size_t caps = 0;  // leading lines in capitals
+        std::size_t rest = 0;  // lines after them
+        bool slogan = false;   // the rest is 1-4 title-case lines without a sentence end
+    };
+    std::string text;
+    const auto shape_of = [&](const Paragraph& p) {
+        Shape shape;
+        text.clear();
+        bool ended = false;
+        for (std::size_t m = p.first; m <= p.last; ++m) {
+            if (lines[m].blank) continue;
+            const std::string_view t = trim(lines[m].content);
+            if (shape.rest == 0 && all_caps(t)) {
+                ++shape.caps;
+                continue;
+            }
+            ++shape.rest;
+            if (!text.empty()) text += ' ';
+            text.append(t);
+            ended = ended || is_sentence_end(t);
+        }
+        shape.slogan = shape.rest >= 1 && shape.rest <= 4 && !ended && title_case_sentence(text);
+        return shape;
+    };
+    for (std::size_t i = 0; i < paragraphs.size(); ++i) {
+        Paragraph& p = paragraphs[i];
+        if (p.furniture) continue;
+        const Shape label = shape_of(p);
+        if (label.caps == 0 || label.caps > 3) continue;
+        if (label.slogan) {
+            p.furniture = true;  // label and slogan in one paragraph
+            continue;
+        }
+        if (label.rest > 0 || i + 1 >= paragraphs.size() || paragraphs[i + 1].furniture) continue;
+        const Shape next = shape_of(paragraphs[i + 1]);
+        if (next.caps == 0 && next.slogan) {
+            p.furniture = true;
+            paragraphs[i + 1].furniture = true;
+            ++i;
+        }
+    }
+}
+
 double percentile(std::vector<double> values, double q) {
     if (values.empty()) return 0;
     std::sort(values.begin(), values.end());
@@ -352,6 +402,7 @@ Layout find_paragraphs(const std::vector<Line>& lines, const PatternSet& pattern
         }
         k = end;
     }
+    mark_advertisements(lines, layout.paragraphs);
     return layout;
 }
 

@@ -425,3 +425,33 @@ TEST_CASE("titles: older English headlines in title case, full stop and deck, no
     REQUIRE(d.articles.size() == 1);
     CHECK(d.articles[0].headline == "BRIDGE OPENED");
 }
+
+TEST_CASE("furniture: an English advertisement box (label in capitals, slogan lines)") {
+    const auto s = segment(
+        "MAYOR OPENS NEW BRIDGE\n\n"
+        "The new bridge over the river was opened\n"
+        "yesterday by the mayor.\n\n"
+        "GROCERIES AND MEATS\n\n"
+        "Fresh Every Morning\n"
+        "We Deliver\n\n"
+        "THE PEOPLE'S BANK\n"
+        "Four Per Cent Paid on Savings\n"
+        "Open Saturday Evenings\n",
+        "en");
+    REQUIRE(s.articles.size() == 1);
+    CHECK(s.articles[0].headline == "MAYOR OPENS NEW BRIDGE");
+    const auto ads = std::count_if(s.blocks.begin(), s.blocks.end(),
+                                   [](const Block& b) { return b.kind == BlockKind::furniture; });
+    CHECK(ads == 3);  // the first box in two paragraphs, the second in one
+    // A deck ends with a full stop: capitals and a deck stay a headline.
+    const auto d = segment(
+        "MAYOR OPENS NEW BRIDGE\n\n"
+        "Crowd of Thousands Cheers as Ribbon Is Cut.\n\n"
+        "The new bridge over the river was opened\n"
+        "yesterday by the mayor, who cut the ribbon\n"
+        "before a crowd of several thousand people\n"
+        "and thanked the builders.\n",
+        "en");
+    REQUIRE(d.articles.size() == 1);
+    CHECK(d.articles[0].headline == "MAYOR OPENS NEW BRIDGE");
+}
