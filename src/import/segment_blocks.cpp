@@ -99,11 +99,13 @@ LineFacts facts_of(const Line& line, const PatternSet& p, const std::string& tit
 // "THE PEOPLE'S BANK" / "Four Per Cent Paid on Savings"), in one paragraph or in two
 // neighbouring ones. A headline's deck ends with a full stop and the body has sentences, so
 // neither is taken; a label alone ("LAUNDRY WORK CALLED FOR") is left as it is.
-void mark_advertisements(const std::vector<Line>& lines, std::vector<Paragraph>& paragraphs) {
+void mark_advertisements(const std::vector<Line>& lines, const PatternSet& patterns,
+                         std::vector<Paragraph>& paragraphs) {
     struct Shape {
         std::size_t caps = 0;  // leading lines in capitals
         std::size_t rest = 0;  // lines after them
         bool slogan = false;   // the rest is 1-4 title-case lines without a sentence end
+        bool marker = false;   // the rest starts with a byline or a dateline
     };
     std::string text;
     const auto shape_of = [&](const Paragraph& p) {
@@ -117,12 +119,17 @@ void mark_advertisements(const std::vector<Line>& lines, std::vector<Paragraph>&
                 ++shape.caps;
                 continue;
             }
+            // A byline or a dateline under a headline is no slogan ("By Mark Ellison").
+            if (shape.rest == 0 && (patterns.whole(PatternKind::byline_line, t) ||
+                                    patterns.at_start(PatternKind::dateline, t)))
+                shape.marker = true;
             ++shape.rest;
             if (!text.empty()) text += ' ';
             text.append(t);
             ended = ended || is_sentence_end(t);
         }
-        shape.slogan = shape.rest >= 1 && shape.rest <= 4 && !ended && title_case_sentence(text);
+        shape.slogan = shape.rest >= 1 && shape.rest <= 4 && !ended && !shape.marker &&
+                       title_case_sentence(text);
         return shape;
     };
     for (std::size_t i = 0; i < paragraphs.size(); ++i) {
@@ -402,7 +409,7 @@ Layout find_paragraphs(const std::vector<Line>& lines, const PatternSet& pattern
         }
         k = end;
     }
-    mark_advertisements(lines, layout.paragraphs);
+    mark_advertisements(lines, patterns, layout.paragraphs);
     return layout;
 }
 
