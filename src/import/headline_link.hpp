@@ -12,6 +12,7 @@
 
 #include <cstdint>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace paperbag::text {
@@ -30,6 +31,20 @@ private:
 
 // Share of `title`'s n-grams found in `text` (0 when the title has none).
 double overlap(const NgramProfile& title, const NgramProfile& text);
+
+// The profiles of a page's articles, indexed by n-gram, so that a title's overlap with every
+// article costs one look-up per title n-gram plus the articles that hold it (asking each
+// article in turn made headline linking grow with titles x articles x log article length).
+class ProfileIndex {
+public:
+    explicit ProfileIndex(const std::vector<NgramProfile>& texts);
+    // overlap(title, texts[i]) for every i, the same values.
+    std::vector<double> overlaps(const NgramProfile& title) const;
+
+private:
+    std::size_t texts_ = 0;
+    std::vector<std::pair<std::uint64_t, std::uint32_t>> postings_;  // (gram, text), sorted
+};
 
 inline constexpr std::size_t max_exact = 64;
 

@@ -6,12 +6,14 @@
 #include <algorithm>
 #include <map>
 
+#include "import/patterns_prefilter.hpp"
 #include "paperbag/diagnostic.hpp"
 
 namespace paperbag::text {
 
 struct PatternSet::Compiled {
     PatternKind kind;
+    Prefilter filter;  // a cheap "cannot match" test, derived from the row's regex
     std::unique_ptr<icu::RegexPattern> start;  // ^(?:row)
     std::unique_ptr<icu::RegexPattern> end;    // (?:row)$
     std::unique_ptr<icu::RegexPattern> whole;  // ^(?:row)$
@@ -154,8 +156,7 @@ std::string without_letter_spacing(std::string_view text, std::vector<std::size_
 PatternSet::PatternSet(std::span<const PatternRow> rows, std::span<const RoleRow> roles)
     : roles_(roles.begin(), roles.end()) {
     for (const PatternRow& row : rows) {
-        auto compiled = std::make_unique<Compiled>();
-        compiled->kind = row.kind;
+        auto compiled = std::make_unique<Compiled>(row.kind, Prefilter(row.regex));
         const std::string body = std::string("(?:") + row.regex + ")";
         compiled->start = compile("^" + body);
         compiled->end = compile(body + "$");
@@ -174,14 +175,17 @@ std::optional<PatternMatch> PatternSet::run(PatternKind kind, std::string_view t
                                             int anchor) const {
     // Letter-spaced CJK lines are matched without their spaces; offsets map back. The
     // segmenter asks several kinds about the same text in a row: the rewrite is kept.
-    if (may_be_letter_spaced(text)) {
-        thread_local std::string last_in;
-        thread_local std::string collapsed;
-        thread_local std::vector<std::size_t> map;
-        if (text != last_in) {
-            last_in.assign(text);
-            collapsed = without_letter_spacing(text, map);
-        }
+    // Both the test and the rewrite are kept for the last text.
+    thread_local std::string last_in;
+    thread_local bool spaced = false;
+    thread_local std::string collapsed;
+    thread_local std::vector<std::size_t> map;
+    if (text != last_in) {
+        last_in.assign(text);
+        spaced = may_be_letter_spaced(text);
+        collapsed = spaced ? without_letter_spacing(text, map) : std::string();
+    }
+    if (spaced) {
         if (!collapsed.empty()) {
             auto m = run_plain(kind, collapsed, anchor);
             if (m) {
@@ -205,16 +209,22 @@ std::optional<PatternMatch> PatternSet::run_plain(PatternKind kind, std::string_
             ++base;
     }
     const std::string_view searched = text.substr(base);
-    // The segmenter asks several kinds about the same text in a row: convert it once.
+    const Prefilter::Anchor where = anchor == 0   ? Prefilter::Anchor::start
+                                    : anchor == 1 ? Prefilter::Anchor::end
+                                                  : Prefilter::Anchor::whole;
+    // The segmenter asks several kinds about the same text in a row: convert it once, and
+    // only when a row passes its prefilter.
     thread_local std::string last_text;
     thread_local icu::UnicodeString input;
-    if (searched != last_text) {
-        last_text.assign(searched);
-        input = icu::UnicodeString::fromUTF8(
-            icu::StringPiece(searched.data(), static_cast<std::int32_t>(searched.size())));
-    }
+    bool converted = false;
     for (const auto& c : compiled_) {
-        if (c->kind != kind) continue;
+        if (c->kind != kind || !c->filter.may_match(searched, where)) continue;
+        if (!converted && searched != last_text) {
+            last_text.assign(searched);
+            input = icu::UnicodeString::fromUTF8(
+                icu::StringPiece(searched.data(), static_cast<std::int32_t>(searched.size())));
+        }
+        converted = true;
         const icu::RegexPattern& pattern = anchor == 0   ? *c->start
                                            : anchor == 1 ? *c->end
                                                          : *c->whole;

@@ -60,8 +60,9 @@ constexpr std::array en_rows{
                "… on Sunday. (File photo)"},
     PatternRow{
         PatternKind::furniture,
-        R"(\s*(?:\d{1,3}\s+)?[A-Z][A-Z.'&\- ]{2,40}(?:—|--|,)\s*[A-Z][A-Z.'\- ]{2,20},\s+(?:MONDAY|TUESDAY|WEDNESDAY|THURSDAY|FRIDAY|SATURDAY|SUNDAY),?\s+[A-Z]{3,9}\.?\s+\d{1,2},?\s+\d{4}(?:\s+\d{1,3})?\s*)",
-        "THE DAY BOOK—CHICAGO, TUESDAY, MARCH 3, 1914: a running head"},
+        R"(\s*(?:\d{1,3}\s+)?[A-Z][A-Z.'&\- ]{2,40}(?:—|--|,)\s*[A-Z][A-Z.'\- ]{2,20},(?:\s*[A-Z][A-Z.'\- ]{1,10},)?\s+(?:MONDAY|TUESDAY|WEDNESDAY|THURSDAY|FRIDAY|SATURDAY|SUNDAY),?\s+[A-Z]{3,9}\.?\s+\d{1,2},?\s+\d{4}(?:\s+\d{1,3})?\s*)",
+        "THE DAY BOOK—CHICAGO, TUESDAY, MARCH 3, 1914, EVENING STAR—WASHINGTON, D. C., MONDAY, "
+        "APRIL 17, 1922: a running head (place, state, weekday, date)"},
     PatternRow{
         PatternKind::furniture,
         R"(\s*(?:(?:Page|PAGE)\s+\d{1,3}\s*)?(?:(?:MONDAY|TUESDAY|WEDNESDAY|THURSDAY|FRIDAY|SATURDAY|SUNDAY|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?(?:JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER|January|February|March|April|May|June|July|August|September|October|November|December)\.?\s+\d{1,2},?\s+\d{4}(?:\.)?(?:\s+(?:Page|PAGE)\s+\d{1,3})?\s*)",

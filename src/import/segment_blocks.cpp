@@ -28,9 +28,11 @@ struct LineFacts {
     bool spaced = false;     // spaced out by justification
     bool clause = false;     // has clause or sentence punctuation anywhere
     bool subtitle = false;   // starts with a subtitle dash
-    bool caption_lead = false;  // starts like a caption: 图为, Pictured:
-    bool furniture = false;     // running head, page label, masthead, ad label
-    bool separator = false;     // "o o" between items
+    bool dateline_only = false;  // the start marker is a dateline (no byline, jump, dash)
+    bool open_latin = false;     // ends in a Latin letter: the phrase goes on in the next line
+    bool caption_lead = false;   // starts like a caption: 图为, Pictured:
+    bool furniture = false;      // running head, page label, masthead, ad label
+    bool separator = false;      // "o o" between items
     bool wrapped_lead = false;  // a dateline that goes on in the next line ("…5 月 15" / "日电")
     bool wrapped_jump =
         false;  // a continuation line that ends in the next line ("（下转第五" / "版）")
@@ -65,14 +67,18 @@ LineFacts facts_of(const Line& line, const PatternSet& p, const std::string& tit
     f.byline = p.whole(PatternKind::byline_line, s).has_value() &&
                !p.whole(PatternKind::credit, s).has_value();
     f.byline_title = p.whole(PatternKind::byline_title, s).has_value();
-    f.starts_marker = f.byline || p.at_start(PatternKind::dateline, s) ||
-                      p.at_start(PatternKind::continuation_from, s) ||
-                      p.at_start(PatternKind::subtitle, s);
+    const bool dateline = p.at_start(PatternKind::dateline, s).has_value();
+    const bool other_start = f.byline || p.at_start(PatternKind::continuation_from, s) ||
+                             p.at_start(PatternKind::subtitle, s);
+    f.starts_marker = dateline || other_start;
+    f.dateline_only = dateline && !other_start;
     f.ends_marker = p.at_end(PatternKind::continuation_to, s) || p.at_end(PatternKind::credit, s) ||
                     p.at_end(PatternKind::end_mark, s) || p.whole(PatternKind::signature, s) ||
                     trailing_signature(p, s).has_value();
     const std::string_view t = trim(s);
     f.ends_digit = !t.empty() && t.back() >= '0' && t.back() <= '9';
+    f.open_latin = !t.empty() &&
+                   ((t.back() >= 'a' && t.back() <= 'z') || (t.back() >= 'A' && t.back() <= 'Z'));
     f.unclosed = has_unclosed_bracket(t);
     f.indented = s.starts_with("  ") || s.starts_with("\t") || s.starts_with("\xE3\x80\x80");
     f.terminal = is_sentence_end(t);
@@ -81,8 +87,68 @@ LineFacts facts_of(const Line& line, const PatternSet& p, const std::string& tit
     f.title_ish = !f.terminal && !ends_with_clause_punct(t) && !f.starts_marker && !f.ends_marker &&
                   !f.caption_lead && !f.furniture;
     f.clause = has_clause_punct_for_title(t);
+    // An English line that starts in lower case goes on with a sentence: never a title line
+    // ("pulled the trigger of the weapon in"), however short.
+    if (!t.empty() && t[0] >= 'a' && t[0] <= 'z') f.title_ish = false;
     f.subtitle = p.at_start(PatternKind::subtitle, s).has_value();
     return f;
+}
+
+// An English advertisement box: a label in capitals (1-3 lines) and 1-4 slogan lines in title
+// case with no sentence end ("GROCERIES AND MEATS" / "Fresh Every Morning" / "We Deliver";
+// "THE PEOPLE'S BANK" / "Four Per Cent Paid on Savings"), in one paragraph or in two
+// neighbouring ones. A headline's deck ends with a full stop and the body has sentences, so
+// neither is taken; a label alone ("LAUNDRY WORK CALLED FOR") is left as it is.
+void mark_advertisements(const std::vector<Line>& lines, const PatternSet& patterns,
+                         std::vector<Paragraph>& paragraphs) {
+    struct Shape {
+        std::size_t caps = 0;  // leading lines in capitals
+        std::size_t rest = 0;  // lines after them
+        bool slogan = false;   // the rest is 1-4 title-case lines without a sentence end
+        bool marker = false;   // the rest starts with a byline or a dateline
+    };
+    std::string text;
+    const auto shape_of = [&](const Paragraph& p) {
+        Shape shape;
+        text.clear();
+        bool ended = false;
+        for (std::size_t m = p.first; m <= p.last; ++m) {
+            if (lines[m].blank) continue;
+            const std::string_view t = trim(lines[m].content);
+            if (shape.rest == 0 && all_caps(t)) {
+                ++shape.caps;
+                continue;
+            }
+            // A byline or a dateline under a headline is no slogan ("By Mark Ellison").
+            if (shape.rest == 0 && (patterns.whole(PatternKind::byline_line, t) ||
+                                    patterns.at_start(PatternKind::dateline, t)))
+                shape.marker = true;
+            ++shape.rest;
+            if (!text.empty()) text += ' ';
+            text.append(t);
+            ended = ended || is_sentence_end(t);
+        }
+        shape.slogan = shape.rest >= 1 && shape.rest <= 4 && !ended && !shape.marker &&
+                       title_case_sentence(text);
+        return shape;
+    };
+    for (std::size_t i = 0; i < paragraphs.size(); ++i) {
+        Paragraph& p = paragraphs[i];
+        if (p.furniture) continue;
+        const Shape label = shape_of(p);
+        if (label.caps == 0 || label.caps > 3) continue;
+        if (label.slogan) {
+            p.furniture = true;  // label and slogan in one paragraph
+            continue;
+        }
+        if (label.rest > 0 || i + 1 >= paragraphs.size() || paragraphs[i + 1].furniture) continue;
+        const Shape next = shape_of(paragraphs[i + 1]);
+        if (next.caps == 0 && next.slogan) {
+            p.furniture = true;
+            paragraphs[i + 1].furniture = true;
+            ++i;
+        }
+    }
 }
 
 double percentile(std::vector<double> values, double q) {
@@ -215,6 +281,44 @@ Layout find_paragraphs(const std::vector<Line>& lines, const PatternSet& pattern
     const auto title_pair = [](const LineFacts& a, const LineFacts& b) {
         return a.title_ish && !a.clause && b.title_ish && !b.clause;
     };
+    // An English title stack printed without a blank line under it ("FARES SLUG TAXI DRIVER,
+    // TAKE" / "CAR" / "Chauffeur Hit in Jaw…"; "…Tablets in" / "the Washington Monument." /
+    // "Late Justice Brown…"): the 1-3 lines that open a paragraph end the title when they
+    // are all in capitals or make a title-case sentence that has ended, and a deck follows.
+    std::string run;
+    std::string deck;
+    std::size_t deck_last = 0;
+    const auto latin_title_ends = [&](std::size_t from, std::size_t k) {
+        if (k - from > 3 || (from > 0 && f[from].blanks_before == 0)) return false;
+        bool caps = true;
+        run.clear();
+        for (std::size_t j = from; j < k; ++j) {
+            const std::string_view line = trim(lines[f[j].index].content);
+            caps = caps && all_caps(line);
+            if (!run.empty()) run += ' ';
+            run.append(line);
+        }
+        if (!caps && !(f[k - 1].terminal && !ends_with_initial(run) && title_case_sentence(run)))
+            return false;
+        // What follows is a deck: a title-case sentence of 1-3 lines that ends with a full
+        // stop ("Chauffeur Hit in Jaw With Hammer by Men, Who Flee With" / "Machine."), not
+        // an advertisement's lines ("Made to Your Measure") or the body.
+        deck.clear();
+        for (std::size_t j = k; j < f.size() && j < k + 3; ++j) {
+            if (j > k && f[j].blanks_before > 0) break;
+            const std::string_view line = trim(lines[f[j].index].content);
+            if (all_caps(line)) return false;
+            if (!deck.empty()) deck += ' ';
+            deck.append(line);
+            if (f[j].terminal && !ends_with_initial(line)) {
+                if (!title_case_sentence(deck)) return false;
+                deck_last = j;  // the deck is a paragraph of its own
+                return true;
+            }
+        }
+        return false;
+    };
+    std::size_t start = 0;  // first line of the paragraph being built
     for (std::size_t k = 1; k < f.size(); ++k) {
         const LineFacts& a = f[k - 1];
         const LineFacts& b = f[k];
@@ -222,6 +326,10 @@ Layout find_paragraphs(const std::vector<Line>& lines, const PatternSet& pattern
         bool brk = false;
         if (a.furniture || b.furniture) {
             brk = true;  // furniture stands alone
+        } else if (b.dateline_only && b.blanks_before == 0 && a.open_latin && !a.ends_marker) {
+            // "…Inquest at Camp" / "Humphreys—Miss Powell Improves.": an English line that
+            // stops inside a phrase goes on in the next one, which is then no dateline.
+            brk = false;
         } else if (b.starts_marker || a.ends_marker || (b.caption_lead && a.terminal)) {
             brk = true;  // a caption ("图为…") after a finished sentence starts anew
         } else if (a.wrapped_lead || a.wrapped_jump) {
@@ -257,9 +365,11 @@ Layout find_paragraphs(const std::vector<Line>& lines, const PatternSet& pattern
             }
         } else {
             // A deck ("——…") is a line of its own: what follows is a byline or the body.
-            brk = b.blanks_before > 0 || b.indented || (a.subtitle && !a.terminal);
+            brk = b.blanks_before > 0 || b.indented || (a.subtitle && !a.terminal) ||
+                  (deck_last > 0 && k == deck_last + 1) || latin_title_ends(start, k);
         }
         breaks[k] = brk;
+        if (brk) start = k;
     }
 
     // Build paragraphs; a double-spaced run that never ends a sentence and is made only of
@@ -299,6 +409,7 @@ Layout find_paragraphs(const std::vector<Line>& lines, const PatternSet& pattern
         }
         k = end;
     }
+    mark_advertisements(lines, patterns, layout.paragraphs);
     return layout;
 }
 

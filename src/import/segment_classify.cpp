@@ -14,16 +14,6 @@ bool is_cjk_text(std::string_view s) {
     return false;
 }
 
-// Letters present and none of them lower case: "RAIL SAFETY BILL".
-bool all_caps(std::string_view s) {
-    bool letters = false;
-    for (const char c : s) {
-        if (c >= 'a' && c <= 'z') return false;
-        letters = letters || (c >= 'A' && c <= 'Z');
-    }
-    return letters;
-}
-
 std::vector<std::string_view> split_raw(std::string_view raw) {
     std::vector<std::string_view> out;
     std::size_t pos = 0;
@@ -63,6 +53,65 @@ std::vector<std::string> split_names(std::string_view names) {
 }
 
 }  // namespace
+
+// Letters present and none of them lower case: "RAIL SAFETY BILL".
+bool ends_with_initial(std::string_view s) {
+    const std::string_view t = trim(s);
+    return t.size() >= 3 && t.back() == '.' && t[t.size() - 2] >= 'A' && t[t.size() - 2] <= 'Z' &&
+           (t.size() == 2 || t[t.size() - 3] == ' ');
+}
+
+bool all_caps(std::string_view s) {
+    bool letters = false;
+    for (const char c : s) {
+        if (c >= 'a' && c <= 'z') return false;
+        letters = letters || (c >= 'A' && c <= 'Z');
+    }
+    return letters;
+}
+
+// Every word of four letters or more capitalised, at least two of them, and no sentence
+// end before the last character: "Only Strong Counter Attack Can Save Reds From / Crushing
+// Defeat." Older English papers end headlines and decks with a full stop; a body sentence
+// in title case is rare (none of the short body paragraphs of the development set).
+bool inner_sentence_end(std::string_view t) {
+    const auto lower = [](char c) { return c >= 'a' && c <= 'z'; };
+    // A word of three lower-case letters or more before the mark: not "Mr.", "Mrs.", "W.".
+    for (std::size_t i = 3; i + 2 < t.size(); ++i)
+        if ((t[i] == '.' || t[i] == '!' || t[i] == '?') && t[i + 1] == ' ' && t[i + 2] >= 'A' &&
+            t[i + 2] <= 'Z' && lower(t[i - 1]) && lower(t[i - 2]) && lower(t[i - 3]))
+            return true;
+    return false;
+}
+
+bool title_case_sentence(std::string_view raw) {
+    const std::string_view t = trim(raw);
+    if (t.size() > 160 || is_cjk_text(t)) return false;
+    std::size_t long_words = 0;
+    for (std::size_t i = 0; i < t.size();) {
+        const char c = t[i];
+        const bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+        if (!letter) {
+            // A sentence end inside: two sentences are body text.
+            if ((c == '.' || c == '!' || c == '?') && i + 1 < t.size() && t[i + 1] == ' ' &&
+                i + 2 < t.size() && t[i + 2] >= 'A' && t[i + 2] <= 'Z' && i >= 2 &&
+                t[i - 2] != ' ' && t[i - 2] != '.')
+                return false;
+            ++i;
+            continue;
+        }
+        std::size_t j = i;
+        while (j < t.size() && ((t[j] >= 'a' && t[j] <= 'z') || (t[j] >= 'A' && t[j] <= 'Z') ||
+                                t[j] == '\'' || t[j] == '-'))
+            ++j;
+        if (j - i >= 4) {
+            if (!(c >= 'A' && c <= 'Z')) return false;
+            ++long_words;
+        }
+        i = j;
+    }
+    return long_words >= 2;
+}
 
 std::optional<PatternMatch> trailing_signature(const PatternSet& patterns, std::string_view text) {
     // Cheap first: a bracketed signature ends in a closing bracket.
@@ -268,7 +317,7 @@ private:
     }
 
     bool is_title(std::string_view raw, const Paragraph& p, std::size_t line_count) const {
-        if (is_sentence_end(raw)) return false;
+        if (is_sentence_end(raw)) return line_count <= 3 && title_case_sentence(raw);
         if (line_count > 3) return vertical(raw, line_count);
         const std::string repaired = repair_text(raw, RepairMode::title);
         if (is_cjk_text(repaired)) {
@@ -276,6 +325,10 @@ private:
             // In double-spaced text a title is one line or a tight stack of lines.
             return line_count == 1 || p.stacked || p.last == p.first;
         }
+        // An English title starts with a capital (or a digit, a quote) and holds no sentence
+        // end: "an effort to shoot himself. The pistol" is a wrapped body line.
+        const std::string_view t = trim(repaired);
+        if (t.empty() || (t[0] >= 'a' && t[0] <= 'z') || inner_sentence_end(t)) return false;
         return repaired.size() <= 160;
     }
 
@@ -350,8 +403,13 @@ private:
                 const std::string_view prev = trim(lines[i - 1]);
                 const std::string_view line = trim(lines[i]);
                 const bool capital = !line.empty() && line[0] >= 'A' && line[0] <= 'Z';
+                // In a title set in title case every line starts with a capital: a line goes
+                // on while the title has not ended ("…Inquest at Camp" / "Humphreys—Miss…").
+                const bool title_cased =
+                    title_case_sentence(raw) && (!is_sentence_end(prev) || ends_with_initial(prev));
                 const bool continues = prev.ends_with(',') || prev.ends_with('-') ||
-                                       prev.ends_with(':') || (all_caps(prev) && all_caps(line));
+                                       prev.ends_with(':') || (all_caps(prev) && all_caps(line)) ||
+                                       title_cased;
                 if (!capital || continues) continue;
                 const auto at = static_cast<std::size_t>(lines[i].data() - text_.data());
                 emit(PieceKind::title, begin, at, [&](Piece& x) {
@@ -365,10 +423,14 @@ private:
                 return;
             }
         }
-        // A sentence-case title paragraph right after an ALL-CAPS headline is its deck.
-        if (kind == PieceKind::title && !is_cjk_text(raw) && !all_caps(raw) && !pieces_.empty() &&
+        // A sentence-case title paragraph right after an ALL-CAPS headline is its deck, and
+        // so is a title paragraph after a headline that ended with a full stop ("…Crushing
+        // Defeat." / "Appeal to Russ to Dethrone Oppressors…").
+        if (kind == PieceKind::title && !is_cjk_text(raw) && !pieces_.empty() &&
             pieces_.back().kind == PieceKind::title && pieces_.back().end == begin &&
-            !is_cjk_text(pieces_.back().text) && all_caps(pieces_.back().text))
+            !is_cjk_text(pieces_.back().text) &&
+            ((!all_caps(raw) && all_caps(pieces_.back().text)) ||
+             is_sentence_end(pieces_.back().text)))
             kind = PieceKind::subtitle;
         emit(kind, begin, end, [&](Piece& x) {
             x.text =

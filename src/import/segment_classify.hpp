@@ -65,6 +65,16 @@ std::vector<Byline> parse_bylines(std::string_view names, std::string_view title
 // match of the signature row that ends `text`, when a finished sentence stands before it.
 std::optional<PatternMatch> trailing_signature(const PatternSet& patterns, std::string_view text);
 
+// A sentence ends inside the Latin text ("himself. The pistol"; not "Mr. Orr", "B. Orr").
+bool inner_sentence_end(std::string_view t);
+// Ends with an initial ("Theodore W."): a full stop that ends no sentence.
+bool ends_with_initial(std::string_view s);
+// Letters present and none of them lower case: "RAIL SAFETY BILL".
+bool all_caps(std::string_view s);
+// A Latin title set in title case, which may end with a full stop (older English papers):
+// every word of four letters or more capitalised, at least two, no sentence end inside.
+bool title_case_sentence(std::string_view raw);
+
 // Repairs a raw multi-line slice: each line repaired, lines re-joined.
 std::string repair_text(std::string_view raw, RepairMode mode);
 

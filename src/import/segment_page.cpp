@@ -314,6 +314,7 @@ private:
         confidence.assign(items.size(), 0);
         std::vector<NgramProfile> profiles;
         for (const Item& item : items) profiles.emplace_back(item_text(item));
+        const ProfileIndex index(profiles);
         // Title units: each title piece, with the subtitles that follow it.
         for (std::size_t z = 0; z < zones.size(); ++z) {
             std::vector<Cluster> units;
@@ -334,11 +335,11 @@ private:
             for (Cluster& unit : units) {
                 std::string text;
                 for (std::size_t k : unit.titles) text += p_[k].text;
-                const NgramProfile profile(text);
+                const std::vector<double> shares = index.overlaps(NgramProfile(text));
                 int best = -1;
                 double best_score = link_threshold;
                 for (std::size_t it = 0; it < items.size(); ++it) {
-                    const double s = overlap(profile, profiles[it]);
+                    const double s = shares[it];
                     if (s >= best_score) {
                         best_score = s;
                         best = static_cast<int>(it);
@@ -370,10 +371,10 @@ private:
                                                 std::vector<double>(items.size(), 0));
         std::vector<std::vector<double>> overlaps = scores;
         for (std::size_t c = 0; c < clusters.size(); ++c) {
-            const NgramProfile profile(clusters[c].text);
+            const std::vector<double> shares = index.overlaps(NgramProfile(clusters[c].text));
             const Zone& zone = zones[static_cast<std::size_t>(clusters[c].zone)];
             for (std::size_t it = 0; it < items.size(); ++it) {
-                double s = overlap(profile, profiles[it]);
+                double s = shares[it];
                 overlaps[c][it] = s;
                 if (clusters[c].last_in_zone && zone.next == static_cast<int>(it))
                     s += items[it].illustration ? bonus_above_caption : bonus_above_article;

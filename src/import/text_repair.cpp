@@ -3,6 +3,10 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include <array>
+#include <cstdint>
+#include <vector>
+
 namespace paperbag::text {
 
 namespace {
@@ -34,9 +38,29 @@ bool is_space(char32_t c) {
     return c == ' ' || c == '\t' || c == 0x3000 || c == 0xA0;
 }
 
+// The character properties the repairs ask about, kept per thread for the Basic Multilingual
+// Plane as they are first asked (ICU's property lookups were a tenth of the segmenter's time);
+// other planes are asked of ICU each time.
+enum : std::uint8_t { wide_bit = 1, punct_bit = 2, ambiguous_punct_bit = 4, known_bit = 8 };
+
+std::uint8_t properties_of(UChar32 c) {
+    const auto width = u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH);
+    const bool punct = u_ispunct(c);
+    return static_cast<std::uint8_t>(
+        known_bit | (width == U_EA_WIDE || width == U_EA_FULLWIDTH ? wide_bit : 0) |
+        (punct ? punct_bit : 0) | (width == U_EA_AMBIGUOUS && punct ? ambiguous_punct_bit : 0));
+}
+
+std::uint8_t properties(char32_t c) {
+    if (c >= 0x10000) return properties_of(static_cast<UChar32>(c));
+    thread_local std::array<std::uint8_t, 0x10000> bmp{};
+    std::uint8_t& slot = bmp[c];
+    if (slot == 0) slot = properties_of(static_cast<UChar32>(c));
+    return slot;
+}
+
 bool is_ambiguous_punct(char32_t c) {
-    const auto c32 = static_cast<UChar32>(c);
-    return u_getIntPropertyValue(c32, UCHAR_EAST_ASIAN_WIDTH) == U_EA_AMBIGUOUS && u_ispunct(c32);
+    return (properties(c) & ambiguous_punct_bit) != 0;
 }
 
 bool is_digit(char32_t c) {
@@ -55,14 +79,13 @@ bool cjk_side(const std::vector<char32_t>& cp, std::size_t i, int direction) {
 }  // namespace
 
 bool is_wide(char32_t c) {
-    const auto w = u_getIntPropertyValue(static_cast<UChar32>(c), UCHAR_EAST_ASIAN_WIDTH);
-    return w == U_EA_WIDE || w == U_EA_FULLWIDTH;
+    return (properties(c) & wide_bit) != 0;
 }
 
 double line_width(std::string_view line) {
     double width = 0;
     for (char32_t c : Chars(trim(line)).cp)
-        width += is_wide(c) && !u_ispunct(static_cast<UChar32>(c)) ? 1.0 : 0.5;
+        width += (properties(c) & (wide_bit | punct_bit)) == wide_bit ? 1.0 : 0.5;
     return width;
 }
 

@@ -173,6 +173,22 @@ TEST_CASE("link: n-gram overlap and the assignment") {
     CHECK(assign({{0.1}}, 0.2) == std::vector<int>{-1});
 }
 
+TEST_CASE("link: the profile index gives the overlap with every article") {
+    const std::vector<NgramProfile> articles{NgramProfile("孝义市实施九大培育行动，九大行动"),
+                                             NgramProfile("兴县杂粮 sells grain"), NgramProfile(""),
+                                             NgramProfile("Grain prices rise in the county; 培育")};
+    const ProfileIndex index(articles);
+    for (const char* t : {"孝义“九大培育行动”", "GRAIN PRICES", "", "培育杂粮 county"}) {
+        CAPTURE(std::string(t));
+        const NgramProfile title(t);
+        const std::vector<double> shares = index.overlaps(title);
+        REQUIRE(shares.size() == articles.size());
+        for (std::size_t i = 0; i < articles.size(); ++i)
+            CHECK(shares[i] == overlap(title, articles[i]));
+    }
+    CHECK(index.overlaps(NgramProfile("九大行动"))[0] == 1.0);
+}
+
 TEST_CASE("segment: the hard cases of a double-spaced Chinese page") {
     const auto seg = segment(page_zh);
     REQUIRE(seg.articles.size() == 2);

@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "import/patterns.hpp"
+#include "import/segment_classify.hpp"
 #include "import/text_columns.hpp"
 #include "import/text_repair.hpp"
 #include "paperbag/inspect.hpp"
@@ -357,4 +358,100 @@ TEST_CASE("review: articles without headline or with a weak link, with file and 
     CHECK(r.items[1].reason == "low-confidence headline link (0.30)");
     CHECK(r.summary() == "1 of 3 articles without headline, 1 with a low-confidence headline link");
     CHECK(describe_issue(issue).find("page-01.txt:12: art-002: no headline") != std::string::npos);
+}
+
+TEST_CASE("titles: older English headlines in title case, full stop and deck, no blank line") {
+    // A title-case headline wrapped before a capitalised word that looks like a dateline
+    // ("Harbor—"), ending with a full stop, then the body.
+    const auto a = segment(
+        "MILLTOWN GAZETTE—RIVERTON, N. C., MONDAY, APRIL 3, 1922\n\n"
+        "School Board Meets at Old Mill\n"
+        "Harbor—New Roof Approved.\n\n"
+        "The school board met last night at the\n"
+        "old mill and voted to repair the roof of\n"
+        "the east wing before the winter comes.\n"
+        "The work will start next week.\n",
+        "en");
+    REQUIRE(a.articles.size() == 1);
+    CHECK(a.articles[0].headline == "School Board Meets at Old Mill Harbor—New Roof Approved.");
+    CHECK_FALSE(a.articles[0].dateline);
+    const auto running = std::count_if(a.blocks.begin(), a.blocks.end(), [](const Block& b) {
+        return b.kind == BlockKind::furniture && b.text.starts_with("MILLTOWN GAZETTE");
+    });
+    CHECK(running == 1);  // the running head with its state is furniture
+
+    // Capitals, then a title-case deck that ends with a full stop, then the body, with no
+    // blank line between them.
+    const auto b = segment(
+        "MAYOR OPENS NEW BRIDGE OVER\n"
+        "RIVER\n"
+        "Crowd of Thousands Cheers as Ribbon Is Cut at\n"
+        "Noon.\n"
+        "The new bridge over the river was opened\n"
+        "yesterday by the mayor, who cut the ribbon\n"
+        "before a crowd of several thousand.\n",
+        "en");
+    REQUIRE(b.articles.size() == 1);
+    CHECK(b.articles[0].headline == "MAYOR OPENS NEW BRIDGE OVER RIVER");
+    CHECK(b.articles[0].subtitle == "Crowd of Thousands Cheers as Ribbon Is Cut at Noon.");
+
+    // An advertisement's lines after capitals are no deck: they stay where they were.
+    const auto c = segment(
+        "The work will start next week.\n\n"
+        "SPRING SUITS\n"
+        "Made to Your Measure\n"
+        "Open Saturday Evenings\n",
+        "en");
+    for (const Article& art : c.articles) CHECK(art.headline != "SPRING SUITS");
+
+    // A sentence in title case with an initial inside is not cut at the initial.
+    CHECK(ends_with_initial("at Theodore W."));
+    CHECK_FALSE(ends_with_initial("the Washington Monument."));
+    CHECK(title_case_sentence("Three Western States to Place Tablets in the Washington Monument."));
+    CHECK_FALSE(title_case_sentence("The new bridge over the river was opened yesterday."));
+
+    // A wrapped body line is no title: it starts in lower case or holds a sentence end.
+    CHECK(inner_sentence_end("an effort to shoot himself. The pistol"));
+    CHECK_FALSE(inner_sentence_end("Mr. Stacy B. Orr, who has a position"));
+    CHECK_FALSE(inner_sentence_end("Lisbon, Sept. 28"));
+    const auto d = segment(
+        "BRIDGE OPENED\n\n"
+        "The new bridge over the river was opened\n"
+        "yesterday by the mayor, who cut the\n"
+        "ribbon\n"
+        "before a crowd of several thousand. The\n"
+        "band played.\n",
+        "en");
+    REQUIRE(d.articles.size() == 1);
+    CHECK(d.articles[0].headline == "BRIDGE OPENED");
+}
+
+TEST_CASE("furniture: an English advertisement box (label in capitals, slogan lines)") {
+    const auto s = segment(
+        "MAYOR OPENS NEW BRIDGE\n\n"
+        "The new bridge over the river was opened\n"
+        "yesterday by the mayor.\n\n"
+        "GROCERIES AND MEATS\n\n"
+        "Fresh Every Morning\n"
+        "We Deliver\n\n"
+        "THE PEOPLE'S BANK\n"
+        "Four Per Cent Paid on Savings\n"
+        "Open Saturday Evenings\n",
+        "en");
+    REQUIRE(s.articles.size() == 1);
+    CHECK(s.articles[0].headline == "MAYOR OPENS NEW BRIDGE");
+    const auto ads = std::count_if(s.blocks.begin(), s.blocks.end(),
+                                   [](const Block& b) { return b.kind == BlockKind::furniture; });
+    CHECK(ads == 3);  // the first box in two paragraphs, the second in one
+    // A deck ends with a full stop: capitals and a deck stay a headline.
+    const auto d = segment(
+        "MAYOR OPENS NEW BRIDGE\n\n"
+        "Crowd of Thousands Cheers as Ribbon Is Cut.\n\n"
+        "The new bridge over the river was opened\n"
+        "yesterday by the mayor, who cut the ribbon\n"
+        "before a crowd of several thousand people\n"
+        "and thanked the builders.\n",
+        "en");
+    REQUIRE(d.articles.size() == 1);
+    CHECK(d.articles[0].headline == "MAYOR OPENS NEW BRIDGE");
 }
