@@ -209,6 +209,25 @@ TEST_CASE("xy-cut: columns of a page scanned askew, whose edges overlap a little
     CHECK(xy_cut_order(boxes) == std::vector<std::size_t>{0, 3, 1, 4, 2, 5});
 }
 
+TEST_CASE("xy-cut: paragraph breaks of two overlapping columns that happen to line up") {
+    // Two columns whose blocks overlap by 20 px (a loose OCR block edge); the first column's
+    // second paragraph starts 6 px below the second column's first paragraph ends, which
+    // leaves a 6 px band across both. The columns are still read whole, one after the other.
+    const std::vector<Box> boxes = {
+        {0, 0, 1000, 1000}, {980, 0, 1000, 1094}, {0, 1100, 1000, 900}, {980, 1100, 1000, 900}};
+    CHECK(xy_cut_order(boxes) == std::vector<std::size_t>{0, 2, 1, 3});
+}
+
+TEST_CASE("xy-cut: OCR blocks drawn loosely over the next column are read by column") {
+    // The first column's long block reaches 90 px into the second column, far beyond any
+    // skew; the heading and body of the first column are read before the second column.
+    const std::vector<Box> boxes = {{1200, 300, 1000, 5600},
+                                    {370, 320, 700, 50},
+                                    {280, 380, 1010, 5500},
+                                    {2300, 300, 900, 5600}};
+    CHECK(xy_cut_order(boxes) == std::vector<std::size_t>{1, 2, 0, 3});
+}
+
 TEST_CASE("furniture: running head, the paper's title, page label; titles without body") {
     LayoutPage page = empty_page();
     page.regions.push_back(region(10, 100, 580, 20, 1, {"THE RIVERTON COURIER"}));
