@@ -27,6 +27,7 @@ constexpr double head_stripe = 0.16;         // share of the page height: masthe
 constexpr double foot_stripe = 0.70;         // top of a bottom stripe of advertisements, at least
 constexpr double big_title_ratio = 1.5;      // this much larger: a title even with a full stop
 constexpr double caption_size_ratio = 0.95;  // at most this size: set off from the body
+constexpr double running_head_reach = 0.10;  // share of the page height: a running head's top
 
 enum class Role {
     body,
@@ -114,6 +115,48 @@ bool only_digits_or_folio(std::string_view s) {
     return digits > 0 && digits <= 4;
 }
 
+// A running head's date: a year (a run of digits ending in 1500..2099: OCR often glues it to
+// the day, "171824") and the name of a weekday or month (English, German, French), in one or
+// two lines. "THE EXAMINER, SATURDAY, MAY 2, 1874.", "FEBRUARY 17 1824.", "Luxemburg,
+// Samstag, 10. Juli 1858." OCR noise elsewhere in the line does not matter.
+bool dated_line(std::string_view s) {
+    std::string lower(s);
+    for (char& c : lower)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    bool year = false;
+    for (std::size_t i = 0; i < lower.size() && !year; ++i) {
+        if (!(lower[i] >= '0' && lower[i] <= '9')) continue;
+        std::size_t j = i;
+        while (j < lower.size() && lower[j] >= '0' && lower[j] <= '9') ++j;
+        if (j - i >= 4) {
+            const int y = std::stoi(lower.substr(j - 4, 4));
+            year = y >= 1500 && y <= 2099;
+        }
+        i = j;
+    }
+    if (!year) return false;
+    static constexpr std::string_view names[] = {
+        "monday",    "tuesday",    "wednesday", "thursday", "friday",    "saturday", "sunday",
+        "january",   "february",   "march",     "april",    "may",       "june",     "july",
+        "august",    "september",  "october",   "november", "december",  "montag",   "dienstag",
+        "mittwoch",  "donnerstag", "freitag",   "samstag",  "sonnabend", "sonntag",  "januar",
+        "februar",   "märz",       "mai",       "juni",     "juli",      "oktober",  "dezember",
+        "lundi",     "mardi",      "mercredi",  "jeudi",    "vendredi",  "samedi",   "dimanche",
+        "janvier",   "février",    "mars",      "avril",    "juin",      "juillet",  "août",
+        "septembre", "octobre",    "novembre",  "décembre"};
+    const auto letter = [](char c) {
+        return (c >= 'a' && c <= 'z') || (static_cast<unsigned char>(c) >= 0x80);
+    };
+    for (std::string_view name : names)
+        for (std::size_t at = lower.find(name); at != std::string::npos;
+             at = lower.find(name, at + 1)) {
+            const std::size_t end = at + name.size();
+            if ((at == 0 || !letter(lower[at - 1])) && (end >= lower.size() || !letter(lower[end])))
+                return true;
+        }
+    return false;
+}
+
 // Paragraphs of a body region: a line that stops well short of the region's right edge
 // ends a paragraph (when the input has line boxes); without boxes the region is one
 // paragraph.
@@ -196,6 +239,18 @@ private:
             height_ = std::max(height_, r.box.vpos + r.box.height);
         }
         body_size_ = char_weighted_median(std::move(sizes));
+        // Font sizes are in points, boxes in the page's unit (mm10, pixels, 1/1200 inch for
+        // OCR): gaps are measured against sizes scaled by the body's line height per point.
+        std::vector<std::pair<double, std::size_t>> heights;
+        std::size_t font_chars = 0, chars = 0;
+        for (const RegionMeasure& m : measures_) {
+            heights.emplace_back(m.line_height, m.chars);
+            chars += m.chars;
+            if (m.from_fonts) font_chars += m.chars;
+        }
+        const double leading = char_weighted_median(std::move(heights));
+        if (page_.unit != "pt" && font_chars * 2 > chars && leading > 0 && body_size_ > 0)
+            to_page_unit_ = leading / body_size_;
         // Bold sets text off only when most of the page is not bold (some OCR engines mark
         // every word bold).
         std::size_t bold = 0, all = 0;
@@ -253,7 +308,8 @@ private:
         short_regions = true;
         for (std::size_t j = 0; j < k; ++j)
             short_regions = short_regions && measures_[by_bottom[j]].lines <= 3;
-        if (short_regions && k >= 2 && top >= foot_stripe * height_ && gap > 1.5 * body_size_)
+        if (short_regions && k >= 2 && top >= foot_stripe * height_ &&
+            gap > 1.5 * geometric(body_size_))
             for (std::size_t j = 0; j < k; ++j) stripe_[by_bottom[j]] = true;
     }
 
@@ -272,7 +328,8 @@ private:
             for (auto it = order_.begin(); it != order_.end(); ++it) {
                 if (it == at) continue;
                 const Box& b = page_.regions[*it].box;
-                if (page_.regions[*it].vertical || b.hpos + b.width > t.hpos + 0.5 * body_size_)
+                if (page_.regions[*it].vertical ||
+                    b.hpos + b.width > t.hpos + 0.5 * geometric(body_size_))
                     continue;
                 const double beside =
                     overlap_1d(b.vpos, b.vpos + b.height, t.vpos, t.vpos + t.height);
@@ -298,7 +355,7 @@ private:
             const Region& other = page_.regions[k];
             if (k == r || k == v || other.vertical || !title_sized(measures_[k])) continue;
             const Box& o = other.box;
-            if (o.vpos + body_size_ < t.vpos || o.vpos >= b.vpos) continue;
+            if (o.vpos + geometric(body_size_) < t.vpos || o.vpos >= b.vpos) continue;
             if (overlap_1d(o.hpos, o.hpos + o.width, b.hpos, b.hpos + b.width) >= 0.5 * b.width)
                 return true;
         }
@@ -357,6 +414,23 @@ private:
         }
     }
 
+    // A title that is a place and a date ("Luxembourg, le 9 juillet.", "Paris, 8 juillet
+    // 1858."): by the pattern tables, or a weekday or month with a year.
+    bool dateline_title(std::string_view t) const {
+        return dated_line(t) || patterns_.whole(text::PatternKind::dateline, t).has_value() ||
+               patterns_.at_start(text::PatternKind::dateline, t).has_value();
+    }
+
+    // A dated line at the head of the page (its top within the head stripe): the running head
+    // or the masthead's date line, whatever the OCR made of the paper's name beside it.
+    bool running_head(const Region& region, const Unit& u, std::string_view t) const {
+        if (u.m.lines > 2 || height_ <= 0 || region.box.vpos > running_head_reach * height_)
+            return false;
+        std::size_t words = 0;
+        for (const TextLine& l : region.lines) words += l.words.size();
+        return words <= 12 && dated_line(t);
+    }
+
     bool furniture_lines(const Region& region, Unit& u) const {
         const std::vector<std::string> lines = region_lines(region, text::RepairMode::body);
         if (lines.empty() || lines.size() > 3) return false;
@@ -380,6 +454,9 @@ private:
                    : std::string();
     }
 
+    // A size (font size or line height) as a length on the page.
+    double geometric(double size) const { return size * to_page_unit_; }
+
     bool title_sized(const RegionMeasure& m) const {
         if (body_size_ <= 0 || m.size <= 0) return false;
         return m.size >= title_ratio * body_size_ ||
@@ -395,7 +472,8 @@ private:
     }
 
     bool near_photo(const Region& r, int& graphic) const {
-        const double reach = caption_reach * (body_size_ > 0 ? body_size_ : r.box.height);
+        const double reach =
+            caption_reach * (body_size_ > 0 ? geometric(body_size_) : r.box.height);
         for (std::size_t g = 0; g < page_.graphics.size(); ++g) {
             const Graphic& photo = page_.graphics[g];
             if (photo.kind != Graphic::Kind::illustration) continue;
@@ -434,7 +512,7 @@ private:
             region.hint == RegionHint::page_number || region.hint == RegionHint::marginalia ||
             region.hint == RegionHint::advertisement ||
             ((top_band || bottom_band) && u.m.lines <= 2) || stripe_[r] ||
-            only_digits_or_folio(t)) {
+            only_digits_or_folio(t) || running_head(region, u, t)) {
             u.role = Role::furniture;
             return u;
         }
@@ -622,13 +700,18 @@ private:
         art.source_path = context_.path;
         std::size_t main = stack.size();
         double best = -1;
-        for (std::size_t k = 0; k < stack.size(); ++k) {
-            const Unit& u = units_[stack[k]];
-            if (u.role != Role::title) continue;
-            if (u.m.size > best + 1e-9) {
-                best = u.m.size;
-                main = k;
+        // A dated line in the stack ("Luxembourg, le 9 juillet." over "Revue politique.") is
+        // the paper's own dateline for what follows, not the headline, unless it is all.
+        for (const bool dated : {false, true}) {
+            for (std::size_t k = 0; k < stack.size(); ++k) {
+                const Unit& u = units_[stack[k]];
+                if (u.role != Role::title || (!dated && dateline_title(u.text))) continue;
+                if (u.m.size > best + 1e-9) {
+                    best = u.m.size;
+                    main = k;
+                }
             }
+            if (main < stack.size()) break;
         }
         std::vector<std::string> kicker;
         std::vector<std::string> subtitle;
@@ -870,7 +953,8 @@ private:
     bool stacks_with(std::size_t last, std::size_t next) const {
         const Box& a = page_.regions[units_[last].region].box;
         const Box& b = page_.regions[units_[next].region].box;
-        const double size = std::max({units_[last].m.size, units_[next].m.size, body_size_});
+        const double size =
+            geometric(std::max({units_[last].m.size, units_[next].m.size, body_size_}));
         const double across = overlap_1d(a.hpos, a.hpos + a.width, b.hpos, b.hpos + b.width);
         const double down = overlap_1d(a.vpos, a.vpos + a.height, b.vpos, b.vpos + b.height);
         const double gap_down =
@@ -920,6 +1004,7 @@ private:
     std::vector<std::size_t> order_;
     std::vector<RegionMeasure> measures_;
     double body_size_ = 0;
+    double to_page_unit_ = 1;  // page units per unit of size (fonts in points on OCR pages)
     double height_ = 0;
     std::vector<bool> stripe_;  // regions of the head or foot stripe (furniture)
     std::vector<Unit> units_;

@@ -296,3 +296,42 @@ TEST_CASE("captions: by position only when set off; a credit touching 摄") {
     REQUIRE(out.articles.size() == 1);
     CHECK(out.articles[0].body_text().find("下周继续") != std::string::npos);
 }
+
+TEST_CASE("OCR page in mm10 with fonts in points: stacks, datelines over headings, running heads") {
+    // A BnL-like page: boxes in 1/10 mm, fonts in points (body 10 pt, about 35 mm10 a line).
+    LayoutPage page;
+    page.width = 2580;
+    page.height = 4060;
+    page.unit = "mm10";
+    page.styles = {
+        {"Times", 10, false, false}, {"Times", 20, false, false}, {"Times", 14, false, false}};
+    const std::vector<std::string> body = {
+        "Die Nachrichten aus dem Norden lauten heute günstig, die",
+        "Ernte verspricht in allen Provinzen einen guten Ertrag und",
+        "die Preise des Getreides sinken seit dem Anfang des Monats",
+        "merklich, wie die Berichte aus allen Kreisen übereinstimmend",
+        "melden; man hofft auf eine weitere Besserung der Lage."};
+    // The running head: the paper's name (misread) and the date, at the top of the page.
+    page.regions.push_back(
+        region(500, 280, 1500, 35, 0, {"LUXEMBURGFR ZEITUNG, SAMSTAG, 10. JULI 1858."}));
+    // Column 1: the paper's dateline set larger over a centred body-size heading.
+    page.regions.push_back(region(250, 400, 450, 50, 2, {"Luxembourg, le 9 juillet."}));
+    page.regions.push_back(region(320, 470, 300, 35, 0, {"Revue politique."}));
+    page.regions.push_back(region(100, 520, 750, 35, 0, body));
+    page.regions.push_back(region(100, 750, 750, 35, 0, body));
+    // Column 2: a two-part heading whose parts stand 118 mm10 apart (3.4 of its 20 pt, but
+    // less than one of its lines): one stack.
+    page.regions.push_back(region(1100, 400, 500, 60, 1, {"FEUILLETON."}));
+    page.regions.push_back(region(1000, 590, 700, 60, 1, {"L'ÉCU DE SIX FRANCS."}));
+    page.regions.push_back(region(950, 700, 750, 35, 0, body));
+    page.regions.push_back(region(950, 930, 750, 35, 0, body));
+    const auto seg = segment_layout(page, context("fr"));
+    REQUIRE(seg.articles.size() == 2);
+    CHECK(seg.articles[0].headline == "Revue politique.");
+    CHECK(seg.articles[0].kicker == "Luxembourg, le 9 juillet.");
+    CHECK(seg.articles[1].headline == "FEUILLETON.");
+    CHECK(seg.articles[1].subtitle == "L'ÉCU DE SIX FRANCS.");
+    REQUIRE_FALSE(seg.blocks.empty());
+    CHECK(seg.blocks[0].kind == BlockKind::furniture);
+    for (const Article& a : seg.articles) CHECK(a.body_text().find("SAMSTAG") == std::string::npos);
+}
