@@ -71,8 +71,8 @@ Cut loose_gutter(const std::vector<Box>& boxes, const std::vector<std::size_t>& 
     return best;
 }
 
-void order(const std::vector<Box>& boxes, std::vector<std::size_t> ids, bool rtl, int depth,
-           std::vector<std::size_t>& out) {
+void order(const std::vector<Box>& boxes, std::vector<std::size_t> ids, bool rtl, double min_band,
+           int depth, std::vector<std::size_t>& out) {
     if (ids.size() <= 1 || depth > 64) {
         std::stable_sort(ids.begin(), ids.end(), [&](std::size_t a, std::size_t b) {
             if (boxes[a].vpos != boxes[b].vpos) return boxes[a].vpos < boxes[b].vpos;
@@ -118,8 +118,10 @@ void order(const std::vector<Box>& boxes, std::vector<std::size_t> ids, bool rtl
     // bands over two columns are separated by less than a gutter), while the gaps between
     // paragraphs of different columns do not line up. A gutter found by insetting the boxes
     // is wider than the paper's by the insets: it needs twice that margin.
+    // A band narrower than a line is the paragraph spacing of columns that happens to line up.
     const bool horizontal =
-        across.found && (!down.found || across.gap * (loose ? 4.0 : 2.0) > down.gap);
+        across.found &&
+        (!down.found || (across.gap * (loose ? 4.0 : 2.0) > down.gap && across.gap >= min_band));
     std::vector<std::size_t> first;
     std::vector<std::size_t> second;
     for (std::size_t i : ids) {
@@ -128,18 +130,19 @@ void order(const std::vector<Box>& boxes, std::vector<std::size_t> ids, bool rtl
                                        : (b.hpos + b.width / 2 < down.at) != rtl;
         (before ? first : second).push_back(i);
     }
-    order(boxes, std::move(first), rtl, depth + 1, out);
-    order(boxes, std::move(second), rtl, depth + 1, out);
+    order(boxes, std::move(first), rtl, min_band, depth + 1, out);
+    order(boxes, std::move(second), rtl, min_band, depth + 1, out);
 }
 
 }  // namespace
 
-std::vector<std::size_t> xy_cut_order(const std::vector<Box>& boxes, bool right_to_left) {
+std::vector<std::size_t> xy_cut_order(const std::vector<Box>& boxes, bool right_to_left,
+                                      double min_band) {
     std::vector<std::size_t> ids(boxes.size());
     for (std::size_t i = 0; i < ids.size(); ++i) ids[i] = i;
     std::vector<std::size_t> out;
     out.reserve(ids.size());
-    order(boxes, std::move(ids), right_to_left, 0, out);
+    order(boxes, std::move(ids), right_to_left, min_band, 0, out);
     return out;
 }
 

@@ -335,3 +335,30 @@ TEST_CASE("OCR page in mm10 with fonts in points: stacks, datelines over heading
     CHECK(seg.blocks[0].kind == BlockKind::furniture);
     for (const Article& a : seg.articles) CHECK(a.body_text().find("SAMSTAG") == std::string::npos);
 }
+
+TEST_CASE("OCR page: text under a band across the columns does not continue the news above") {
+    // Pixels, no fonts (sizes from line heights, 20 px): a headline over three columns, then
+    // 40 px of white space across the page and three more columns without a heading (the
+    // feuilleton under the rule, running on from the page before).
+    LayoutPage page;
+    page.width = 1000;
+    page.height = 1400;
+    page.unit = "pixel";
+    const std::vector<std::string> news = {
+        "the ministers met again on Tuesday and", "agreed on the terms of the treaty that",
+        "both houses are to vote on next week, as", "the papers of the capital report with",
+        "some satisfaction after a long dispute."};
+    const std::vector<std::string> story = {
+        "dans une chambre d'auberge et sur la", "route, pendant quelques heures; mais",
+        "son image ne m'avait plus quitté depuis", "ce jour, et je la revoyais chaque soir",
+        "en fermant les yeux sur mon oreiller."};
+    page.regions.push_back(region(200, 40, 600, 40, -1, {"THE TREATY"}));
+    for (int c = 0; c < 3; ++c) page.regions.push_back(region(340.0 * c, 100, 300, 20, -1, news));
+    for (int c = 0; c < 3; ++c) page.regions.push_back(region(340.0 * c, 260, 300, 20, -1, story));
+    const auto seg = segment_layout(page, context("fr"));
+    REQUIRE(seg.articles.size() == 2);
+    CHECK(seg.articles[0].headline == "THE TREATY");
+    CHECK(seg.articles[0].body_text().find("chambre") == std::string::npos);
+    CHECK_FALSE(seg.articles[1].headline.has_value());
+    CHECK(seg.articles[1].body_text().starts_with("dans une chambre"));
+}
