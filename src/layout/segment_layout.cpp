@@ -8,6 +8,7 @@
 #include "import/segment_classify.hpp"
 #include "import/text_repair.hpp"
 #include "layout/layout_page.hpp"
+#include "layout/page_runs.hpp"
 #include "layout/reading_order.hpp"
 #include "layout/region_text.hpp"
 #include "paperbag/ids.hpp"
@@ -55,6 +56,7 @@ struct Unit {
     int graphic = -1;                     // caption: the photo it is next to
     bool set_apart = false;               // title: a centred heading at body size (older papers)
     bool separator = false;               // furniture: a rule between items ("o o", "* * *")
+    bool run_in = false;                  // body: opens with a run-in heading set off by space
     std::string block_id;
 };
 
@@ -154,6 +156,50 @@ bool dated_line(std::string_view s) {
             if ((at == 0 || !letter(lower[at - 1])) && (end >= lower.size() || !letter(lower[end])))
                 return true;
         }
+    return false;
+}
+
+// A region whose first line opens with a short phrase closed by a full stop and set off from
+// the rest of the line by a wide space ("Polizei-Reglement.   In seiner Sitzung vom ..."):
+// a run-in heading, which older papers use for the items of a notice section. The space must
+// be wider than 2.5 of the region's usual word spaces and than half a line; the phrase has at
+// most four words and starts with a capital.
+bool run_in_heading(const Region& region) {
+    if (region.lines.size() < 2) return false;
+    std::vector<double> spaces;
+    for (const TextLine& line : region.lines)
+        for (std::size_t k = 1; k < line.words.size(); ++k) {
+            const auto& a = line.words[k - 1].box;
+            const auto& b = line.words[k].box;
+            if (a && b) spaces.push_back(b->hpos - (a->hpos + a->width));
+        }
+    if (spaces.size() < 8) return false;
+    std::nth_element(spaces.begin(), spaces.begin() + spaces.size() / 2, spaces.end());
+    const double usual = std::max(spaces[spaces.size() / 2], 1.0);
+    const TextLine& first = region.lines.front();
+    if (!first.box || first.words.empty()) return false;
+    const std::string& lead = first.words.front().text;
+    if (lead.empty() || !(lead.front() >= 'A' && lead.front() <= 'Z')) return false;
+    std::size_t letters = 0;
+    for (std::size_t k = 0; k + 1 < first.words.size() && k < 4; ++k) {
+        const Word& w = first.words[k];
+        for (const char c : w.text) letters += (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+        const auto& next = first.words[k + 1].box;
+        if (!w.box || !next || !w.text.ends_with(".")) continue;
+        const double space = next->hpos - (w.box->hpos + w.box->width);
+        if (letters < 4 || space <= 2.5 * usual || space <= 0.5 * first.box->height) return false;
+        // The other spaces of the line are the usual ones: a justified line stretched
+        // throughout is no run-in.
+        std::vector<double> rest;
+        for (std::size_t j = k + 2; j < first.words.size(); ++j) {
+            const auto& a = first.words[j - 1].box;
+            const auto& b = first.words[j].box;
+            if (a && b) rest.push_back(b->hpos - (a->hpos + a->width));
+        }
+        if (rest.empty()) return false;
+        std::nth_element(rest.begin(), rest.begin() + rest.size() / 2, rest.end());
+        return rest[rest.size() / 2] <= 1.5 * usual;
+    }
     return false;
 }
 
@@ -656,6 +702,7 @@ private:
                 patterns_.at_start(text::PatternKind::subtitle, t) ? Role::subtitle : Role::title;
             return u;
         }
+        u.run_in = run_in_heading(region);
         u.paragraphs = paragraphs_of(region);
         if (u.paragraphs.empty()) u.paragraphs = {u.text};
         return u;
@@ -988,7 +1035,9 @@ private:
                     } else if (!current_ ||
                                (has_body_ && !current_->headline &&
                                 starts_item(u.paragraphs.front()) && lead_set_off(u)) ||
-                               (has_body_ && flow_break(body_band_, band_[u.region]))) {
+                               (has_body_ && flow_break(body_band_, band_[u.region])) ||
+                               (has_body_ && u.run_in && !current_->body.empty() &&
+                                !ends_mid_sentence(current_->body.back().text))) {
                         open_headless(u);
                     }
                     add_body(u);

@@ -112,3 +112,83 @@ TEST_CASE("run-on text: no join without a sentence broken on both sides or out o
     join_run_ons(articles, jumps, pages);
     CHECK(articles.size() == 1);
 }
+
+namespace {
+
+// A region with word boxes: 10 px a character, 8 px between words, `lead_space` after the
+// first `lead_words` words of the first line.
+Region boxed(double x, double y, const std::vector<std::string>& lines, std::size_t lead_words,
+             double lead_space) {
+    Region r;
+    double line_y = y;
+    double right = x;
+    for (std::size_t l = 0; l < lines.size(); ++l) {
+        TextLine line;
+        double word_x = x;
+        std::size_t start = 0, k = 0;
+        const std::string& text = lines[l];
+        while (start < text.size()) {
+            std::size_t end = text.find(' ', start);
+            if (end == std::string::npos) end = text.size();
+            Word w;
+            w.text = text.substr(start, end - start);
+            w.box = Box{word_x, line_y, 10.0 * static_cast<double>(w.text.size()), 20};
+            word_x += w.box->width + (l == 0 && ++k == lead_words ? lead_space : 8);
+            line.words.push_back(w);
+            start = end + 1;
+        }
+        line.box = Box{x, line_y, word_x - x, 20};
+        right = std::max(right, word_x);
+        r.lines.push_back(line);
+        line_y += 24;
+    }
+    r.box = {x, y, right - x, line_y - y};
+    return r;
+}
+
+// The section's heading, set larger (40 px lines) across both columns.
+Region region_title() {
+    Region r;
+    TextLine line;
+    Word a, b;
+    a.text = "PARTIE";
+    a.box = Box{500, 30, 120, 40};
+    b.text = "OFFICIELLE.";
+    b.box = Box{640, 30, 220, 40};
+    line.words = {a, b};
+    line.box = Box{500, 30, 360, 40};
+    r.lines = {line};
+    r.box = *line.box;
+    return r;
+}
+
+}  // namespace
+
+TEST_CASE("run-in headings set off by a wide space open the items of a notice section") {
+    const std::vector<std::string> de = {"Polizei-Reglement. In seiner Sitzung vom 9. Mai",
+                                         "hat der Gemeinderath von Clerf ein Reglement",
+                                         "über die Reinlichkeit der Straßen erlassen, das",
+                                         "mit dem heutigen Tage in Kraft tritt und gilt."};
+    const std::vector<std::string> fr = {"Règlement de police. Dans sa séance du 9 mai",
+                                         "le conseil communal de Clervaux a pris un",
+                                         "règlement sur la propreté des rues qui entre",
+                                         "en vigueur aujourd'hui et qui oblige chacun."};
+    for (const double space : {60.0, 8.0}) {
+        LayoutPage page;
+        page.width = 1300;
+        page.height = 1000;
+        page.unit = "pixel";
+        page.regions.push_back(region_title());
+        page.regions.push_back(boxed(20, 100, de, 1, space));
+        page.regions.push_back(boxed(650, 100, fr, 3, space));
+        const auto seg = segment_layout(page, {"p.xml", "1", 1, "fr", ""});
+        if (space > 8) {
+            REQUIRE(seg.articles.size() == 2);
+            CHECK(seg.articles[0].headline == "PARTIE OFFICIELLE.");
+            CHECK_FALSE(seg.articles[1].headline.has_value());
+            CHECK(seg.articles[1].body_text().starts_with("Règlement de police."));
+        } else {
+            CHECK(seg.articles.size() == 1);
+        }
+    }
+}
