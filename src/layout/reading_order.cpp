@@ -37,7 +37,7 @@ Cut widest_gap(const std::vector<Box>& boxes, const std::vector<std::size_t>& id
 }
 
 // Sets larger than this are not searched for loose gutters (quadratic).
-constexpr std::size_t max_loose_set = 2000;
+constexpr std::size_t max_loose_set = 500;
 
 // The vertical line through the set that crosses the boxes it meets least, as a share of
 // their widths, when no box is crossed by more than a quarter of its width and both sides

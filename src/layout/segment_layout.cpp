@@ -279,16 +279,26 @@ private:
             band_[by_top[k]] = band;
             members.back().push_back(by_top[k]);
         }
+        // Two regions of at least three lines stand side by side when the one whose right
+        // edge is leftmost ends before another one starts (linear: pages may hold many
+        // regions).
         columned_.assign(members.size(), false);
-        for (std::size_t m = 0; m < members.size(); ++m)
-            for (std::size_t a : members[m])
-                for (std::size_t b : members[m]) {
-                    const Box& x = regions[a].box;
-                    const Box& y = regions[b].box;
-                    if (a != b && measures_lines(a) >= 3 && measures_lines(b) >= 3 &&
-                        x.hpos + x.width <= y.hpos)
-                        columned_[m] = true;
-                }
+        for (std::size_t m = 0; m < members.size(); ++m) {
+            std::size_t narrowest = SIZE_MAX;
+            for (std::size_t a : members[m]) {
+                const Box& x = regions[a].box;
+                if (measures_lines(a) >= 3 &&
+                    (narrowest == SIZE_MAX ||
+                     x.hpos + x.width < regions[narrowest].box.hpos + regions[narrowest].box.width))
+                    narrowest = a;
+            }
+            if (narrowest == SIZE_MAX) continue;
+            const Box& left = regions[narrowest].box;
+            for (std::size_t b : members[m])
+                if (b != narrowest && measures_lines(b) >= 3 &&
+                    left.hpos + left.width <= regions[b].box.hpos)
+                    columned_[m] = true;
+        }
     }
 
     std::size_t measures_lines(std::size_t r) const { return page_.regions[r].lines.size(); }
