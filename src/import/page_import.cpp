@@ -18,6 +18,7 @@
 #include "import/text_words.hpp"
 #include "io/file.hpp"
 #include "layout/layout_page.hpp"
+#include "layout/page_runs.hpp"
 #include "paperbag/ids.hpp"
 #include "pdf/pdf_document.hpp"
 #include "pdf/pdf_import.hpp"
@@ -235,6 +236,7 @@ void segment_issue(Issue& issue, Diagnostics& diagnostics, bool resegment,
     }
     std::vector<std::string> labels;
     for (const Page& page : issue.pages) labels.push_back(page.label);
+    layout::join_run_ons(articles, jumps, issue.pages);
     text::link_continuations(articles, jumps, labels, diagnostics);
     for (std::size_t i = 0; i < articles.size(); ++i) articles[i].id = sequence_id("art-", i + 1);
     for (std::size_t i = 0; i < issue.illustrations.size(); ++i)

@@ -18,6 +18,9 @@ namespace paperbag::layout {
 
 // Indexes of `boxes` in reading order. `right_to_left`: columns are read right to left
 // (vertical CJK pages).
-std::vector<std::size_t> xy_cut_order(const std::vector<Box>& boxes, bool right_to_left = false);
+// `min_band`: a band across columns narrower than this (the page's line height: paragraph
+// breaks of several columns that happen to line up) does not win over a gutter; 0: any band.
+std::vector<std::size_t> xy_cut_order(const std::vector<Box>& boxes, bool right_to_left = false,
+                                      double min_band = 0);
 
 }  // namespace paperbag::layout

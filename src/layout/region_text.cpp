@@ -57,12 +57,15 @@ RegionMeasure measure(const Region& region, const std::vector<TextStyle>& styles
             }
         }
     }
+    if (!heights.empty()) {
+        std::nth_element(heights.begin(), heights.begin() + heights.size() / 2, heights.end());
+        m.line_height = heights[heights.size() / 2];
+    }
     if (font_weight > 0) {
         m.size = font_sum / font_weight;
         m.from_fonts = true;
-    } else if (!heights.empty()) {
-        std::nth_element(heights.begin(), heights.begin() + heights.size() / 2, heights.end());
-        m.size = heights[heights.size() / 2];
+    } else if (m.line_height > 0) {
+        m.size = m.line_height;
     } else if (m.lines > 0 && region.box.height > 0) {
         m.size = region.box.height / static_cast<double>(m.lines);
     }

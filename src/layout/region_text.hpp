@@ -23,8 +23,9 @@ std::vector<std::string> region_lines(const Region& region, text::RepairMode mod
 struct RegionMeasure {
     double size = 0;  // font size (points) or line height (page unit); 0 if unknown
     bool from_fonts = false;
-    bool bold = false;      // most of its characters are set in a bold font
-    std::size_t chars = 0;  // code points of its text
+    double line_height = 0;  // median height of its line boxes, in the page's unit; 0 if unknown
+    bool bold = false;       // most of its characters are set in a bold font
+    std::size_t chars = 0;   // code points of its text
     std::size_t lines = 0;
 };
 

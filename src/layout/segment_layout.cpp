@@ -8,6 +8,7 @@
 #include "import/segment_classify.hpp"
 #include "import/text_repair.hpp"
 #include "layout/layout_page.hpp"
+#include "layout/page_runs.hpp"
 #include "layout/reading_order.hpp"
 #include "layout/region_text.hpp"
 #include "paperbag/ids.hpp"
@@ -27,6 +28,7 @@ constexpr double head_stripe = 0.16;         // share of the page height: masthe
 constexpr double foot_stripe = 0.70;         // top of a bottom stripe of advertisements, at least
 constexpr double big_title_ratio = 1.5;      // this much larger: a title even with a full stop
 constexpr double caption_size_ratio = 0.95;  // at most this size: set off from the body
+constexpr double running_head_reach = 0.10;  // share of the page height: a running head's top
 
 enum class Role {
     body,
@@ -54,6 +56,7 @@ struct Unit {
     int graphic = -1;                     // caption: the photo it is next to
     bool set_apart = false;               // title: a centred heading at body size (older papers)
     bool separator = false;               // furniture: a rule between items ("o o", "* * *")
+    bool run_in = false;                  // body: opens with a run-in heading set off by space
     std::string block_id;
 };
 
@@ -114,6 +117,92 @@ bool only_digits_or_folio(std::string_view s) {
     return digits > 0 && digits <= 4;
 }
 
+// A running head's date: a year (a run of digits ending in 1500..2099: OCR often glues it to
+// the day, "171824") and the name of a weekday or month (English, German, French), in one or
+// two lines. "THE EXAMINER, SATURDAY, MAY 2, 1874.", "FEBRUARY 17 1824.", "Luxemburg,
+// Samstag, 10. Juli 1858." OCR noise elsewhere in the line does not matter.
+bool dated_line(std::string_view s) {
+    std::string lower(s);
+    for (char& c : lower)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    bool year = false;
+    for (std::size_t i = 0; i < lower.size() && !year; ++i) {
+        if (!(lower[i] >= '0' && lower[i] <= '9')) continue;
+        std::size_t j = i;
+        while (j < lower.size() && lower[j] >= '0' && lower[j] <= '9') ++j;
+        if (j - i >= 4) {
+            const int y = std::stoi(lower.substr(j - 4, 4));
+            year = y >= 1500 && y <= 2099;
+        }
+        i = j;
+    }
+    if (!year) return false;
+    static constexpr std::string_view names[] = {
+        "monday",    "tuesday",    "wednesday", "thursday", "friday",    "saturday", "sunday",
+        "january",   "february",   "march",     "april",    "may",       "june",     "july",
+        "august",    "september",  "october",   "november", "december",  "montag",   "dienstag",
+        "mittwoch",  "donnerstag", "freitag",   "samstag",  "sonnabend", "sonntag",  "januar",
+        "februar",   "märz",       "mai",       "juni",     "juli",      "oktober",  "dezember",
+        "lundi",     "mardi",      "mercredi",  "jeudi",    "vendredi",  "samedi",   "dimanche",
+        "janvier",   "février",    "mars",      "avril",    "juin",      "juillet",  "août",
+        "septembre", "octobre",    "novembre",  "décembre"};
+    const auto letter = [](char c) {
+        return (c >= 'a' && c <= 'z') || (static_cast<unsigned char>(c) >= 0x80);
+    };
+    for (std::string_view name : names)
+        for (std::size_t at = lower.find(name); at != std::string::npos;
+             at = lower.find(name, at + 1)) {
+            const std::size_t end = at + name.size();
+            if ((at == 0 || !letter(lower[at - 1])) && (end >= lower.size() || !letter(lower[end])))
+                return true;
+        }
+    return false;
+}
+
+// A region whose first line opens with a short phrase closed by a full stop and set off from
+// the rest of the line by a wide space ("Polizei-Reglement.   In seiner Sitzung vom ..."):
+// a run-in heading, which older papers use for the items of a notice section. The space must
+// be wider than 2.5 of the region's usual word spaces and than half a line; the phrase has at
+// most four words and starts with a capital.
+bool run_in_heading(const Region& region) {
+    if (region.lines.size() < 2) return false;
+    std::vector<double> spaces;
+    for (const TextLine& line : region.lines)
+        for (std::size_t k = 1; k < line.words.size(); ++k) {
+            const auto& a = line.words[k - 1].box;
+            const auto& b = line.words[k].box;
+            if (a && b) spaces.push_back(b->hpos - (a->hpos + a->width));
+        }
+    if (spaces.size() < 8) return false;
+    std::nth_element(spaces.begin(), spaces.begin() + spaces.size() / 2, spaces.end());
+    const double usual = std::max(spaces[spaces.size() / 2], 1.0);
+    const TextLine& first = region.lines.front();
+    if (!first.box || first.words.empty()) return false;
+    const std::string& lead = first.words.front().text;
+    if (lead.empty() || !(lead.front() >= 'A' && lead.front() <= 'Z')) return false;
+    std::size_t letters = 0;
+    for (std::size_t k = 0; k + 1 < first.words.size() && k < 4; ++k) {
+        const Word& w = first.words[k];
+        for (const char c : w.text) letters += (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+        const auto& next = first.words[k + 1].box;
+        if (!w.box || !next || !w.text.ends_with(".")) continue;
+        const double space = next->hpos - (w.box->hpos + w.box->width);
+        if (letters < 4 || space <= 2.5 * usual || space <= 0.5 * first.box->height) return false;
+        // The other spaces of the line are the usual ones: a justified line stretched
+        // throughout is no run-in.
+        std::vector<double> rest;
+        for (std::size_t j = k + 2; j < first.words.size(); ++j) {
+            const auto& a = first.words[j - 1].box;
+            const auto& b = first.words[j].box;
+            if (a && b) rest.push_back(b->hpos - (a->hpos + a->width));
+        }
+        if (rest.empty()) return false;
+        std::nth_element(rest.begin(), rest.begin() + rest.size() / 2, rest.end());
+        return rest[rest.size() / 2] <= 1.5 * usual;
+    }
+    return false;
+}
+
 // Paragraphs of a body region: a line that stops well short of the region's right edge
 // ends a paragraph (when the input has line boxes); without boxes the region is one
 // paragraph.
@@ -152,6 +241,7 @@ public:
 
     text::PageSegments run() {
         order_regions();
+        find_bands();
         measure_page();
         place_vertical_titles();
         for (std::size_t r : order_) units_.push_back(classify(r));
@@ -162,6 +252,66 @@ public:
     }
 
 private:
+    // Bands: the regions between two gaps that run across the whole page (a masthead, the
+    // page's news, a feuilleton "under the rule", advertisements). A band is set in columns
+    // when two of its regions stand side by side.
+    void find_bands() {
+        const std::size_t n = page_.regions.size();
+        band_.assign(n, 0);
+        std::vector<std::size_t> by_top(n);
+        for (std::size_t i = 0; i < n; ++i) by_top[i] = i;
+        const auto& regions = page_.regions;
+        std::sort(by_top.begin(), by_top.end(), [&](std::size_t a, std::size_t b) {
+            return regions[a].box.vpos < regions[b].box.vpos;
+        });
+        double reach = 0;
+        std::size_t band = 0;
+        std::vector<std::vector<std::size_t>> members(1);
+        band_gap_.assign(1, 0);
+        for (std::size_t k = 0; k < n; ++k) {
+            const Box& b = regions[by_top[k]].box;
+            if (k > 0 && b.vpos > reach) {
+                ++band;
+                members.emplace_back();
+                band_gap_.push_back(b.vpos - reach);
+            }
+            reach = k == 0 ? b.vpos + b.height : std::max(reach, b.vpos + b.height);
+            band_[by_top[k]] = band;
+            members.back().push_back(by_top[k]);
+        }
+        // Two regions of at least three lines stand side by side when the one whose right
+        // edge is leftmost ends before another one starts (linear: pages may hold many
+        // regions).
+        columned_.assign(members.size(), false);
+        for (std::size_t m = 0; m < members.size(); ++m) {
+            std::size_t narrowest = SIZE_MAX;
+            for (std::size_t a : members[m]) {
+                const Box& x = regions[a].box;
+                if (measures_lines(a) >= 3 &&
+                    (narrowest == SIZE_MAX ||
+                     x.hpos + x.width < regions[narrowest].box.hpos + regions[narrowest].box.width))
+                    narrowest = a;
+            }
+            if (narrowest == SIZE_MAX) continue;
+            const Box& left = regions[narrowest].box;
+            for (std::size_t b : members[m])
+                if (b != narrowest && measures_lines(b) >= 3 &&
+                    left.hpos + left.width <= regions[b].box.hpos)
+                    columned_[m] = true;
+        }
+    }
+
+    std::size_t measures_lines(std::size_t r) const { return page_.regions[r].lines.size(); }
+
+    // Text running on from band `from` into band `to` below it, when both are set in columns
+    // and a line's height or more of white space (or the rule in it) parts them, is another
+    // item: the feuilleton under the rule does not continue the news above it. Paragraph
+    // breaks of all columns that happen to line up leave less.
+    bool flow_break(std::size_t from, std::size_t to) const {
+        return to > from && to < columned_.size() && columned_[from] && columned_[to] &&
+               body_size_ > 0 && band_gap_[to] >= geometric(body_size_);
+    }
+
     void order_regions() {
         if (page_.reading_order_given) {
             for (std::size_t i = 0; i < page_.regions.size(); ++i) order_.push_back(i);
@@ -183,7 +333,22 @@ private:
         // photo), then leave the order.
         for (const Graphic& g : page_.graphics)
             if (g.kind == Graphic::Kind::illustration) boxes.push_back(g.box);
-        for (std::size_t i : xy_cut_order(boxes, vertical_chars > horizontal_chars))
+        // On OCR pages (boxes in pixels, mm10 or 1/1200 inch, drawn by the OCR engine) white
+        // space across columns narrower than a line is the paragraph spacing of columns that
+        // happens to line up, not a band: the Statesman's 22 px beside a 16 px gutter. PDF
+        // regions are cut tight around their lines, and bands of run-in items there are set
+        // closer than a line.
+        double line_height = 0;
+        if (page_.unit != "pt") {
+            std::vector<std::pair<double, std::size_t>> heights;
+            for (const Region& r : page_.regions)
+                for (const TextLine& line : r.lines)
+                    if (line.box)
+                        heights.emplace_back(std::min(line.box->height, line.box->width),
+                                             line.words.size());
+            line_height = char_weighted_median(std::move(heights));
+        }
+        for (std::size_t i : xy_cut_order(boxes, vertical_chars > horizontal_chars, line_height))
             if (i < page_.regions.size()) order_.push_back(i);
     }
 
@@ -196,6 +361,18 @@ private:
             height_ = std::max(height_, r.box.vpos + r.box.height);
         }
         body_size_ = char_weighted_median(std::move(sizes));
+        // Font sizes are in points, boxes in the page's unit (mm10, pixels, 1/1200 inch for
+        // OCR): gaps are measured against sizes scaled by the body's line height per point.
+        std::vector<std::pair<double, std::size_t>> heights;
+        std::size_t font_chars = 0, chars = 0;
+        for (const RegionMeasure& m : measures_) {
+            heights.emplace_back(m.line_height, m.chars);
+            chars += m.chars;
+            if (m.from_fonts) font_chars += m.chars;
+        }
+        const double leading = char_weighted_median(std::move(heights));
+        if (page_.unit != "pt" && font_chars * 2 > chars && leading > 0 && body_size_ > 0)
+            to_page_unit_ = leading / body_size_;
         // Bold sets text off only when most of the page is not bold (some OCR engines mark
         // every word bold).
         std::size_t bold = 0, all = 0;
@@ -253,7 +430,8 @@ private:
         short_regions = true;
         for (std::size_t j = 0; j < k; ++j)
             short_regions = short_regions && measures_[by_bottom[j]].lines <= 3;
-        if (short_regions && k >= 2 && top >= foot_stripe * height_ && gap > 1.5 * body_size_)
+        if (short_regions && k >= 2 && top >= foot_stripe * height_ &&
+            gap > 1.5 * geometric(body_size_))
             for (std::size_t j = 0; j < k; ++j) stripe_[by_bottom[j]] = true;
     }
 
@@ -272,7 +450,8 @@ private:
             for (auto it = order_.begin(); it != order_.end(); ++it) {
                 if (it == at) continue;
                 const Box& b = page_.regions[*it].box;
-                if (page_.regions[*it].vertical || b.hpos + b.width > t.hpos + 0.5 * body_size_)
+                if (page_.regions[*it].vertical ||
+                    b.hpos + b.width > t.hpos + 0.5 * geometric(body_size_))
                     continue;
                 const double beside =
                     overlap_1d(b.vpos, b.vpos + b.height, t.vpos, t.vpos + t.height);
@@ -298,7 +477,7 @@ private:
             const Region& other = page_.regions[k];
             if (k == r || k == v || other.vertical || !title_sized(measures_[k])) continue;
             const Box& o = other.box;
-            if (o.vpos + body_size_ < t.vpos || o.vpos >= b.vpos) continue;
+            if (o.vpos + geometric(body_size_) < t.vpos || o.vpos >= b.vpos) continue;
             if (overlap_1d(o.hpos, o.hpos + o.width, b.hpos, b.hpos + b.width) >= 0.5 * b.width)
                 return true;
         }
@@ -357,6 +536,23 @@ private:
         }
     }
 
+    // A title that is a place and a date ("Luxembourg, le 9 juillet.", "Paris, 8 juillet
+    // 1858."): by the pattern tables, or a weekday or month with a year.
+    bool dateline_title(std::string_view t) const {
+        return dated_line(t) || patterns_.whole(text::PatternKind::dateline, t).has_value() ||
+               patterns_.at_start(text::PatternKind::dateline, t).has_value();
+    }
+
+    // A dated line at the head of the page (its top within the head stripe): the running head
+    // or the masthead's date line, whatever the OCR made of the paper's name beside it.
+    bool running_head(const Region& region, const Unit& u, std::string_view t) const {
+        if (u.m.lines > 2 || height_ <= 0 || region.box.vpos > running_head_reach * height_)
+            return false;
+        std::size_t words = 0;
+        for (const TextLine& l : region.lines) words += l.words.size();
+        return words <= 12 && dated_line(t);
+    }
+
     bool furniture_lines(const Region& region, Unit& u) const {
         const std::vector<std::string> lines = region_lines(region, text::RepairMode::body);
         if (lines.empty() || lines.size() > 3) return false;
@@ -380,6 +576,9 @@ private:
                    : std::string();
     }
 
+    // A size (font size or line height) as a length on the page.
+    double geometric(double size) const { return size * to_page_unit_; }
+
     bool title_sized(const RegionMeasure& m) const {
         if (body_size_ <= 0 || m.size <= 0) return false;
         return m.size >= title_ratio * body_size_ ||
@@ -395,7 +594,8 @@ private:
     }
 
     bool near_photo(const Region& r, int& graphic) const {
-        const double reach = caption_reach * (body_size_ > 0 ? body_size_ : r.box.height);
+        const double reach =
+            caption_reach * (body_size_ > 0 ? geometric(body_size_) : r.box.height);
         for (std::size_t g = 0; g < page_.graphics.size(); ++g) {
             const Graphic& photo = page_.graphics[g];
             if (photo.kind != Graphic::Kind::illustration) continue;
@@ -434,7 +634,7 @@ private:
             region.hint == RegionHint::page_number || region.hint == RegionHint::marginalia ||
             region.hint == RegionHint::advertisement ||
             ((top_band || bottom_band) && u.m.lines <= 2) || stripe_[r] ||
-            only_digits_or_folio(t)) {
+            only_digits_or_folio(t) || running_head(region, u, t)) {
             u.role = Role::furniture;
             return u;
         }
@@ -512,6 +712,7 @@ private:
                 patterns_.at_start(text::PatternKind::subtitle, t) ? Role::subtitle : Role::title;
             return u;
         }
+        u.run_in = run_in_heading(region);
         u.paragraphs = paragraphs_of(region);
         if (u.paragraphs.empty()) u.paragraphs = {u.text};
         return u;
@@ -622,13 +823,18 @@ private:
         art.source_path = context_.path;
         std::size_t main = stack.size();
         double best = -1;
-        for (std::size_t k = 0; k < stack.size(); ++k) {
-            const Unit& u = units_[stack[k]];
-            if (u.role != Role::title) continue;
-            if (u.m.size > best + 1e-9) {
-                best = u.m.size;
-                main = k;
+        // A dated line in the stack ("Luxembourg, le 9 juillet." over "Revue politique.") is
+        // the paper's own dateline for what follows, not the headline, unless it is all.
+        for (const bool dated : {false, true}) {
+            for (std::size_t k = 0; k < stack.size(); ++k) {
+                const Unit& u = units_[stack[k]];
+                if (u.role != Role::title || (!dated && dateline_title(u.text))) continue;
+                if (u.m.size > best + 1e-9) {
+                    best = u.m.size;
+                    main = k;
+                }
             }
+            if (main < stack.size()) break;
         }
         std::vector<std::string> kicker;
         std::vector<std::string> subtitle;
@@ -838,10 +1044,14 @@ private:
                         stack.clear();
                     } else if (!current_ ||
                                (has_body_ && !current_->headline &&
-                                starts_item(u.paragraphs.front()) && lead_set_off(u))) {
+                                starts_item(u.paragraphs.front()) && lead_set_off(u)) ||
+                               (has_body_ && flow_break(body_band_, band_[u.region])) ||
+                               (has_body_ && u.run_in && !current_->body.empty() &&
+                                !ends_mid_sentence(current_->body.back().text))) {
                         open_headless(u);
                     }
                     add_body(u);
+                    body_band_ = band_[u.region];
                     break;
             }
         }
@@ -870,7 +1080,8 @@ private:
     bool stacks_with(std::size_t last, std::size_t next) const {
         const Box& a = page_.regions[units_[last].region].box;
         const Box& b = page_.regions[units_[next].region].box;
-        const double size = std::max({units_[last].m.size, units_[next].m.size, body_size_});
+        const double size =
+            geometric(std::max({units_[last].m.size, units_[next].m.size, body_size_}));
         const double across = overlap_1d(a.hpos, a.hpos + a.width, b.hpos, b.hpos + b.width);
         const double down = overlap_1d(a.vpos, a.vpos + a.height, b.vpos, b.vpos + b.height);
         const double gap_down =
@@ -920,8 +1131,13 @@ private:
     std::vector<std::size_t> order_;
     std::vector<RegionMeasure> measures_;
     double body_size_ = 0;
+    double to_page_unit_ = 1;  // page units per unit of size (fonts in points on OCR pages)
     double height_ = 0;
-    std::vector<bool> stripe_;  // regions of the head or foot stripe (furniture)
+    std::vector<bool> stripe_;       // regions of the head or foot stripe (furniture)
+    std::vector<std::size_t> band_;  // per region: its band across the page, top to bottom
+    std::vector<bool> columned_;     // per band: set in columns
+    std::vector<double> band_gap_;   // per band: the white space above it
+    std::size_t body_band_ = 0;      // band of the running article's last body region
     std::vector<Unit> units_;
     text::PageSegments out_;
     std::optional<Article> current_;

@@ -209,6 +209,25 @@ TEST_CASE("xy-cut: columns of a page scanned askew, whose edges overlap a little
     CHECK(xy_cut_order(boxes) == std::vector<std::size_t>{0, 3, 1, 4, 2, 5});
 }
 
+TEST_CASE("xy-cut: paragraph breaks of two overlapping columns that happen to line up") {
+    // Two columns whose blocks overlap by 20 px (a loose OCR block edge); the first column's
+    // second paragraph starts 6 px below the second column's first paragraph ends, which
+    // leaves a 6 px band across both. The columns are still read whole, one after the other.
+    const std::vector<Box> boxes = {
+        {0, 0, 1000, 1000}, {980, 0, 1000, 1094}, {0, 1100, 1000, 900}, {980, 1100, 1000, 900}};
+    CHECK(xy_cut_order(boxes) == std::vector<std::size_t>{0, 2, 1, 3});
+}
+
+TEST_CASE("xy-cut: OCR blocks drawn loosely over the next column are read by column") {
+    // The first column's long block reaches 90 px into the second column, far beyond any
+    // skew; the heading and body of the first column are read before the second column.
+    const std::vector<Box> boxes = {{1200, 300, 1000, 5600},
+                                    {370, 320, 700, 50},
+                                    {280, 380, 1010, 5500},
+                                    {2300, 300, 900, 5600}};
+    CHECK(xy_cut_order(boxes) == std::vector<std::size_t>{1, 2, 0, 3});
+}
+
 TEST_CASE("furniture: running head, the paper's title, page label; titles without body") {
     LayoutPage page = empty_page();
     page.regions.push_back(region(10, 100, 580, 20, 1, {"THE RIVERTON COURIER"}));
@@ -276,4 +295,70 @@ TEST_CASE("captions: by position only when set off; a credit touching 摄") {
     CHECK(out.illustrations[0].credit == "本报记者王明");
     REQUIRE(out.articles.size() == 1);
     CHECK(out.articles[0].body_text().find("下周继续") != std::string::npos);
+}
+
+TEST_CASE("OCR page in mm10 with fonts in points: stacks, datelines over headings, running heads") {
+    // A BnL-like page: boxes in 1/10 mm, fonts in points (body 10 pt, about 35 mm10 a line).
+    LayoutPage page;
+    page.width = 2580;
+    page.height = 4060;
+    page.unit = "mm10";
+    page.styles = {
+        {"Times", 10, false, false}, {"Times", 20, false, false}, {"Times", 14, false, false}};
+    const std::vector<std::string> body = {
+        "Die Nachrichten aus dem Norden lauten heute günstig, die",
+        "Ernte verspricht in allen Provinzen einen guten Ertrag und",
+        "die Preise des Getreides sinken seit dem Anfang des Monats",
+        "merklich, wie die Berichte aus allen Kreisen übereinstimmend",
+        "melden; man hofft auf eine weitere Besserung der Lage."};
+    // The running head: the paper's name (misread) and the date, at the top of the page.
+    page.regions.push_back(
+        region(500, 280, 1500, 35, 0, {"LUXEMBURGFR ZEITUNG, SAMSTAG, 10. JULI 1858."}));
+    // Column 1: the paper's dateline set larger over a centred body-size heading.
+    page.regions.push_back(region(250, 400, 450, 50, 2, {"Luxembourg, le 9 juillet."}));
+    page.regions.push_back(region(320, 470, 300, 35, 0, {"Revue politique."}));
+    page.regions.push_back(region(100, 520, 750, 35, 0, body));
+    page.regions.push_back(region(100, 750, 750, 35, 0, body));
+    // Column 2: a two-part heading whose parts stand 118 mm10 apart (3.4 of its 20 pt, but
+    // less than one of its lines): one stack.
+    page.regions.push_back(region(1100, 400, 500, 60, 1, {"FEUILLETON."}));
+    page.regions.push_back(region(1000, 590, 700, 60, 1, {"L'ÉCU DE SIX FRANCS."}));
+    page.regions.push_back(region(950, 700, 750, 35, 0, body));
+    page.regions.push_back(region(950, 930, 750, 35, 0, body));
+    const auto seg = segment_layout(page, context("fr"));
+    REQUIRE(seg.articles.size() == 2);
+    CHECK(seg.articles[0].headline == "Revue politique.");
+    CHECK(seg.articles[0].kicker == "Luxembourg, le 9 juillet.");
+    CHECK(seg.articles[1].headline == "FEUILLETON.");
+    CHECK(seg.articles[1].subtitle == "L'ÉCU DE SIX FRANCS.");
+    REQUIRE_FALSE(seg.blocks.empty());
+    CHECK(seg.blocks[0].kind == BlockKind::furniture);
+    for (const Article& a : seg.articles) CHECK(a.body_text().find("SAMSTAG") == std::string::npos);
+}
+
+TEST_CASE("OCR page: text under a band across the columns does not continue the news above") {
+    // Pixels, no fonts (sizes from line heights, 20 px): a headline over three columns, then
+    // 40 px of white space across the page and three more columns without a heading (the
+    // feuilleton under the rule, running on from the page before).
+    LayoutPage page;
+    page.width = 1000;
+    page.height = 1400;
+    page.unit = "pixel";
+    const std::vector<std::string> news = {
+        "the ministers met again on Tuesday and", "agreed on the terms of the treaty that",
+        "both houses are to vote on next week, as", "the papers of the capital report with",
+        "some satisfaction after a long dispute."};
+    const std::vector<std::string> story = {
+        "dans une chambre d'auberge et sur la", "route, pendant quelques heures; mais",
+        "son image ne m'avait plus quitté depuis", "ce jour, et je la revoyais chaque soir",
+        "en fermant les yeux sur mon oreiller."};
+    page.regions.push_back(region(200, 40, 600, 40, -1, {"THE TREATY"}));
+    for (int c = 0; c < 3; ++c) page.regions.push_back(region(340.0 * c, 100, 300, 20, -1, news));
+    for (int c = 0; c < 3; ++c) page.regions.push_back(region(340.0 * c, 260, 300, 20, -1, story));
+    const auto seg = segment_layout(page, context("fr"));
+    REQUIRE(seg.articles.size() == 2);
+    CHECK(seg.articles[0].headline == "THE TREATY");
+    CHECK(seg.articles[0].body_text().find("chambre") == std::string::npos);
+    CHECK_FALSE(seg.articles[1].headline.has_value());
+    CHECK(seg.articles[1].body_text().starts_with("dans une chambre"));
 }
