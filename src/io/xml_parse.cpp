@@ -124,9 +124,9 @@ XmlDocPtr parse_xml(std::string_view bytes, const std::string& path, Diagnostics
         XmlErrorCapture capture(found, path, options.code);
         doc.reset(xmlCtxtReadMemory(ctxt.get(), bytes.data(), static_cast<int>(bytes.size()),
                                     path.c_str(), nullptr, safe_parse_options()));
-        // A namespace error (an undefined prefix) leaves libxml2 parsing; paperbag reads no
-        // document that is not namespace-well-formed.
-        if (doc && (!ctxt->wellFormed || !ctxt->nsWellFormed)) doc.reset();
+        // Some errors leave libxml2 parsing (an undefined namespace prefix, bytes that are not
+        // in the declared encoding): paperbag reads no document it has reported an error in.
+        if (doc && (!ctxt->wellFormed || !ctxt->nsWellFormed || found.has_errors())) doc.reset();
     }
     out.append(found);
     if (!doc) {
