@@ -156,7 +156,8 @@ std::string without_letter_spacing(std::string_view text, std::vector<std::size_
 PatternSet::PatternSet(std::span<const PatternRow> rows, std::span<const RoleRow> roles)
     : roles_(roles.begin(), roles.end()) {
     for (const PatternRow& row : rows) {
-        auto compiled = std::make_unique<Compiled>(row.kind, Prefilter(row.regex));
+        auto compiled =
+            std::unique_ptr<Compiled>(new Compiled{row.kind, Prefilter(row.regex), {}, {}, {}});
         const std::string body = std::string("(?:") + row.regex + ")";
         compiled->start = compile("^" + body);
         compiled->end = compile(body + "$");
