@@ -59,6 +59,11 @@ std::string attr(const xmlNode* node, const char* name, const char* ns) {
     return value ? chars(value.get()) : "";
 }
 
+std::string attr_any_ns(const xmlNode* node, const char* name) {
+    XmlCharPtr value(xmlGetProp(node, BAD_CAST name));
+    return value ? chars(value.get()) : "";
+}
+
 std::uint64_t line(const xmlNode* node) {
     const long n = xmlGetLineNo(node);
     return n > 0 ? static_cast<std::uint64_t>(n) : 0;

@@ -25,6 +25,9 @@ std::string text(const xmlNode* node);
 std::string attr(const xmlNode* node, const char* name);
 // An attribute in a namespace ("" when absent).
 std::string attr(const xmlNode* node, const char* name, const char* ns);
+// An attribute named `name` in any namespace or none, the first one found ("" when absent):
+// for vocabularies read loosely, such as hOCR's XHTML, where `lang` may come as `xml:lang`.
+std::string attr_any_ns(const xmlNode* node, const char* name);
 // The element's line in its document (0 when unknown).
 std::uint64_t line(const xmlNode* node);
 // A non-negative decimal integer ("0".."18446744073709551615"), or nothing.

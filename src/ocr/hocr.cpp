@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "io/xml_parse.hpp"
+#include "io/xml_tree.hpp"
 #include "ocr/page_builder.hpp"
 #include "ocr/xml_stream.hpp"
 
@@ -24,21 +25,8 @@ using detail::parse_number;
 
 constexpr int max_depth = 256;
 
-std::string attr(const xmlNode* node, const char* name) {
-    xmlChar* v = xmlGetProp(node, reinterpret_cast<const xmlChar*>(name));
-    if (v == nullptr) return {};
-    std::string out(reinterpret_cast<const char*>(v));
-    xmlFree(v);
-    return out;
-}
-
-std::string content(const xmlNode* node) {
-    xmlChar* v = xmlNodeGetContent(node);
-    if (v == nullptr) return {};
-    std::string out(reinterpret_cast<const char*>(v));
-    xmlFree(v);
-    return out;
-}
+constexpr auto& attr = xml_tree::attr_any_ns;
+constexpr auto& content = xml_tree::text;
 
 bool has_class(const std::string& classes, std::string_view name) {
     std::size_t at = 0;

@@ -13,6 +13,7 @@
 #include <cstring>
 #include <vector>
 
+#include "io/xml_tree.hpp"
 #include "ocr/page_builder.hpp"
 #include "ocr/xml_stream.hpp"
 
@@ -29,21 +30,8 @@ bool named(const xmlNode* node, const char* name) {
            std::strcmp(reinterpret_cast<const char*>(node->name), name) == 0;
 }
 
-std::string attr(const xmlNode* node, const char* name) {
-    xmlChar* v = xmlGetProp(node, reinterpret_cast<const xmlChar*>(name));
-    if (v == nullptr) return {};
-    std::string out(reinterpret_cast<const char*>(v));
-    xmlFree(v);
-    return out;
-}
-
-std::string content(const xmlNode* node) {
-    xmlChar* v = xmlNodeGetContent(node);
-    if (v == nullptr) return {};
-    std::string out(reinterpret_cast<const char*>(v));
-    xmlFree(v);
-    return out;
-}
+constexpr auto& attr = xml_tree::attr_any_ns;
+constexpr auto& content = xml_tree::text;
 
 std::vector<const xmlNode*> children(const xmlNode* node, const char* name) {
     std::vector<const xmlNode*> out;
