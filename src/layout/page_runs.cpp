@@ -78,6 +78,12 @@ struct Place {
     std::size_t last_band = SIZE_MAX;
 };
 
+std::size_t text_chars(const Article& article) {
+    std::size_t n = 0;
+    for (const Paragraph& p : article.body) n += p.text.size();
+    return n;
+}
+
 }  // namespace
 
 bool starts_mid_sentence(std::string_view text) {
@@ -155,9 +161,14 @@ void join_run_ons(std::vector<Article>& articles, std::vector<text::Jump>& jumps
             Article& part = articles[a];
             if (part.headline || part.kicker || part.continued_from || part.dateline ||
                 !part.bylines.empty() || part.body.empty() ||
-                !starts_mid_sentence(part.body.front().text) ||
                 !in_first_column(bands[p], band, part.block_ids.front()))
                 continue;
+            // Text without a heading at the head of a page, where a new item would carry
+            // one, goes on with the page before even when a sentence ends at the page break
+            // ("On assure que ..." continuing Indépendance belge): unless it is a scrap.
+            const bool page_head = a == opening.begin()->second && text_chars(part) >= 200;
+            const bool mid_sentence = starts_mid_sentence(part.body.front().text);
+            if (!mid_sentence && !page_head) continue;
             // Of the articles closing a band of the page before in the middle of a sentence,
             // the one whose band lies most where this one lies; the page's last article for
             // the first band of the page when none does.
@@ -166,7 +177,7 @@ void join_run_ons(std::vector<Article>& articles, std::vector<text::Jump>& jumps
             const auto open_end = [&](std::size_t b) {
                 const Article& whole = articles[root(b)];
                 return !whole.continued_on && !whole.signature && !whole.body.empty() &&
-                       ends_mid_sentence(whole.body.back().text) &&
+                       (ends_mid_sentence(whole.body.back().text) || !mid_sentence) &&
                        in_last_column(bands[p - 1], place[b].last_band,
                                       articles[b].block_ids.back());
             };
