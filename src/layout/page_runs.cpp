@@ -1,5 +1,7 @@
 #include "layout/page_runs.hpp"
 
+#include "layout/section_heads.hpp"
+
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
@@ -115,7 +117,8 @@ bool ends_mid_sentence(std::string_view text) {
 }
 
 void join_run_ons(std::vector<Article>& articles, std::vector<text::Jump>& jumps,
-                  const std::vector<Page>& pages) {
+                  std::vector<Page>& pages) {
+    relabel_section_heads(articles, pages);
     std::vector<Bands> bands;
     std::map<std::string, std::size_t> page_of_block;
     for (std::size_t p = 0; p < pages.size(); ++p) {

@@ -222,3 +222,55 @@ TEST_CASE(
     join_run_ons(articles, jumps, pages);
     CHECK(articles.size() == 2);
 }
+
+TEST_CASE("section heads: a label over the first item takes the style of the later items") {
+    // Page 1: "Zeitungsnachrichten." (14 pt) over "Kölnische Zeitung." (12 pt Arial) and its
+    // text; page 2: "Frankfurter Postzeitung." alone in 12 pt Arial over its text.
+    std::vector<Page> pages(2);
+    auto add = [&](std::size_t p, std::string id, BlockKind kind, std::string text, int style) {
+        Block b;
+        b.id = std::move(id);
+        b.kind = kind;
+        b.text = std::move(text);
+        b.style = style;
+        b.box = Box{100, 100.0 * static_cast<double>(pages[p].blocks.size() + 1), 500, 40};
+        pages[p].blocks.push_back(b);
+    };
+    for (std::size_t p = 0; p < 2; ++p) {
+        pages[p].label = std::to_string(p + 1);
+        pages[p].styles = {{"Arial", 14}, {"Arial", 12}, {"Times New Roman", 10}};
+    }
+    add(0, "p1-b1", BlockKind::headline, "Zeitungsnachrichten.", 0);
+    add(0, "p1-b2", BlockKind::subtitle, "Kölnische Zeitung.", 1);
+    add(0, "p1-b3", BlockKind::body, "Köln, 7. Juli. Was die Parteifarbe betrifft.", 2);
+    add(1, "p2-b1", BlockKind::headline, "Frankfurter Postzeitung.", 1);
+    add(1, "p2-b2", BlockKind::body, "Frankfurt, 7. Juli. In Uebereinstimmung.", 2);
+    auto make = [](std::string headline, std::optional<std::string> subtitle,
+                   std::vector<std::string> ids) {
+        Article a;
+        a.headline = std::move(headline);
+        a.subtitle = std::move(subtitle);
+        a.block_ids = std::move(ids);
+        a.body.push_back({Paragraph::Kind::text, "text", a.block_ids.back()});
+        return a;
+    };
+    std::vector<Article> articles = {
+        make("Zeitungsnachrichten.", "Kölnische Zeitung.", {"p1-b1", "p1-b2", "p1-b3"}),
+        make("Frankfurter Postzeitung.", std::nullopt, {"p2-b1", "p2-b2"})};
+    std::vector<text::Jump> jumps(articles.size());
+    join_run_ons(articles, jumps, pages);
+    REQUIRE(articles.size() == 2);
+    CHECK(articles[0].headline == "Kölnische Zeitung.");
+    CHECK(articles[0].kicker == "Zeitungsnachrichten.");
+    CHECK_FALSE(articles[0].subtitle.has_value());
+    CHECK(pages[0].blocks[0].kind == BlockKind::kicker);
+    CHECK(pages[0].blocks[1].kind == BlockKind::headline);
+    // A deck in another style than the later headlines stays the deck.
+    pages[1].blocks[0].style = 0;
+    pages[0].blocks[0].kind = BlockKind::headline;
+    pages[0].blocks[1].kind = BlockKind::subtitle;
+    articles = {make("Zeitungsnachrichten.", "Kölnische Zeitung.", {"p1-b1", "p1-b2", "p1-b3"}),
+                make("Frankfurter Postzeitung.", std::nullopt, {"p2-b1", "p2-b2"})};
+    join_run_ons(articles, jumps, pages);
+    CHECK(articles[0].headline == "Zeitungsnachrichten.");
+}

@@ -66,7 +66,7 @@ TEST_CASE("run-on text: mid-sentence starts and ends") {
 }
 
 TEST_CASE("run-on text: joined to the article closing the same band of the page before") {
-    const std::vector<Page> pages = two_pages();
+    std::vector<Page> pages = two_pages();
     std::vector<Article> articles = {
         article("1", "Verschiedenes.", "Im Monat Juni gingen an Beiträgen für den", {"p1-btop2"}),
         article("1", "FEUILLETON.", "Une dernière fois ma pensée, mais je", {"p1-bfoot2"}),
@@ -89,7 +89,7 @@ TEST_CASE("run-on text: joined to the article closing the same band of the page 
 }
 
 TEST_CASE("run-on text: no join without a sentence broken on both sides or out of column") {
-    const std::vector<Page> pages = two_pages();
+    std::vector<Page> pages = two_pages();
     // The page before ends its sentence; the next page's text starts a new one; text that
     // does not open the first column; an article closed by a signature.
     std::vector<Article> articles = {
