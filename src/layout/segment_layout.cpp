@@ -127,14 +127,36 @@ bool dated_line(std::string_view s) {
     std::string lower(s);
     for (char& c : lower)
         if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    // A digit OCR may read as a letter: "18f4" is 1874, "l858" 1858.
+    const auto digit_of = [](char c) -> int {
+        if (c >= '0' && c <= '9') return c - '0';
+        switch (c) {
+            case 'l':
+            case 'i':
+            case '|': return 1;
+            case 'o': return 0;
+            case 's': return 5;
+            case 'b': return 6;
+            case 'f': return 7;
+            case 'g': return 9;
+            case 'z': return 2;
+            default: return -1;
+        }
+    };
     bool year = false;
     for (std::size_t i = 0; i < lower.size() && !year; ++i) {
-        if (!(lower[i] >= '0' && lower[i] <= '9')) continue;
+        if (digit_of(lower[i]) < 0) continue;
         std::size_t j = i;
-        while (j < lower.size() && lower[j] >= '0' && lower[j] <= '9') ++j;
+        while (j < lower.size() && digit_of(lower[j]) >= 0) ++j;
+        // Four or more characters that read as digits, all but one of the last four digits.
         if (j - i >= 4) {
-            const int y = std::stoi(lower.substr(j - 4, 4));
-            year = y >= 1500 && y <= 2099;
+            int y = 0;
+            std::size_t real = 0;
+            for (std::size_t k = j - 4; k < j; ++k) {
+                y = 10 * y + digit_of(lower[k]);
+                real += lower[k] >= '0' && lower[k] <= '9';
+            }
+            year = real >= 3 && y >= 1500 && y <= 2099;
         }
         i = j;
     }
