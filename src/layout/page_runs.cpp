@@ -174,25 +174,31 @@ void join_run_ons(std::vector<Article>& articles, std::vector<text::Jump>& jumps
             if (!mid_sentence && !page_head) continue;
             // Of the articles closing a band of the page before in the middle of a sentence,
             // the one whose band lies most where this one lies; the page's last article for
-            // the first band of the page when none does.
-            std::size_t best = SIZE_MAX;
-            double best_share = 0;
-            const auto open_end = [&](std::size_t b) {
-                const Article& whole = articles[root(b)];
-                return !whole.continued_on && !whole.signature && !whole.body.empty() &&
-                       (ends_mid_sentence(whole.body.back().text) || !mid_sentence) &&
-                       in_last_column(bands[p - 1], place[b].last_band,
-                                      articles[b].block_ids.back());
-            };
-            for (const auto& [before_band, b] : closing) {
-                const double share = common_share(bands[p - 1], before_band, bands[p], band);
-                if (open_end(b) && share > best_share) {
-                    best_share = share;
-                    best = b;
+            // the first band of the page when none does. Text at the head of a page takes the
+            // article of its band however that ends, when no sentence is broken on both sides.
+            const auto find = [&](bool any_end) {
+                const auto open_end = [&](std::size_t b) {
+                    const Article& whole = articles[root(b)];
+                    return !whole.continued_on && !whole.signature && !whole.body.empty() &&
+                           (any_end || ends_mid_sentence(whole.body.back().text)) &&
+                           in_last_column(bands[p - 1], place[b].last_band,
+                                          articles[b].block_ids.back());
+                };
+                std::size_t best = SIZE_MAX;
+                double best_share = 0;
+                for (const auto& [before_band, b] : closing) {
+                    const double share = common_share(bands[p - 1], before_band, bands[p], band);
+                    if (open_end(b) && share > best_share) {
+                        best_share = share;
+                        best = b;
+                    }
                 }
-            }
-            if (best == SIZE_MAX && a == opening.begin()->second && open_end(last_before))
-                best = last_before;
+                if (best == SIZE_MAX && a == opening.begin()->second && open_end(last_before))
+                    best = last_before;
+                return best;
+            };
+            std::size_t best = find(!mid_sentence);
+            if (best == SIZE_MAX && mid_sentence && page_head) best = find(true);
             if (best == SIZE_MAX) continue;
             const std::size_t into = root(best);
             Article& whole = articles[into];

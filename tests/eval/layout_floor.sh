@@ -36,7 +36,7 @@ PAPERBAG_EVAL_KEEP=$work/ocr "$SOURCE_DIR/bench/ocr/eval_mets.sh" \
 python3 - "$work/ocr" <<'PY'
 import json, os, sys
 floors = {"bnl_luxemburger-zeitung_1858-07-10": {"articles_f1": 0.92, "headline": 0.90},
-          "bl_the-statesman_1824-02-17": {"articles_f1": 0.42, "headline": 0.90}}
+          "bl_the-statesman_1824-02-17": {"articles_f1": 0.43, "headline": 0.90}}
 bad = []
 for issue, floor in floors.items():
     o = json.load(open(os.path.join(sys.argv[1], issue + ".score.json")))

@@ -215,6 +215,15 @@ TEST_CASE(
     join_run_ons(articles, jumps, pages);
     REQUIRE(articles.size() == 2);
     CHECK(articles[0].body_text().find("On assure") != std::string::npos);
+    // Text at the head of a page that starts in the middle of a sentence goes on with the
+    // article of its band even when that one ends with a full stop (the OCR or the compositor
+    // left the sentence's end elsewhere).
+    articles = {article("1", "NAVY ESTIMATES.", "Sir G. CLERKE said it was usual.", "p1-b1"),
+                article("2", std::nullopt, "was necessary. He complained " + rest + ".", "p2-b0")};
+    jumps.assign(articles.size(), {});
+    join_run_ons(articles, jumps, pages);
+    REQUIRE(articles.size() == 1);
+    CHECK(articles[0].body_text().find("was necessary") != std::string::npos);
     // A scrap of a few letters at the head of the page stays apart.
     articles = {article("1", "Indépendance belge.", "Il y a ce qu'on annonce.", "p1-b1"),
                 article("2", std::nullopt, "K \"", "p2-b0")};
