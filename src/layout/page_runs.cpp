@@ -1,5 +1,7 @@
 #include "layout/page_runs.hpp"
 
+#include "layout/section_heads.hpp"
+
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
@@ -78,6 +80,12 @@ struct Place {
     std::size_t last_band = SIZE_MAX;
 };
 
+std::size_t text_chars(const Article& article) {
+    std::size_t n = 0;
+    for (const Paragraph& p : article.body) n += p.text.size();
+    return n;
+}
+
 }  // namespace
 
 bool starts_mid_sentence(std::string_view text) {
@@ -109,7 +117,8 @@ bool ends_mid_sentence(std::string_view text) {
 }
 
 void join_run_ons(std::vector<Article>& articles, std::vector<text::Jump>& jumps,
-                  const std::vector<Page>& pages) {
+                  std::vector<Page>& pages) {
+    relabel_section_heads(articles, pages);
     std::vector<Bands> bands;
     std::map<std::string, std::size_t> page_of_block;
     for (std::size_t p = 0; p < pages.size(); ++p) {
@@ -155,30 +164,41 @@ void join_run_ons(std::vector<Article>& articles, std::vector<text::Jump>& jumps
             Article& part = articles[a];
             if (part.headline || part.kicker || part.continued_from || part.dateline ||
                 !part.bylines.empty() || part.body.empty() ||
-                !starts_mid_sentence(part.body.front().text) ||
                 !in_first_column(bands[p], band, part.block_ids.front()))
                 continue;
+            // Text without a heading at the head of a page, where a new item would carry
+            // one, goes on with the page before even when a sentence ends at the page break
+            // ("On assure que ..." continuing Indépendance belge): unless it is a scrap.
+            const bool page_head = a == opening.begin()->second && text_chars(part) >= 200;
+            const bool mid_sentence = starts_mid_sentence(part.body.front().text);
+            if (!mid_sentence && !page_head) continue;
             // Of the articles closing a band of the page before in the middle of a sentence,
             // the one whose band lies most where this one lies; the page's last article for
-            // the first band of the page when none does.
-            std::size_t best = SIZE_MAX;
-            double best_share = 0;
-            const auto open_end = [&](std::size_t b) {
-                const Article& whole = articles[root(b)];
-                return !whole.continued_on && !whole.signature && !whole.body.empty() &&
-                       ends_mid_sentence(whole.body.back().text) &&
-                       in_last_column(bands[p - 1], place[b].last_band,
-                                      articles[b].block_ids.back());
-            };
-            for (const auto& [before_band, b] : closing) {
-                const double share = common_share(bands[p - 1], before_band, bands[p], band);
-                if (open_end(b) && share > best_share) {
-                    best_share = share;
-                    best = b;
+            // the first band of the page when none does. Text at the head of a page takes the
+            // article of its band however that ends, when no sentence is broken on both sides.
+            const auto find = [&](bool any_end) {
+                const auto open_end = [&](std::size_t b) {
+                    const Article& whole = articles[root(b)];
+                    return !whole.continued_on && !whole.signature && !whole.body.empty() &&
+                           (any_end || ends_mid_sentence(whole.body.back().text)) &&
+                           in_last_column(bands[p - 1], place[b].last_band,
+                                          articles[b].block_ids.back());
+                };
+                std::size_t best = SIZE_MAX;
+                double best_share = 0;
+                for (const auto& [before_band, b] : closing) {
+                    const double share = common_share(bands[p - 1], before_band, bands[p], band);
+                    if (open_end(b) && share > best_share) {
+                        best_share = share;
+                        best = b;
+                    }
                 }
-            }
-            if (best == SIZE_MAX && a == opening.begin()->second && open_end(last_before))
-                best = last_before;
+                if (best == SIZE_MAX && a == opening.begin()->second && open_end(last_before))
+                    best = last_before;
+                return best;
+            };
+            std::size_t best = find(!mid_sentence);
+            if (best == SIZE_MAX && mid_sentence && page_head) best = find(true);
             if (best == SIZE_MAX) continue;
             const std::size_t into = root(best);
             Article& whole = articles[into];

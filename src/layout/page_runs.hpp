@@ -20,8 +20,10 @@ namespace paperbag::layout {
 
 // `articles` in page order with `jumps` parallel to it, their blocks already in `pages`.
 // Joined parts are removed from both vectors. Pages without block boxes are left alone.
+// Before joining, section labels over an item's own heading are set apart across pages
+// (section_heads.hpp), which may change the kinds of title blocks in `pages`.
 void join_run_ons(std::vector<Article>& articles, std::vector<text::Jump>& jumps,
-                  const std::vector<Page>& pages);
+                  std::vector<Page>& pages);
 
 // The first letter of `text` (after quotes, dashes and other punctuation) is lowercase:
 // the text goes on with a sentence begun elsewhere.

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <optional>
 
 #include "import/patterns.hpp"
 #include "import/segment_classify.hpp"
@@ -11,6 +12,7 @@
 #include "layout/page_runs.hpp"
 #include "layout/reading_order.hpp"
 #include "layout/region_text.hpp"
+#include "layout/text_cues.hpp"
 #include "paperbag/ids.hpp"
 
 namespace paperbag::layout {
@@ -125,14 +127,36 @@ bool dated_line(std::string_view s) {
     std::string lower(s);
     for (char& c : lower)
         if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    // A digit OCR may read as a letter: "18f4" is 1874, "l858" 1858.
+    const auto digit_of = [](char c) -> int {
+        if (c >= '0' && c <= '9') return c - '0';
+        switch (c) {
+            case 'l':
+            case 'i':
+            case '|': return 1;
+            case 'o': return 0;
+            case 's': return 5;
+            case 'b': return 6;
+            case 'f': return 7;
+            case 'g': return 9;
+            case 'z': return 2;
+            default: return -1;
+        }
+    };
     bool year = false;
     for (std::size_t i = 0; i < lower.size() && !year; ++i) {
-        if (!(lower[i] >= '0' && lower[i] <= '9')) continue;
+        if (digit_of(lower[i]) < 0) continue;
         std::size_t j = i;
-        while (j < lower.size() && lower[j] >= '0' && lower[j] <= '9') ++j;
+        while (j < lower.size() && digit_of(lower[j]) >= 0) ++j;
+        // Four or more characters that read as digits, all but one of the last four digits.
         if (j - i >= 4) {
-            const int y = std::stoi(lower.substr(j - 4, 4));
-            year = y >= 1500 && y <= 2099;
+            int y = 0;
+            std::size_t real = 0;
+            for (std::size_t k = j - 4; k < j; ++k) {
+                y = 10 * y + digit_of(lower[k]);
+                real += lower[k] >= '0' && lower[k] <= '9';
+            }
+            year = real >= 3 && y >= 1500 && y <= 2099;
         }
         i = j;
     }
@@ -243,9 +267,11 @@ public:
         order_regions();
         find_bands();
         measure_page();
+        read_tables_with_their_columns();
         place_vertical_titles();
         for (std::size_t r : order_) units_.push_back(classify(r));
         refine_title_stacks();
+        mark_advertisements();
         make_blocks();
         assemble();
         return std::move(out_);
@@ -283,6 +309,7 @@ private:
         // edge is leftmost ends before another one starts (linear: pages may hold many
         // regions).
         columned_.assign(members.size(), false);
+        members_ = members;
         for (std::size_t m = 0; m < members.size(); ++m) {
             std::size_t narrowest = SIZE_MAX;
             for (std::size_t a : members[m]) {
@@ -310,6 +337,129 @@ private:
     bool flow_break(std::size_t from, std::size_t to) const {
         return to > from && to < columned_.size() && columned_[from] && columned_[to] &&
                body_size_ > 0 && band_gap_[to] >= geometric(body_size_);
+    }
+
+    // The plain text of a region, for the cues of text_cues.hpp.
+    std::string plain_text(std::size_t r) const {
+        std::string out;
+        for (const TextLine& line : page_.regions[r].lines) {
+            if (!out.empty()) out += ' ';
+            out += line_text(line);
+        }
+        return out;
+    }
+
+    // The two regions of at least three lines of band `m`, left and right, when it has two
+    // and they stand side by side.
+    std::optional<std::pair<std::size_t, std::size_t>> column_pair(std::size_t m) const {
+        std::vector<std::size_t> texts;
+        for (std::size_t r : members_[m])
+            if (measures_[r].lines >= 3) texts.push_back(r);
+        if (texts.size() != 2) return std::nullopt;
+        const Box& a = page_.regions[texts[0]].box;
+        const Box& b = page_.regions[texts[1]].box;
+        if (a.hpos + a.width <= b.hpos) return std::make_pair(texts[0], texts[1]);
+        if (b.hpos + b.width <= a.hpos) return std::make_pair(texts[1], texts[0]);
+        return std::nullopt;
+    }
+
+    // Region `b` lies under region `a` across most of the narrower one's width.
+    bool same_column(std::size_t a, std::size_t b) const {
+        const Box& x = page_.regions[a].box;
+        const Box& y = page_.regions[b].box;
+        return overlap_1d(x.hpos, x.hpos + x.width, y.hpos, y.hpos + y.width) >=
+               0.8 * std::min(x.width, y.width);
+    }
+
+    // A table: the OCR reads its cells as lines of their own, so the region holds many more
+    // lines than its height has room for.
+    bool table(std::size_t r) const {
+        const RegionMeasure& m = measures_[r];
+        const double height = page_.regions[r].box.height;
+        return m.lines >= 6 && m.line_height > 0 &&
+               static_cast<double>(m.lines) > 1.6 * height / m.line_height;
+    }
+
+    // A table under each column of a band set in two columns belongs to the text above it in
+    // its column (a notice and the list it announces): the pair of bands is read down each
+    // column, not across. When the two columns are in different languages (the German and the
+    // French part of a bilingual paper), the second column is another item.
+    void read_tables_with_their_columns() {
+        const std::size_t n = page_.regions.size();
+        column_start_.assign(n, false);
+        languages_.assign(n, Language::unknown);
+        for (std::size_t r = 0; r < n; ++r)
+            if (measures_[r].lines >= 3) languages_[r] = guess_language(plain_text(r));
+        if (page_.reading_order_given) return;
+        for (std::size_t m = 0; m + 1 < members_.size(); ++m) {
+            const auto top = column_pair(m);
+            if (!top) continue;
+            std::vector<std::size_t> left{top->first};
+            std::vector<std::size_t> right{top->second};
+            std::size_t k = m + 1;
+            for (; k < members_.size(); ++k) {
+                const auto below = column_pair(k);
+                if (!below || !table(below->first) || !table(below->second) ||
+                    !same_column(left.back(), below->first) ||
+                    !same_column(right.back(), below->second))
+                    break;
+                left.push_back(below->first);
+                right.push_back(below->second);
+            }
+            if (left.size() < 2) continue;
+            std::vector<std::size_t> at;
+            for (const auto* column : {&left, &right})
+                for (std::size_t r : *column) {
+                    const auto it = std::find(order_.begin(), order_.end(), r);
+                    if (it != order_.end())
+                        at.push_back(static_cast<std::size_t>(it - order_.begin()));
+                }
+            if (at.size() != 2 * left.size()) continue;
+            std::sort(at.begin(), at.end());
+            std::size_t next = 0;
+            for (const auto* column : {&left, &right})
+                for (std::size_t r : *column) order_[at[next++]] = r;
+            for (std::size_t b = m + 1; b < k; ++b)
+                for (std::size_t r : members_[b]) band_[r] = band_[top->first];
+            if (other_languages(top->first, top->second)) column_start_[top->second] = true;
+            m = k - 1;
+        }
+    }
+
+    bool other_languages(std::size_t a, std::size_t b) const {
+        return languages_[a] != Language::unknown && languages_[b] != Language::unknown &&
+               languages_[a] != languages_[b];
+    }
+
+    // Body region `r` stands beside the running article's last body region, to its right,
+    // in another language: a translation set beside the original is another item.
+    bool translation_beside(std::size_t r) const {
+        if (last_body_ == SIZE_MAX || !other_languages(last_body_, r)) return false;
+        const Box& a = page_.regions[last_body_].box;
+        const Box& b = page_.regions[r].box;
+        return b.hpos >= a.hpos + 0.5 * a.width &&
+               overlap_1d(a.vpos, a.vpos + a.height, b.vpos, b.vpos + b.height) >=
+                   0.5 * std::min(a.height, b.height);
+    }
+
+    // A heading that labels the advertisements ("Anzeigen. Annonces.") turns itself and
+    // everything after it in reading order that starts below its top into furniture:
+    // advertisements are not articles.
+    void mark_advertisements() {
+        for (std::size_t i = 0; i < units_.size(); ++i) {
+            const Unit& u = units_[i];
+            if ((u.role != Role::title && u.role != Role::subtitle) || u.m.lines > 2 ||
+                !advertisement_label(u.text))
+                continue;
+            const double top =
+                page_.regions[u.region].box.vpos - (body_size_ > 0 ? geometric(body_size_) : 0.0);
+            for (std::size_t j = i; j < units_.size(); ++j)
+                if (page_.regions[units_[j].region].box.vpos >= top) {
+                    units_[j].role = Role::furniture;
+                    units_[j].separator = false;
+                }
+            return;
+        }
     }
 
     void order_regions() {
@@ -823,9 +973,13 @@ private:
         art.source_path = context_.path;
         std::size_t main = stack.size();
         double best = -1;
+        if (section_label(stack) && heads_later_item(stack.back()) &&
+            units_[stack.back()].m.size < units_[stack[stack.size() - 2]].m.size)
+            main = stack.size() - 1;
         // A dated line in the stack ("Luxembourg, le 9 juillet." over "Revue politique.") is
         // the paper's own dateline for what follows, not the headline, unless it is all.
         for (const bool dated : {false, true}) {
+            if (main < stack.size()) break;
             for (std::size_t k = 0; k < stack.size(); ++k) {
                 const Unit& u = units_[stack[k]];
                 if (u.role != Role::title || (!dated && dateline_title(u.text))) continue;
@@ -869,6 +1023,7 @@ private:
         current_ = std::move(art);
         jump_ = {};
         has_body_ = false;
+        last_body_ = SIZE_MAX;
     }
 
     void open_headless(const Unit& u) {
@@ -1039,7 +1194,14 @@ private:
                     close_article();
                     break;
                 case Role::body:
-                    if (!stack.empty()) {
+                    if (!stack.empty() && u.run_in && section_label(stack)) {
+                        // The item opens with its own run-in heading: the titles above it
+                        // label the section ("PARTIE OFFICIELLE." over "Polizei-Reglement.
+                        // In seiner Sitzung ..."), they are not its headline.
+                        for (std::size_t k : stack) out_.blocks[k].kind = BlockKind::furniture;
+                        stack.clear();
+                        open_headless(u);
+                    } else if (!stack.empty()) {
                         open_article(stack);
                         stack.clear();
                     } else if (!current_ ||
@@ -1047,11 +1209,14 @@ private:
                                 starts_item(u.paragraphs.front()) && lead_set_off(u)) ||
                                (has_body_ && flow_break(body_band_, band_[u.region])) ||
                                (has_body_ && u.run_in && !current_->body.empty() &&
-                                !ends_mid_sentence(current_->body.back().text))) {
+                                !ends_mid_sentence(current_->body.back().text)) ||
+                               (has_body_ && column_start_[u.region]) ||
+                               (has_body_ && translation_beside(u.region))) {
                         open_headless(u);
                     }
                     add_body(u);
                     body_band_ = band_[u.region];
+                    last_body_ = u.region;
                     break;
             }
         }
@@ -1072,6 +1237,36 @@ private:
                                              line_of(units_[stack.front()]),
                                              "headline block has no body text; kept as page "
                                              "furniture, not as an article"));
+    }
+
+    // A stack of titles set in the style of older papers: each one phrase closed by a full
+    // stop ("PARTIE OFFICIELLE.", "Börsenberichte. — Bourses." over "Paris, 8 juillet
+    // 1858."). Modern headlines and decks carry no full stop.
+    bool section_label(const std::vector<std::size_t>& stack) const {
+        for (std::size_t k : stack) {
+            const std::string_view t = text::trim(units_[k].text);
+            if (units_[k].role != Role::title || !t.ends_with(".")) return false;
+        }
+        return !stack.empty();
+    }
+
+    // Title unit `t` is set like the heading of a later item of the page that stands alone
+    // (same font family and size): the items of a section share the style of their headings,
+    // and the label over the first of them is larger.
+    bool heads_later_item(std::size_t t) const {
+        const Unit& title = units_[t];
+        if (title.m.size <= 0) return false;
+        for (std::size_t j = t + 2; j < units_.size(); ++j) {
+            const Unit& u = units_[j];
+            if (u.role != Role::title || units_[j - 1].role == Role::title ||
+                units_[j - 1].role == Role::subtitle)
+                continue;
+            if (j + 1 < units_.size() && units_[j + 1].role != Role::body) continue;
+            if (std::abs(u.m.size - title.m.size) <= 0.05 * title.m.size &&
+                family_of(u.region) == family_of(title.region))
+                return true;
+        }
+        return false;
     }
 
     // Title `next` continues the stack that ends with title `last`: it stands under it (or
@@ -1137,7 +1332,11 @@ private:
     std::vector<std::size_t> band_;  // per region: its band across the page, top to bottom
     std::vector<bool> columned_;     // per band: set in columns
     std::vector<double> band_gap_;   // per band: the white space above it
-    std::size_t body_band_ = 0;      // band of the running article's last body region
+    std::vector<std::vector<std::size_t>> members_;  // per band: its regions, top to bottom
+    std::vector<bool> column_start_;    // per region: opens a column in another language
+    std::vector<Language> languages_;   // per region: by its function words
+    std::size_t last_body_ = SIZE_MAX;  // region of the running article's last body unit
+    std::size_t body_band_ = 0;         // band of the running article's last body region
     std::vector<Unit> units_;
     text::PageSegments out_;
     std::optional<Article> current_;

@@ -341,7 +341,7 @@ private:
     void word(const xmlNode* node) {
         const std::string title = attr(node, "title");
         Word w;
-        w.text = content(node);
+        w.text = word_text(node);
         w.box = bbox(title, line_of(node));
         if (const auto conf = property(title, "x_wconf"); !conf.empty() && conf[0] >= 0)
             w.confidence = std::min(conf[0], 100.0) / 100;
@@ -355,6 +355,29 @@ private:
         if (style.size > 0 || !style.family.empty() || style.bold || style.italic)
             w.style = builder_.style_index(style);
         builder_.add_word(std::move(w), attr(node, "id"), line_of(node));
+    }
+
+    // tesseract's hocr_char_boxes writes a word as one ocrx_cinfo span per character, with
+    // the file's indentation between them: the word is their characters without it.
+    static std::string word_text(const xmlNode* node) {
+        std::string chars;
+        bool found = false;
+        collect_characters(node, chars, found, 0);
+        return found ? chars : content(node);
+    }
+
+    static void collect_characters(const xmlNode* node, std::string& chars, bool& found,
+                                   int depth) {
+        if (depth >= max_depth) return;
+        for (const xmlNode* c = node->children; c; c = c->next) {
+            if (c->type != XML_ELEMENT_NODE) continue;
+            if (has_class(attr(c, "class"), "ocrx_cinfo")) {
+                found = true;
+                chars += content(c);
+            } else {
+                collect_characters(c, chars, found, depth + 1);
+            }
+        }
     }
 
     static bool has_element(const xmlNode* node, const char* name) {

@@ -66,7 +66,7 @@ TEST_CASE("run-on text: mid-sentence starts and ends") {
 }
 
 TEST_CASE("run-on text: joined to the article closing the same band of the page before") {
-    const std::vector<Page> pages = two_pages();
+    std::vector<Page> pages = two_pages();
     std::vector<Article> articles = {
         article("1", "Verschiedenes.", "Im Monat Juni gingen an Beiträgen für den", {"p1-btop2"}),
         article("1", "FEUILLETON.", "Une dernière fois ma pensée, mais je", {"p1-bfoot2"}),
@@ -89,7 +89,7 @@ TEST_CASE("run-on text: joined to the article closing the same band of the page 
 }
 
 TEST_CASE("run-on text: no join without a sentence broken on both sides or out of column") {
-    const std::vector<Page> pages = two_pages();
+    std::vector<Page> pages = two_pages();
     // The page before ends its sentence; the next page's text starts a new one; text that
     // does not open the first column; an article closed by a signature.
     std::vector<Article> articles = {
@@ -173,6 +173,10 @@ TEST_CASE("run-in headings set off by a wide space open the items of a notice se
                                          "le conseil communal de Clervaux a pris un",
                                          "règlement sur la propreté des rues qui entre",
                                          "en vigueur aujourd'hui et qui oblige chacun."};
+    const std::vector<std::string> de2 = {"Polizei-Reglement. In seiner Sitzung vom 9. Mai",
+                                          "hat der Gemeinderath von Vianden ein Reglement",
+                                          "über die Reinlichkeit der Straßen erlassen, das",
+                                          "mit dem heutigen Tage in Kraft tritt und gilt."};
     for (const double space : {60.0, 8.0}) {
         LayoutPage page;
         page.width = 1300;
@@ -182,13 +186,26 @@ TEST_CASE("run-in headings set off by a wide space open the items of a notice se
         page.regions.push_back(boxed(20, 100, de, 1, space));
         page.regions.push_back(boxed(650, 100, fr, 3, space));
         const auto seg = segment_layout(page, {"p.xml", "1", 1, "fr", ""});
+        // The German notice and the French one beside it are two items either way.
+        REQUIRE(seg.articles.size() == 2);
+        CHECK_FALSE(seg.articles[1].headline.has_value());
+        CHECK(seg.articles[1].body_text().starts_with("Règlement de police."));
         if (space > 8) {
-            REQUIRE(seg.articles.size() == 2);
-            CHECK(seg.articles[0].headline == "PARTIE OFFICIELLE.");
-            CHECK_FALSE(seg.articles[1].headline.has_value());
-            CHECK(seg.articles[1].body_text().starts_with("Règlement de police."));
+            // The item opens with its own run-in heading: the title above labels the section.
+            CHECK_FALSE(seg.articles[0].headline.has_value());
+            CHECK(seg.blocks[0].kind == BlockKind::furniture);
         } else {
-            CHECK(seg.articles.size() == 1);
+            CHECK(seg.articles[0].headline == "PARTIE OFFICIELLE.");
         }
     }
+    // Two columns in one language without run-in headings run on.
+    LayoutPage page;
+    page.width = 1300;
+    page.height = 1000;
+    page.unit = "pixel";
+    page.regions.push_back(region_title());
+    page.regions.push_back(boxed(20, 100, de, 1, 8));
+    page.regions.push_back(boxed(650, 100, de2, 1, 8));
+    const auto seg = segment_layout(page, {"p.xml", "1", 1, "de", ""});
+    CHECK(seg.articles.size() == 1);
 }

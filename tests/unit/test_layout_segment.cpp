@@ -362,3 +362,26 @@ TEST_CASE("OCR page: text under a band across the columns does not continue the 
     CHECK_FALSE(seg.articles[1].headline.has_value());
     CHECK(seg.articles[1].body_text().starts_with("dans une chambre"));
 }
+
+TEST_CASE("OCR page: a running head whose year the OCR misread is still the running head") {
+    LayoutPage page;
+    page.width = 1000;
+    page.height = 1400;
+    page.unit = "pixel";
+    const std::vector<std::string> news = {
+        "the ministers met again on Tuesday and", "agreed on the terms of the treaty that",
+        "both houses are to vote on next week, as", "the papers of the capital report with",
+        "some satisfaction after a long dispute."};
+    for (const std::string head :
+         {"THE EXAMINER, SATURDAY, MAY 2. 18f4.", "THE EXAMINER, SATURDAY, MAY 2, l874."}) {
+        page.regions.clear();
+        page.regions.push_back(region(200, 20, 600, 24, -1, {head}));
+        page.regions.push_back(region(100, 100, 300, 20, -1, {"THE LUCK OF THE YEAR"}));
+        page.regions.push_back(region(100, 130, 300, 20, -1, news));
+        const auto seg = segment_layout(page, context("en"));
+        REQUIRE_FALSE(seg.blocks.empty());
+        CHECK(seg.blocks[0].kind == BlockKind::furniture);
+        for (const Article& a : seg.articles)
+            CHECK(a.headline.value_or("").find("EXAMINER") == std::string::npos);
+    }
+}

@@ -110,7 +110,12 @@ void hocr_reference(const xmlNode* n, Reference& ref) {
         if (c->type != XML_ELEMENT_NODE) continue;
         const std::string cls = prop(c, "class");
         if (cls == "ocrx_word") {
-            split(text_of(c), ref.blocks.back().second);
+            // Characters in ocrx_cinfo spans (tesseract's hocr_char_boxes) make one word.
+            std::string chars;
+            for (const xmlNode* ch = c->children; ch; ch = ch->next)
+                if (ch->type == XML_ELEMENT_NODE && prop(ch, "class") == "ocrx_cinfo")
+                    chars += text_of(ch);
+            split(chars.empty() ? text_of(c) : chars, ref.blocks.back().second);
             continue;
         }
         if (cls == "ocr_line" || cls == "ocr_header" || cls == "ocr_caption" ||
