@@ -160,7 +160,9 @@ void join_run_ons(std::vector<Article>& articles, std::vector<text::Jump>& jumps
                 opening[place[a].first_band] = a;
         }
         if (closing.empty()) continue;
-        for (const auto& [band, a] : opening) {
+        for (const auto& opened : opening) {
+            // Named copies, not structured bindings: a lambda below uses them (clang 14).
+            const std::size_t band = opened.first, a = opened.second;
             Article& part = articles[a];
             if (part.headline || part.kicker || part.continued_from || part.dateline ||
                 !part.bylines.empty() || part.body.empty() ||
