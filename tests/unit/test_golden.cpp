@@ -89,13 +89,19 @@ void run_case(const fs::path& folder) {
         MESSAGE("regenerated " << expected_dir);
     }
     const auto expected = expected_files(expected_dir);
-    for (const auto& [path, bytes] : expected) {
+    for (const auto& entry : expected) {
+        // Named, not structured bindings: clang 14 does not capture those.
+        const auto& path = entry.first;
+        const auto& bytes = entry.second;
         XmlDocPtr doc = test::parse_or_throw(bytes, path);
         Diagnostics problems;
         INFO(folder.filename().string() << "/expected/" << path);
         CHECK(profile_for(path).validate(doc.get(), path, problems));
     }
-    for (const auto& [path, bytes] : actual) {
+    for (const auto& entry : actual) {
+        // Named, not structured bindings: clang 14 does not capture those.
+        const auto& path = entry.first;
+        const auto& bytes = entry.second;
         INFO(folder.filename().string() << ": " << path);
         REQUIRE_MESSAGE(expected.count(path), "not in expected/ (PAPERBAG_REGENERATE=1?)");
         CHECK(bytes == expected.at(path));

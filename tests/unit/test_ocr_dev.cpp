@@ -242,7 +242,10 @@ TEST_CASE("ocr-dev: every file imports, its text equals the source's, every box 
             else
                 page_reference(xmlDocGetRootElement(doc), ref, order);
             // Per block: the same words.
-            for (const auto& [id, words] : ref.blocks) {
+            for (const auto& entry : ref.blocks) {
+                // Named, not structured bindings: clang 14 does not capture those.
+                const auto& id = entry.first;
+                const auto& words = entry.second;
                 if (id.empty() || words.empty()) continue;
                 CAPTURE(id);
                 CHECK(got_by_id[id] == words);

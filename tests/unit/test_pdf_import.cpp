@@ -364,7 +364,10 @@ TEST_CASE("pdf: hostile files give clear errors or warnings, never a crash") {
         {"form-loop.pdf", "PB-PDF-NO-TEXT"},
         {"simple.pdf", "none"},
     };
-    for (const auto& [name, code] : expected) {
+    for (const auto& entry : expected) {
+        // Named, not structured bindings: clang 14 does not capture those.
+        const auto& name = entry.first;
+        const auto& code = entry.second;
         CAPTURE(name);
         const std::string bytes = read_file(pdf_dir / "hostile" / name);
         std::string got = "none";

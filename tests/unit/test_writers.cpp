@@ -44,7 +44,10 @@ void check_profile(const Files& files) {
     static const XsdSchema mets = XsdSchema::builtin("paperbag-mets.xsd");
     static const XsdSchema alto = XsdSchema::builtin("paperbag-alto.xsd");
     static const XsdSchema newsml = XsdSchema::builtin("paperbag-newsml.xsd");
-    for (const auto& [path, bytes] : files) {
+    for (const auto& entry : files) {
+        // Named, not structured bindings: clang 14 does not capture those.
+        const auto& path = entry.first;
+        const auto& bytes = entry.second;
         const XsdSchema& schema = path == "mets.xml"          ? mets
                                   : path.starts_with("alto/") ? alto
                                                               : newsml;
@@ -173,7 +176,10 @@ TEST_CASE("writers: every METS reference resolves and sizes and checksums match"
         });
         // Every file is in a structMap; FLocat, SIZE and CHECKSUM describe the real bytes.
         const std::vector<PayloadFile> payload = payload_from_pages(issue);
-        for (const auto& [id, node] : file_by_id) {
+        for (const auto& entry : file_by_id) {
+            // Named, not structured bindings: clang 14 does not capture those.
+            const auto& id = entry.first;
+            const auto& node = entry.second;
             CHECK_MESSAGE(referenced_files.count(id), id << " is in no structMap");
             std::string href;
             for (xmlNode* child = node->children; child; child = child->next)
@@ -205,7 +211,10 @@ TEST_CASE("writers: areas point at ALTO blocks and at the right bytes of the pag
             test::attr(node, "href", "http://www.w3.org/1999/xlink");
     });
     std::map<std::string, std::set<std::string>> alto_ids;
-    for (const auto& [path, bytes] : files) {
+    for (const auto& entry : files) {
+        // Named, not structured bindings: clang 14 does not capture those.
+        const auto& path = entry.first;
+        const auto& bytes = entry.second;
         if (!path.starts_with("alto/")) continue;
         XmlDocPtr alto = test::parse_or_throw(bytes, path);
         test::walk(alto.get(),
