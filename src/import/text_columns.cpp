@@ -106,11 +106,6 @@ public:
             leaves.push_back(g);
             return;
         }
-        const auto starts = gutters(g, printed, 0);
-        if (!starts.empty()) {
-            split_columns(g, starts, depth);
-            return;
-        }
         // Rows empty across the region, where a part below or above has columns.
         const auto parts = horizontal_parts(g, printed);
         if (parts.size() > 1) {
@@ -125,6 +120,11 @@ public:
                 for (const Region& part : parts) cut(part, depth + 1);
                 return;
             }
+        }
+        const auto starts = gutters(g, printed, 0);
+        if (!starts.empty()) {
+            split_columns(g, starts, depth);
+            return;
         }
         // A clear gutter blocked by a few spanning lines: cut above and below them.
         const std::size_t allowed = std::max<std::size_t>(1, printed.size() / 10);
@@ -269,6 +269,86 @@ struct Stretch {
     std::size_t to = 0;
 };
 
+// A leaf's printed extent: first and last printed rows, leftmost and rightmost inked cell.
+struct Extent {
+    std::size_t first = open_end;
+    std::size_t last = 0;
+    std::size_t left = open_end;
+    std::size_t right = 0;       // one past
+    std::size_t last_right = 0;  // one past the last row's last inked cell
+    bool empty() const { return first == open_end; }
+};
+
+Extent extent_of(const std::vector<Row>& rows, const Region& g) {
+    Extent e;
+    for (std::size_t r = g.r0; r < g.r1; ++r) {
+        const Row& row = rows[r];
+        std::size_t lo = open_end;
+        std::size_t hi = 0;
+        for (std::size_t x = g.x0; x < std::min(g.x1, row.cells()); ++x)
+            if (row.ink[x]) {
+                lo = std::min(lo, x);
+                hi = x + 1;
+            }
+        if (lo == open_end) continue;
+        e.first = std::min(e.first, r);
+        e.last = r;
+        e.left = std::min(e.left, lo);
+        e.right = std::max(e.right, hi);
+        e.last_right = hi;
+    }
+    return e;
+}
+
+// The leaf that continues `a` down its column: the extractor cuts a column at an empty row
+// where a line of a neighbouring column is taller (a vertical headline, a big title), and
+// the cut reads the stripes across before going down. A leaf continues when its column's
+// last line is full (a wrapped line, its paragraph goes on) and the next leaf starts at most
+// 2 rows below, at the same margin, with the same measure, and nothing printed in between.
+std::size_t continuation_of(const std::vector<Row>& rows, const std::vector<Extent>& ext,
+                            const std::vector<bool>& done, std::size_t a) {
+    constexpr std::size_t max_gap_rows = 2;
+    const Extent& e = ext[a];
+    if (e.empty() || e.first == e.last || e.last_right + 1 < e.right) return open_end;
+    for (std::size_t b = 0; b < ext.size(); ++b) {
+        const Extent& f = ext[b];
+        if (b == a || done[b] || f.empty() || f.first <= e.last) continue;
+        if (f.first - e.last - 1 > max_gap_rows) continue;
+        const std::size_t margin_diff = f.left > e.left ? f.left - e.left : e.left - f.left;
+        const std::size_t right_diff = f.right > e.right ? f.right - e.right : e.right - f.right;
+        if (margin_diff > 1 || right_diff > 2) continue;
+        bool clear = true;
+        for (std::size_t r = e.last + 1; r < f.first && clear; ++r)
+            clear = !rows[r].inked(e.left, e.right);
+        if (clear) return b;
+    }
+    return open_end;
+}
+
+// The leaves in reading order: the cut's order, each leaf followed by the leaves that
+// continue its column. `joined[k]` is true when leaf k goes on from the one before it.
+std::vector<std::pair<Region, bool>> reading_order(const std::vector<Row>& rows,
+                                                   const std::vector<Region>& leaves) {
+    std::vector<Extent> ext;
+    ext.reserve(leaves.size());
+    for (const Region& leaf : leaves) ext.push_back(extent_of(rows, leaf));
+    std::vector<bool> done(leaves.size(), false);
+    std::vector<std::pair<Region, bool>> order;
+    for (std::size_t k = 0; k < leaves.size(); ++k) {
+        if (done[k]) continue;
+        done[k] = true;
+        order.emplace_back(leaves[k], false);
+        for (std::size_t at = k;;) {
+            const std::size_t next = continuation_of(rows, ext, done, at);
+            if (next == open_end) break;
+            done[next] = true;
+            order.emplace_back(leaves[next], true);
+            at = next;
+        }
+    }
+    return order;
+}
+
 }  // namespace
 
 bool looks_columnar(const DecodedText& decoded) {
@@ -291,7 +371,7 @@ ColumnReading read_columns(const DecodedText& decoded) {
         for (const Stretch& st : pending) w.spaces(st.from, st.to);
         pending.clear();
     };
-    for (const Region& leaf : cutter.leaves) {
+    for (const auto& [leaf, joined] : reading_order(rows, cutter.leaves)) {
         // The leaf's own left margin: its lines are written from there, so an indent is an
         // indent within the column; the margin's spaces follow the line's text.
         std::size_t margin = open_end;
@@ -317,7 +397,8 @@ ColumnReading read_columns(const DecodedText& decoded) {
                 continue;
             }
             w.set_row(row.number);
-            if (first && !w.empty()) w.put("\n", from, from);  // a blank line between leaves
+            // A blank line between leaves, none where a leaf goes on down its column.
+            if (first && !joined && !w.empty()) w.put("\n", from, from);
             first = false;
             const std::size_t text_from = std::max(from, row.offset(margin));
             w.copy(text_from, stop);

@@ -334,6 +334,55 @@ TEST_CASE("columns: layout text is read column by column, bytes and lines kept")
         read_columns(decode_text("西河镇部署春耕生产\n\n本报讯 西河镇。\n", "", "t", d)).applied);
 }
 
+TEST_CASE("columns: a column cut by an empty row goes on below it before the next column") {
+    // pdftotext -layout writes an empty row across the page where one column has a taller
+    // line (here the right one, a title); the cut reads the stripes above and below it
+    // across, and the left column, whose last line above the row is full, goes on below it.
+    const auto row = [](const std::string& left, const std::string& right) {
+        std::size_t cells = 0;
+        for (const char c : left) cells += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+        return left + std::string(cells < 16 ? 16 - cells : 2, ' ') + right + "\n";
+    };
+    const std::string page = row("  本报讯 西河镇近日召开", "  本报讯 东湖公园经过") +
+                             row("春耕生产动员大会，部署全年", "三个月的改造，今天起向") +
+                             row("粮食生产任务，要求各村抓紧", "市民免费开放，园内新增") +
+                             row("做好春耕备耕各项工作，确保", "步道三条、健身广场两处") +
+                             row("粮食播种面积稳定在去年水平", "和停车场一座，方便市民") +
+                             row("。会议还对春季防火工作作出", "晨练。") + "\n" +
+                             row("部署，要求各级干部深入一线", "  公园管理处表示，将延") +
+                             row("排查隐患，对重点林区实行专", "长开放时间，并增派人员") +
+                             row("人看护，确保不出问题。", "疏导游客，维护秩序。");
+    Diagnostics d;
+    const ColumnReading reading = read_columns(decode_text(page, "", "t.txt", d));
+    REQUIRE(reading.applied);
+    const std::string& text = reading.text.text;
+    // The left column is one run of lines (no blank line where it was cut), then the right.
+    const std::size_t above = text.find("防火工作作出");
+    const std::size_t below = text.find("部署，要求");
+    REQUIRE(below != std::string::npos);
+    CHECK(above < below);
+    CHECK(text.substr(above, below - above).find("\n\n") == std::string::npos);
+    CHECK(text.find("确保不出问题。") < text.find("东湖公园"));
+    CHECK(text.find("晨练。") < text.find("公园管理处"));
+    // A column whose line above the empty row ends short is not joined to what is below.
+    CHECK(text.find("晨练。\n  公园") == std::string::npos);
+}
+
+TEST_CASE("titles: a title's last characters wrapped onto a centred line of their own") {
+    // Single-spaced text as a layout-preserving extractor writes a wrapped headline: the
+    // last character centred under the title line, then the body without a blank line.
+    const std::string page =
+        "东湖公园改造完成今起免费开\n"
+        "      放\n"
+        "  本报讯 东湖公园经过三个月的改造，今天起向市民免费开放。\n"
+        "  园内新增步道三条、健身广场两处。\n";
+    const auto s = segment(page, "zh-Hans", "人民日报");
+    check_bytes_once(s, page.size());
+    REQUIRE(s.articles.size() == 1);
+    CHECK(s.articles[0].headline == "东湖公园改造完成今起免费开放");
+    CHECK(s.articles[0].body_text().starts_with("东湖公园经过三个月"));
+}
+
 TEST_CASE("review: articles without headline or with a weak link, with file and line") {
     Issue issue;
     Article a;
