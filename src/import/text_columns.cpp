@@ -107,22 +107,23 @@ public:
             return;
         }
         // Rows empty across the region, where a part below or above has columns.
-        const auto parts = horizontal_parts(g, printed);
+        auto parts = horizontal_parts(g, printed);
         if (parts.size() > 1) {
             bool any_columns = false;
-            for (const Region& part : parts) {
-                std::vector<std::size_t> pp;
-                for (std::size_t r = part.r0; r < part.r1; ++r)
-                    if (rows_[r].inked(part.x0, part.x1)) pp.push_back(r);
-                any_columns = any_columns || !gutters(part, pp, 0).empty();
-            }
+            for (const Region& part : parts) any_columns = any_columns || columns_of(part) > 0;
             if (any_columns) {
+                take_lines_above(parts);
                 for (const Region& part : parts) cut(part, depth + 1);
                 return;
             }
         }
         const auto starts = gutters(g, printed, 0);
         if (!starts.empty()) {
+            if (const std::size_t r = lone_top_row(g, printed, starts); r != open_end) {
+                cut({g.r0, r + 1, g.x0, g.x1}, depth + 1);
+                cut({r + 1, g.r1, g.x0, g.x1}, depth + 1);
+                return;
+            }
             split_columns(g, starts, depth);
             return;
         }
@@ -147,6 +148,13 @@ public:
                 for (const Region& part : pieces) cut(part, depth + 1);
                 return;
             }
+        }
+        // Columns under lines that span them, no empty row between (a caption or a
+        // headline and deck over the columns of its article): cut where the columns start.
+        if (const std::size_t r = columns_start(g, printed); r != open_end) {
+            cut({g.r0, r, g.x0, g.x1}, depth + 1);
+            cut({r, g.r1, g.x0, g.x1}, depth + 1);
+            return;
         }
         leaves.push_back(g);
     }
@@ -192,6 +200,112 @@ private:
             run = 0;
         }
         return starts;
+    }
+
+    // A title line on the first row of a band, printed in one column only and narrower
+    // than that column, over body lines printed in several columns: it sits above the
+    // columns (a headline whose row the extractor took into the band), so it is read before
+    // them, not as the top of the one column it happens to be over.
+    std::size_t lone_top_row(const Region& g, const std::vector<std::size_t>& printed,
+                             const std::vector<std::size_t>& starts) const {
+        if (printed.size() < 3) return open_end;
+        std::vector<std::size_t> edges{g.x0};
+        edges.insert(edges.end(), starts.begin(), starts.end());
+        edges.push_back(g.x1);
+        const auto inked_columns = [&](std::size_t r, std::size_t& which) {
+            std::size_t n = 0;
+            for (std::size_t c = 0; c + 1 < edges.size(); ++c)
+                if (rows_[r].inked(edges[c], edges[c + 1])) {
+                    ++n;
+                    which = c;
+                }
+            return n;
+        };
+        std::size_t column = 0;
+        std::size_t unused = 0;
+        const std::size_t top = printed[0];
+        if (inked_columns(top, column) != 1 || inked_columns(printed[1], unused) < 2)
+            return open_end;
+        // The top row's width in its column against the column's widest row.
+        const auto width = [&](std::size_t r) {
+            std::size_t lo = open_end;
+            std::size_t hi = 0;
+            for (std::size_t x = edges[column]; x < std::min(edges[column + 1], rows_[r].cells());
+                 ++x)
+                if (rows_[r].ink[x]) {
+                    lo = std::min(lo, x);
+                    hi = x + 1;
+                }
+            return lo == open_end ? std::size_t{0} : hi - lo;
+        };
+        std::size_t widest = 0;
+        for (std::size_t r : printed) widest = std::max(widest, width(r));
+        return width(top) + 2 < widest ? top : open_end;
+    }
+
+    // The first row of the tallest run of 3+ printed rows at the bottom of the region that
+    // has a gutter (open_end when there is none, or it is the whole region). Rows are added
+    // from the bottom up, so the search is one pass over the cells.
+    std::size_t columns_start(const Region& g, const std::vector<std::size_t>& printed) const {
+        constexpr std::size_t min_rows = 3;
+        if (printed.size() <= min_rows) return open_end;
+        std::size_t width = 0;
+        for (std::size_t r : printed) width = std::max(width, std::min(g.x1, rows_[r].cells()));
+        if (width <= g.x0) return open_end;
+        std::vector<std::size_t> count(width - g.x0, 0);
+        std::size_t left = open_end;
+        std::size_t right = 0;
+        std::size_t best = open_end;
+        for (std::size_t k = printed.size(); k-- > 1;) {
+            const Row& row = rows_[printed[k]];
+            for (std::size_t x = g.x0; x < std::min(width, row.cells()); ++x) {
+                if (!row.ink[x]) continue;
+                ++count[x - g.x0];
+                left = std::min(left, x);
+                right = std::max(right, x + 1);
+            }
+            if (printed.size() - k < min_rows) continue;
+            std::size_t run = 0;
+            for (std::size_t x = left; x < right; ++x) {
+                if (count[x - g.x0] == 0) {
+                    ++run;
+                    continue;
+                }
+                if (run >= min_gutter) {
+                    best = printed[k];
+                    break;
+                }
+                run = 0;
+            }
+        }
+        return best;
+    }
+
+    std::size_t columns_of(const Region& g) {
+        std::vector<std::size_t> printed;
+        for (std::size_t r = g.r0; r < g.r1; ++r)
+            if (rows_[r].inked(g.x0, g.x1)) printed.push_back(r);
+        return gutters(g, printed, 0).size();
+    }
+
+    // The last lines of a part without columns that keep the gutters of the part with
+    // columns below it belong to those columns (a dateline's first line printed on the row
+    // of a deck's last line, an empty row of the neighbouring box between): they move down.
+    void take_lines_above(std::vector<Region>& parts) {
+        for (std::size_t k = 1; k < parts.size(); ++k) {
+            Region& above = parts[k - 1];
+            Region& below = parts[k];
+            const std::size_t n = columns_of(below);
+            if (n == 0 || columns_of(above) > 0) continue;
+            while (above.r1 > above.r0 + 1) {
+                std::size_t r = above.r1 - 1;
+                while (r > above.r0 && !rows_[r].inked(above.x0, above.x1)) --r;
+                if (r == above.r0) break;  // keep at least the part's first printed row
+                if (columns_of({r, below.r1, below.x0, below.x1}) != n) break;
+                below.r0 = r;
+                above.r1 = r;
+            }
+        }
     }
 
     void split_columns(const Region& g, const std::vector<std::size_t>& starts, std::size_t depth) {

@@ -368,6 +368,40 @@ TEST_CASE("columns: a column cut by an empty row goes on below it before the nex
     CHECK(text.find("晨练。\n  公园") == std::string::npos);
 }
 
+TEST_CASE("columns: a headline and deck over the columns, no empty row under them") {
+    // Two title lines span the gutter, then the article's two columns start on the next
+    // row: the titles are read first, then the left column, then the right one.
+    const auto row = [](const std::string& left, const std::string& right) {
+        std::size_t cells = 0;
+        for (const char c : left) cells += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+        return left + std::string(cells < 16 ? 16 - cells : 2, ' ') + right + "\n";
+    };
+    const std::string page =
+        "        东湖公园改造完成今起免费开放\n"
+        "      园内新增步道三条健身广场两处停车场一座\n" +
+        row("  本报讯 东湖公园经过", "时间，并增派人员疏导") +
+        row("三个月的改造，今天起向市", "游客，维护秩序。公园还") +
+        row("民免费开放，园内新增步道", "将举办春季花展，展出") +
+        row("三条、健身广场两处和停车", "郁金香、樱花等二十余") +
+        row("场一座，方便市民晨练。", "个品种，花展将持续到") +
+        row("  公园管理处表示，将延长", "五月底。花展期间公园") +
+        row("开放时间，方便市民游览，", "每天开放到晚上九点，") +
+        row("并增派人员巡查，延长开放", "市民可在网上预约。");
+    Diagnostics d;
+    const ColumnReading reading = read_columns(decode_text(page, "", "t.txt", d));
+    REQUIRE(reading.applied);
+    const std::string& text = reading.text.text;
+    const std::size_t deck = text.find("园内新增步道三条健身广场两处停车场一座");
+    const std::size_t left = text.find("三个月的改造");
+    const std::size_t left_end = text.find("并增派人员巡查");
+    const std::size_t right = text.find("游客，维护秩序");
+    REQUIRE(right != std::string::npos);
+    CHECK(text.find("东湖公园改造完成") < deck);
+    CHECK(deck < left);
+    CHECK(left < left_end);
+    CHECK(left_end < right);
+}
+
 TEST_CASE("titles: a title's last characters wrapped onto a centred line of their own") {
     // Single-spaced text as a layout-preserving extractor writes a wrapped headline: the
     // last character centred under the title line, then the body without a blank line.
