@@ -3,12 +3,15 @@
 #include <algorithm>
 #include <cmath>
 
+#include <unicode/uchar.h>
+
 #include "import/headline_link.hpp"
 #include "import/patterns.hpp"
 #include "import/segment_blocks.hpp"
 #include "import/segment_classify.hpp"
 #include "import/text_columns.hpp"
 #include "import/text_lines.hpp"
+#include "import/text_repair.hpp"
 #include "paperbag/ids.hpp"
 
 namespace paperbag::text {
@@ -27,6 +30,16 @@ constexpr double caption_indent = 2.5;
 constexpr std::size_t caption_lines = 6;
 // Paragraphs whose widest lines differ by this many cells are set to different measures.
 constexpr double measure_change = 2.0;
+
+// A paragraph that stops inside a sentence: no sentence end, and no closing bracket or
+// quote (a bracketed signature or note, "（机价）", closes what it follows).
+bool stops_mid_sentence(std::string_view text) {
+    const std::string_view t = trim(text);
+    if (t.empty() || is_sentence_end(t)) return false;
+    const char32_t c = last_char(t);
+    const auto type = static_cast<UCharCategory>(u_charType(static_cast<UChar32>(c)));
+    return type != U_END_PUNCTUATION && type != U_FINAL_PUNCTUATION;
+}
 
 struct Item {
     bool illustration = false;
@@ -246,6 +259,17 @@ private:
 
     bool last_piece_was(std::size_t i, int item) const { return i > 0 && owner[i - 1] == item; }
 
+    // A title run that interrupts a sentence of the open article (the body before it stops
+    // inside a sentence, body follows): an ad or box the extractor read into the column,
+    // not a new article's headline.
+    bool interrupts_sentence(std::size_t i, std::size_t end) const {
+        if (current_ < 0 || i == 0 || end >= p_.size()) return false;
+        const Piece& before = p_[i - 1];
+        const Piece& after = p_[end];
+        return owner[i - 1] == current_ && before.kind == PieceKind::body && !before.caption &&
+               stops_mid_sentence(before.text) && after.kind == PieceKind::body && !after.caption;
+    }
+
     std::size_t title_run(std::size_t i) {
         std::size_t end = i;
         while (end < p_.size() && !p_[end].caption &&
@@ -268,6 +292,10 @@ private:
                 add(current_, k);
                 kinds[k] = BlockKind::intertitle;
             }
+            return end;
+        }
+        if (interrupts_sentence(i, end)) {
+            for (std::size_t k = i; k < end; ++k) kinds[k] = BlockKind::furniture;
             return end;
         }
         Zone zone;

