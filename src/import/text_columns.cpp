@@ -4,6 +4,7 @@
 #include <limits>
 
 #include "import/text_lines.hpp"
+#include "import/text_repair.hpp"
 
 namespace paperbag::text {
 
@@ -36,7 +37,19 @@ struct Row {
     }
 };
 
-std::vector<Row> rows_of(const std::string& text) {
+// How an extractor counts the columns of its grid: pdftotext -layout gives every character
+// one cell, wide or not; tools that pad for a terminal give a wide (CJK) character two.
+enum class Cells { code_points, display };
+
+char32_t decode_at(std::string_view s, std::size_t i, std::size_t len) {
+    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[i + k]); };
+    if (len == 1 || i + len > s.size()) return byte(0);
+    char32_t c = byte(0) & (len == 2 ? 0x1F : len == 3 ? 0x0F : 0x07);
+    for (std::size_t k = 1; k < len; ++k) c = (c << 6) | (byte(k) & 0x3F);
+    return c;
+}
+
+std::vector<Row> rows_of(const std::string& text, Cells cells) {
     std::vector<Row> rows;
     for (const Line& line : split_lines(text)) {
         Row row;
@@ -49,14 +62,61 @@ std::vector<Row> rows_of(const std::string& text) {
         while (i < s.size()) {
             const auto lead = static_cast<unsigned char>(s[i]);
             const std::size_t len = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
-            row.at.push_back(i);
             const bool space = s[i] == ' ' || s[i] == '\t' || s.substr(i, 3) == "\xE3\x80\x80";
-            row.ink.push_back(!space);
+            // The second cell of a wide character maps to the character's first byte, so a
+            // cut there keeps the character whole, on its right.
+            const std::size_t n =
+                cells == Cells::display && lead >= 0xE0 && is_wide(decode_at(s, i, len)) ? 2 : 1;
+            for (std::size_t k = 0; k < n; ++k) {
+                row.at.push_back(i);
+                row.ink.push_back(!space);
+            }
             i += len;
         }
         row.at.push_back(s.size());
         rows.push_back(std::move(row));
     }
+    return rows;
+}
+
+// Share of the starts of printed runs after 2+ spaces that fall on a cell where at least
+// two other rows start one too: columns line up in the extractor's own cell count.
+double alignment(const std::vector<Row>& rows) {
+    std::vector<std::size_t> starts;
+    std::size_t total = 0;
+    for (const Row& row : rows) {
+        std::size_t run = 0;
+        bool seen_ink = false;
+        for (std::size_t x = 0; x < row.cells(); ++x) {
+            if (!row.ink[x]) {
+                ++run;
+                continue;
+            }
+            if (seen_ink && run >= min_gutter) {
+                if (starts.size() <= x) starts.resize(x + 1, 0);
+                ++starts[x];
+                ++total;
+            }
+            seen_ink = true;
+            run = 0;
+        }
+    }
+    std::size_t aligned = 0;
+    for (std::size_t n : starts)
+        if (n >= 3) aligned += n;
+    return total == 0 ? 0.0 : static_cast<double>(aligned) / static_cast<double>(total);
+}
+
+// The grid of the page in the cell count its columns line up in: code points unless the
+// page has wide characters and its gutters line up clearly better in display cells.
+std::vector<Row> grid_of(const std::string& text) {
+    constexpr double clearly_better = 0.1;
+    std::vector<Row> rows = rows_of(text, Cells::code_points);
+    const bool any_wide = std::any_of(text.begin(), text.end(),
+                                      [](char c) { return static_cast<unsigned char>(c) >= 0xE0; });
+    if (!any_wide) return rows;
+    std::vector<Row> display = rows_of(text, Cells::display);
+    if (alignment(display) > alignment(rows) + clearly_better) return display;
     return rows;
 }
 
@@ -466,14 +526,14 @@ std::vector<std::pair<Region, bool>> reading_order(const std::vector<Row>& rows,
 }  // namespace
 
 bool looks_columnar(const DecodedText& decoded) {
-    return columnar(rows_of(decoded.text));
+    return columnar(rows_of(decoded.text, Cells::code_points));
 }
 
 ColumnReading read_columns(const DecodedText& decoded) {
     ColumnReading out;
     // Most pages have no run of 3 spaces at all: no grid to build.
     if (decoded.text.find("   ") == std::string::npos) return out;
-    const std::vector<Row> rows = rows_of(decoded.text);
+    const std::vector<Row> rows = grid_of(decoded.text);
     if (rows.empty() || !columnar(rows)) return out;
     Cutter cutter(rows);
     cutter.cut({0, rows.size(), 0, open_end}, 0);

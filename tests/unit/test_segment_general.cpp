@@ -402,6 +402,44 @@ TEST_CASE("columns: a headline and deck over the columns, no empty row under the
     CHECK(left_end < right);
 }
 
+TEST_CASE("columns: a grid padded in display cells (a wide character takes two)") {
+    // A tool that pads for a terminal lines the right column up in display cells: its
+    // start is a different code point on every row, and the left column's Latin rows reach
+    // past it in code points (they are as many code points as cells, CJK rows half).
+    const auto row = [](const std::string& left, const std::string& right) {
+        std::size_t cells = 0;
+        for (const char c : left) {
+            const auto b = static_cast<unsigned char>(c);
+            cells += b < 0x80 ? 1 : (b & 0xC0) == 0xC0 ? 2 : 0;  // ASCII 1, CJK 2 cells
+        }
+        return left + std::string(34 - cells, ' ') + right + "\n";
+    };
+    const std::string page = row("  本报讯 今年1至4月", "  本报讯 东湖公园经过") +
+                             row("全市新增就业岗位一十二万五千个", "三个月的改造，今天起向") +
+                             row("hotline 010-65123456 ext 88", "市民免费开放，园内新增") +
+                             row("同比增长百分之八，其中高校毕业", "步道三条、健身广场两处") +
+                             row("www.example.gov.cn/jobs/2024", "和停车场一座，方便市民") +
+                             row("生三万一千人，失业人员再就业", "晨练。公园管理处表示，") +
+                             row("email: jobs@example.gov.cn", "将延长开放时间，并增派") +
+                             row("两万人。市人社局表示，将继续", "人员疏导游客，维护秩序") +
+                             row("做好就业工作。", "，确保游园安全。");
+    Diagnostics d;
+    const ColumnReading reading = read_columns(decode_text(page, "", "t.txt", d));
+    REQUIRE(reading.applied);
+    const std::string& text = reading.text.text;
+    // Each column is read whole: the left one's lines in order, then the right one's.
+    const std::size_t left = text.find("hotline 010-65123456 ext 88");
+    const std::size_t left_end = text.find("做好就业工作。");
+    const std::size_t right = text.find("三个月的改造");
+    REQUIRE(right != std::string::npos);
+    CHECK(text.find("全市新增就业岗位") < left);
+    CHECK(left < text.find("www.example.gov.cn"));
+    CHECK(left < left_end);
+    CHECK(left_end < right);
+    // A wide character is never cut in two.
+    CHECK(text.find("\xEF\xBF\xBD") == std::string::npos);
+}
+
 TEST_CASE("titles: a title's last characters wrapped onto a centred line of their own") {
     // Single-spaced text as a layout-preserving extractor writes a wrapped headline: the
     // last character centred under the title line, then the body without a blank line.
