@@ -234,6 +234,13 @@ private:
                 return i + 1;
             }
             case PieceKind::body:
+                if (const int to = continued_column(i); to >= 0) {
+                    add(to, i);
+                    kinds[i] = BlockKind::body;
+                    diverted_ = to;
+                    return i + 1;
+                }
+                diverted_ = -1;
                 if (current_ < 0) current_ = new_item(false);
                 add(current_, i);
                 items[static_cast<std::size_t>(current_)].has_body = true;
@@ -258,6 +265,49 @@ private:
     }
 
     bool last_piece_was(std::size_t i, int item) const { return i > 0 && owner[i - 1] == item; }
+
+    // The earlier article that body piece i goes on with: an extractor that reads a
+    // column of the next item between two columns of an item leaves the item stopping
+    // inside a sentence right before the next item's title, and prints its missing column
+    // later as a block of its own. Piece i starts such a block (a new paragraph group) after
+    // a paragraph that ended its sentence, there is an earlier article that stopped inside
+    // a sentence where a title followed, and the block shares more of its character n-grams
+    // with that article than with the article it would otherwise join. The pieces of the
+    // block that follow go with it. -1 when there is none.
+    int continued_column(std::size_t i) const {
+        if (i == 0 || p_[i].caption) return -1;
+        if (diverted_ >= 0 && p_[i].group == p_[i - 1].group && owner[i - 1] == diverted_)
+            return diverted_;
+        if (pending_zone_ || p_[i].group == p_[i - 1].group) return -1;
+        const Piece& before = p_[i - 1];
+        if (before.kind != PieceKind::body || before.caption || stops_mid_sentence(before.text))
+            return -1;
+        const int here = current_ >= 0 ? current_ : owner[i - 1];
+        int dangling = -1;
+        for (std::size_t k = items.size(); k-- > 0;) {
+            const Item& it = items[k];
+            if (static_cast<int>(k) == here || it.illustration || it.pieces.empty()) continue;
+            const std::size_t last = it.pieces.back();
+            if (p_[last].kind != PieceKind::body || !stops_mid_sentence(p_[last].text)) continue;
+            if (last + 1 >= p_.size() ||
+                (p_[last + 1].kind != PieceKind::title && p_[last + 1].kind != PieceKind::subtitle))
+                continue;
+            dangling = static_cast<int>(k);
+            break;
+        }
+        if (dangling < 0) return -1;
+        std::string block;
+        for (std::size_t k = i; k < p_.size() && p_[k].group == p_[i].group; ++k)
+            if (p_[k].kind == PieceKind::body) block += p_[k].text;
+        const NgramProfile profile(block);
+        const double to_dangling =
+            overlap(profile, NgramProfile(item_text(items[static_cast<std::size_t>(dangling)])));
+        const double to_here =
+            here >= 0
+                ? overlap(profile, NgramProfile(item_text(items[static_cast<std::size_t>(here)])))
+                : 0.0;
+        return to_dangling > to_here ? dangling : -1;
+    }
 
     // A title run that interrupts a sentence of the open article (the body before it stops
     // inside a sentence, body follows): an ad or box the extractor read into the column,
@@ -442,6 +492,7 @@ private:
     int current_ = -1;
     int last_article_ = -1;
     bool pending_zone_ = false;
+    int diverted_ = -1;  // the earlier article a block of body pieces goes on with
 };
 
 std::string join_texts(const std::vector<std::string>& texts) {
