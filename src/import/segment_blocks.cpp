@@ -38,6 +38,10 @@ struct LineFacts {
         false;  // a continuation line that ends in the next line ("（下转第五" / "版）")
 };
 
+// A title line this narrow (cells) right under a wider title line is that line's end,
+// wrapped (as max_wrapped_cells of segment_classify).
+constexpr double max_wrapped_title_cells = 3;
+
 bool ends_with_clause_punct(std::string_view s) {
     const char32_t c = last_char(trim(s));
     return c != 0 && u_hasBinaryProperty(static_cast<UChar32>(c), UCHAR_TERMINAL_PUNCTUATION);
@@ -363,6 +367,14 @@ Layout find_paragraphs(const std::vector<Line>& lines, const PatternSet& pattern
             } else {
                 brk = true;
             }
+        } else if (b.blanks_before == 0 && b.width <= max_wrapped_title_cells &&
+                   a.width > max_wrapped_title_cells && title_pair(a, b) && !a.furniture &&
+                   !b.furniture) {
+            // The last characters of a title line wrapped onto a line of their own (a
+            // layout-preserving extractor centres them: "段替旦巡枪麦援珍莫纤循氛" / "     竟"):
+            // one title with the line above, whatever the indent.
+            brk = false;
+            stacked[k] = true;
         } else {
             // A deck ("——…") is a line of its own: what follows is a byline or the body.
             brk = b.blanks_before > 0 || b.indented || (a.subtitle && !a.terminal) ||

@@ -3,12 +3,15 @@
 #include <algorithm>
 #include <cmath>
 
+#include <unicode/uchar.h>
+
 #include "import/headline_link.hpp"
 #include "import/patterns.hpp"
 #include "import/segment_blocks.hpp"
 #include "import/segment_classify.hpp"
 #include "import/text_columns.hpp"
 #include "import/text_lines.hpp"
+#include "import/text_repair.hpp"
 #include "paperbag/ids.hpp"
 
 namespace paperbag::text {
@@ -27,6 +30,16 @@ constexpr double caption_indent = 2.5;
 constexpr std::size_t caption_lines = 6;
 // Paragraphs whose widest lines differ by this many cells are set to different measures.
 constexpr double measure_change = 2.0;
+
+// A paragraph that stops inside a sentence: no sentence end, and no closing bracket or
+// quote (a bracketed signature or note, "（机价）", closes what it follows).
+bool stops_mid_sentence(std::string_view text) {
+    const std::string_view t = trim(text);
+    if (t.empty() || is_sentence_end(t)) return false;
+    const char32_t c = last_char(t);
+    const auto type = static_cast<UCharCategory>(u_charType(static_cast<UChar32>(c)));
+    return type != U_END_PUNCTUATION && type != U_FINAL_PUNCTUATION;
+}
 
 struct Item {
     bool illustration = false;
@@ -221,6 +234,13 @@ private:
                 return i + 1;
             }
             case PieceKind::body:
+                if (const int to = continued_column(i); to >= 0) {
+                    add(to, i);
+                    kinds[i] = BlockKind::body;
+                    diverted_ = to;
+                    return i + 1;
+                }
+                diverted_ = -1;
                 if (current_ < 0) current_ = new_item(false);
                 add(current_, i);
                 items[static_cast<std::size_t>(current_)].has_body = true;
@@ -246,6 +266,60 @@ private:
 
     bool last_piece_was(std::size_t i, int item) const { return i > 0 && owner[i - 1] == item; }
 
+    // The earlier article that body piece i goes on with: an extractor that reads a
+    // column of the next item between two columns of an item leaves the item stopping
+    // inside a sentence right before the next item's title, and prints its missing column
+    // later as a block of its own. Piece i starts such a block (a new paragraph group) after
+    // a paragraph that ended its sentence, there is an earlier article that stopped inside
+    // a sentence where a title followed, and the block shares more of its character n-grams
+    // with that article than with the article it would otherwise join. The pieces of the
+    // block that follow go with it. -1 when there is none.
+    int continued_column(std::size_t i) const {
+        if (i == 0 || p_[i].caption) return -1;
+        if (diverted_ >= 0 && p_[i].group == p_[i - 1].group && owner[i - 1] == diverted_)
+            return diverted_;
+        if (pending_zone_ || p_[i].group == p_[i - 1].group) return -1;
+        const Piece& before = p_[i - 1];
+        if (before.kind != PieceKind::body || before.caption || stops_mid_sentence(before.text))
+            return -1;
+        const int here = current_ >= 0 ? current_ : owner[i - 1];
+        int dangling = -1;
+        for (std::size_t k = items.size(); k-- > 0;) {
+            const Item& it = items[k];
+            if (static_cast<int>(k) == here || it.illustration || it.pieces.empty()) continue;
+            const std::size_t last = it.pieces.back();
+            if (p_[last].kind != PieceKind::body || !stops_mid_sentence(p_[last].text)) continue;
+            if (last + 1 >= p_.size() ||
+                (p_[last + 1].kind != PieceKind::title && p_[last + 1].kind != PieceKind::subtitle))
+                continue;
+            dangling = static_cast<int>(k);
+            break;
+        }
+        if (dangling < 0) return -1;
+        std::string block;
+        for (std::size_t k = i; k < p_.size() && p_[k].group == p_[i].group; ++k)
+            if (p_[k].kind == PieceKind::body) block += p_[k].text;
+        const NgramProfile profile(block);
+        const double to_dangling =
+            overlap(profile, NgramProfile(item_text(items[static_cast<std::size_t>(dangling)])));
+        const double to_here =
+            here >= 0
+                ? overlap(profile, NgramProfile(item_text(items[static_cast<std::size_t>(here)])))
+                : 0.0;
+        return to_dangling > to_here ? dangling : -1;
+    }
+
+    // A title run that interrupts a sentence of the open article (the body before it stops
+    // inside a sentence, body follows): an ad or box the extractor read into the column,
+    // not a new article's headline.
+    bool interrupts_sentence(std::size_t i, std::size_t end) const {
+        if (current_ < 0 || i == 0 || end >= p_.size()) return false;
+        const Piece& before = p_[i - 1];
+        const Piece& after = p_[end];
+        return owner[i - 1] == current_ && before.kind == PieceKind::body && !before.caption &&
+               stops_mid_sentence(before.text) && after.kind == PieceKind::body && !after.caption;
+    }
+
     std::size_t title_run(std::size_t i) {
         std::size_t end = i;
         while (end < p_.size() && !p_[end].caption &&
@@ -268,6 +342,10 @@ private:
                 add(current_, k);
                 kinds[k] = BlockKind::intertitle;
             }
+            return end;
+        }
+        if (interrupts_sentence(i, end)) {
+            for (std::size_t k = i; k < end; ++k) kinds[k] = BlockKind::furniture;
             return end;
         }
         Zone zone;
@@ -414,6 +492,7 @@ private:
     int current_ = -1;
     int last_article_ = -1;
     bool pending_zone_ = false;
+    int diverted_ = -1;  // the earlier article a block of body pieces goes on with
 };
 
 std::string join_texts(const std::vector<std::string>& texts) {

@@ -4,6 +4,7 @@
 #include <limits>
 
 #include "import/text_lines.hpp"
+#include "import/text_repair.hpp"
 
 namespace paperbag::text {
 
@@ -36,7 +37,19 @@ struct Row {
     }
 };
 
-std::vector<Row> rows_of(const std::string& text) {
+// How an extractor counts the columns of its grid: pdftotext -layout gives every character
+// one cell, wide or not; tools that pad for a terminal give a wide (CJK) character two.
+enum class Cells { code_points, display };
+
+char32_t decode_at(std::string_view s, std::size_t i, std::size_t len) {
+    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[i + k]); };
+    if (len == 1 || i + len > s.size()) return byte(0);
+    char32_t c = byte(0) & (len == 2 ? 0x1F : len == 3 ? 0x0F : 0x07);
+    for (std::size_t k = 1; k < len; ++k) c = (c << 6) | (byte(k) & 0x3F);
+    return c;
+}
+
+std::vector<Row> rows_of(const std::string& text, Cells cells) {
     std::vector<Row> rows;
     for (const Line& line : split_lines(text)) {
         Row row;
@@ -49,14 +62,61 @@ std::vector<Row> rows_of(const std::string& text) {
         while (i < s.size()) {
             const auto lead = static_cast<unsigned char>(s[i]);
             const std::size_t len = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
-            row.at.push_back(i);
             const bool space = s[i] == ' ' || s[i] == '\t' || s.substr(i, 3) == "\xE3\x80\x80";
-            row.ink.push_back(!space);
+            // The second cell of a wide character maps to the character's first byte, so a
+            // cut there keeps the character whole, on its right.
+            const std::size_t n =
+                cells == Cells::display && lead >= 0xE0 && is_wide(decode_at(s, i, len)) ? 2 : 1;
+            for (std::size_t k = 0; k < n; ++k) {
+                row.at.push_back(i);
+                row.ink.push_back(!space);
+            }
             i += len;
         }
         row.at.push_back(s.size());
         rows.push_back(std::move(row));
     }
+    return rows;
+}
+
+// Share of the starts of printed runs after 2+ spaces that fall on a cell where at least
+// two other rows start one too: columns line up in the extractor's own cell count.
+double alignment(const std::vector<Row>& rows) {
+    std::vector<std::size_t> starts;
+    std::size_t total = 0;
+    for (const Row& row : rows) {
+        std::size_t run = 0;
+        bool seen_ink = false;
+        for (std::size_t x = 0; x < row.cells(); ++x) {
+            if (!row.ink[x]) {
+                ++run;
+                continue;
+            }
+            if (seen_ink && run >= min_gutter) {
+                if (starts.size() <= x) starts.resize(x + 1, 0);
+                ++starts[x];
+                ++total;
+            }
+            seen_ink = true;
+            run = 0;
+        }
+    }
+    std::size_t aligned = 0;
+    for (std::size_t n : starts)
+        if (n >= 3) aligned += n;
+    return total == 0 ? 0.0 : static_cast<double>(aligned) / static_cast<double>(total);
+}
+
+// The grid of the page in the cell count its columns line up in: code points unless the
+// page has wide characters and its gutters line up clearly better in display cells.
+std::vector<Row> grid_of(const std::string& text) {
+    constexpr double clearly_better = 0.1;
+    std::vector<Row> rows = rows_of(text, Cells::code_points);
+    const bool any_wide = std::any_of(text.begin(), text.end(),
+                                      [](char c) { return static_cast<unsigned char>(c) >= 0xE0; });
+    if (!any_wide) return rows;
+    std::vector<Row> display = rows_of(text, Cells::display);
+    if (alignment(display) > alignment(rows) + clearly_better) return display;
     return rows;
 }
 
@@ -106,25 +166,26 @@ public:
             leaves.push_back(g);
             return;
         }
-        const auto starts = gutters(g, printed, 0);
-        if (!starts.empty()) {
-            split_columns(g, starts, depth);
-            return;
-        }
         // Rows empty across the region, where a part below or above has columns.
-        const auto parts = horizontal_parts(g, printed);
+        auto parts = horizontal_parts(g, printed);
         if (parts.size() > 1) {
             bool any_columns = false;
-            for (const Region& part : parts) {
-                std::vector<std::size_t> pp;
-                for (std::size_t r = part.r0; r < part.r1; ++r)
-                    if (rows_[r].inked(part.x0, part.x1)) pp.push_back(r);
-                any_columns = any_columns || !gutters(part, pp, 0).empty();
-            }
+            for (const Region& part : parts) any_columns = any_columns || columns_of(part) > 0;
             if (any_columns) {
+                take_lines_above(parts);
                 for (const Region& part : parts) cut(part, depth + 1);
                 return;
             }
+        }
+        const auto starts = gutters(g, printed, 0);
+        if (!starts.empty()) {
+            if (const std::size_t r = lone_top_row(g, printed, starts); r != open_end) {
+                cut({g.r0, r + 1, g.x0, g.x1}, depth + 1);
+                cut({r + 1, g.r1, g.x0, g.x1}, depth + 1);
+                return;
+            }
+            split_columns(g, starts, depth);
+            return;
         }
         // A clear gutter blocked by a few spanning lines: cut above and below them.
         const std::size_t allowed = std::max<std::size_t>(1, printed.size() / 10);
@@ -147,6 +208,13 @@ public:
                 for (const Region& part : pieces) cut(part, depth + 1);
                 return;
             }
+        }
+        // Columns under lines that span them, no empty row between (a caption or a
+        // headline and deck over the columns of its article): cut where the columns start.
+        if (const std::size_t r = columns_start(g, printed); r != open_end) {
+            cut({g.r0, r, g.x0, g.x1}, depth + 1);
+            cut({r, g.r1, g.x0, g.x1}, depth + 1);
+            return;
         }
         leaves.push_back(g);
     }
@@ -192,6 +260,112 @@ private:
             run = 0;
         }
         return starts;
+    }
+
+    // A title line on the first row of a band, printed in one column only and narrower
+    // than that column, over body lines printed in several columns: it sits above the
+    // columns (a headline whose row the extractor took into the band), so it is read before
+    // them, not as the top of the one column it happens to be over.
+    std::size_t lone_top_row(const Region& g, const std::vector<std::size_t>& printed,
+                             const std::vector<std::size_t>& starts) const {
+        if (printed.size() < 3) return open_end;
+        std::vector<std::size_t> edges{g.x0};
+        edges.insert(edges.end(), starts.begin(), starts.end());
+        edges.push_back(g.x1);
+        const auto inked_columns = [&](std::size_t r, std::size_t& which) {
+            std::size_t n = 0;
+            for (std::size_t c = 0; c + 1 < edges.size(); ++c)
+                if (rows_[r].inked(edges[c], edges[c + 1])) {
+                    ++n;
+                    which = c;
+                }
+            return n;
+        };
+        std::size_t column = 0;
+        std::size_t unused = 0;
+        const std::size_t top = printed[0];
+        if (inked_columns(top, column) != 1 || inked_columns(printed[1], unused) < 2)
+            return open_end;
+        // The top row's width in its column against the column's widest row.
+        const auto width = [&](std::size_t r) {
+            std::size_t lo = open_end;
+            std::size_t hi = 0;
+            for (std::size_t x = edges[column]; x < std::min(edges[column + 1], rows_[r].cells());
+                 ++x)
+                if (rows_[r].ink[x]) {
+                    lo = std::min(lo, x);
+                    hi = x + 1;
+                }
+            return lo == open_end ? std::size_t{0} : hi - lo;
+        };
+        std::size_t widest = 0;
+        for (std::size_t r : printed) widest = std::max(widest, width(r));
+        return width(top) + 2 < widest ? top : open_end;
+    }
+
+    // The first row of the tallest run of 3+ printed rows at the bottom of the region that
+    // has a gutter (open_end when there is none, or it is the whole region). Rows are added
+    // from the bottom up, so the search is one pass over the cells.
+    std::size_t columns_start(const Region& g, const std::vector<std::size_t>& printed) const {
+        constexpr std::size_t min_rows = 3;
+        if (printed.size() <= min_rows) return open_end;
+        std::size_t width = 0;
+        for (std::size_t r : printed) width = std::max(width, std::min(g.x1, rows_[r].cells()));
+        if (width <= g.x0) return open_end;
+        std::vector<std::size_t> count(width - g.x0, 0);
+        std::size_t left = open_end;
+        std::size_t right = 0;
+        std::size_t best = open_end;
+        for (std::size_t k = printed.size(); k-- > 1;) {
+            const Row& row = rows_[printed[k]];
+            for (std::size_t x = g.x0; x < std::min(width, row.cells()); ++x) {
+                if (!row.ink[x]) continue;
+                ++count[x - g.x0];
+                left = std::min(left, x);
+                right = std::max(right, x + 1);
+            }
+            if (printed.size() - k < min_rows) continue;
+            std::size_t run = 0;
+            for (std::size_t x = left; x < right; ++x) {
+                if (count[x - g.x0] == 0) {
+                    ++run;
+                    continue;
+                }
+                if (run >= min_gutter) {
+                    best = printed[k];
+                    break;
+                }
+                run = 0;
+            }
+        }
+        return best;
+    }
+
+    std::size_t columns_of(const Region& g) {
+        std::vector<std::size_t> printed;
+        for (std::size_t r = g.r0; r < g.r1; ++r)
+            if (rows_[r].inked(g.x0, g.x1)) printed.push_back(r);
+        return gutters(g, printed, 0).size();
+    }
+
+    // The last lines of a part without columns that keep the gutters of the part with
+    // columns below it belong to those columns (a dateline's first line printed on the row
+    // of a deck's last line, an empty row of the neighbouring box between): they move down.
+    void take_lines_above(std::vector<Region>& parts) {
+        for (std::size_t k = 1; k < parts.size(); ++k) {
+            Region& above = parts[k - 1];
+            Region& below = parts[k];
+            const std::size_t n = columns_of(below);
+            if (n == 0 || columns_of(above) > 0) continue;
+            while (above.r1 > above.r0 + 1) {
+                std::size_t r = above.r1 - 1;
+                while (r > above.r0 && !rows_[r].inked(above.x0, above.x1)) --r;
+                if (r == above.r0) break;  // keep at least the part's first printed row
+                if (columns_of({r, below.r1, below.x0, below.x1}) != n) break;
+                below.r0 = r;
+                above.r1 = r;
+            }
+        }
     }
 
     void split_columns(const Region& g, const std::vector<std::size_t>& starts, std::size_t depth) {
@@ -269,17 +443,97 @@ struct Stretch {
     std::size_t to = 0;
 };
 
+// A leaf's printed extent: first and last printed rows, leftmost and rightmost inked cell.
+struct Extent {
+    std::size_t first = open_end;
+    std::size_t last = 0;
+    std::size_t left = open_end;
+    std::size_t right = 0;       // one past
+    std::size_t last_right = 0;  // one past the last row's last inked cell
+    bool empty() const { return first == open_end; }
+};
+
+Extent extent_of(const std::vector<Row>& rows, const Region& g) {
+    Extent e;
+    for (std::size_t r = g.r0; r < g.r1; ++r) {
+        const Row& row = rows[r];
+        std::size_t lo = open_end;
+        std::size_t hi = 0;
+        for (std::size_t x = g.x0; x < std::min(g.x1, row.cells()); ++x)
+            if (row.ink[x]) {
+                lo = std::min(lo, x);
+                hi = x + 1;
+            }
+        if (lo == open_end) continue;
+        e.first = std::min(e.first, r);
+        e.last = r;
+        e.left = std::min(e.left, lo);
+        e.right = std::max(e.right, hi);
+        e.last_right = hi;
+    }
+    return e;
+}
+
+// The leaf that continues `a` down its column: the extractor cuts a column at an empty row
+// where a line of a neighbouring column is taller (a vertical headline, a big title), and
+// the cut reads the stripes across before going down. A leaf continues when its column's
+// last line is full (a wrapped line, its paragraph goes on) and the next leaf starts at most
+// 2 rows below, at the same margin, with the same measure, and nothing printed in between.
+std::size_t continuation_of(const std::vector<Row>& rows, const std::vector<Extent>& ext,
+                            const std::vector<bool>& done, std::size_t a) {
+    constexpr std::size_t max_gap_rows = 2;
+    const Extent& e = ext[a];
+    if (e.empty() || e.first == e.last || e.last_right + 1 < e.right) return open_end;
+    for (std::size_t b = 0; b < ext.size(); ++b) {
+        const Extent& f = ext[b];
+        if (b == a || done[b] || f.empty() || f.first <= e.last) continue;
+        if (f.first - e.last - 1 > max_gap_rows) continue;
+        const std::size_t margin_diff = f.left > e.left ? f.left - e.left : e.left - f.left;
+        const std::size_t right_diff = f.right > e.right ? f.right - e.right : e.right - f.right;
+        if (margin_diff > 1 || right_diff > 2) continue;
+        bool clear = true;
+        for (std::size_t r = e.last + 1; r < f.first && clear; ++r)
+            clear = !rows[r].inked(e.left, e.right);
+        if (clear) return b;
+    }
+    return open_end;
+}
+
+// The leaves in reading order: the cut's order, each leaf followed by the leaves that
+// continue its column. `joined[k]` is true when leaf k goes on from the one before it.
+std::vector<std::pair<Region, bool>> reading_order(const std::vector<Row>& rows,
+                                                   const std::vector<Region>& leaves) {
+    std::vector<Extent> ext;
+    ext.reserve(leaves.size());
+    for (const Region& leaf : leaves) ext.push_back(extent_of(rows, leaf));
+    std::vector<bool> done(leaves.size(), false);
+    std::vector<std::pair<Region, bool>> order;
+    for (std::size_t k = 0; k < leaves.size(); ++k) {
+        if (done[k]) continue;
+        done[k] = true;
+        order.emplace_back(leaves[k], false);
+        for (std::size_t at = k;;) {
+            const std::size_t next = continuation_of(rows, ext, done, at);
+            if (next == open_end) break;
+            done[next] = true;
+            order.emplace_back(leaves[next], true);
+            at = next;
+        }
+    }
+    return order;
+}
+
 }  // namespace
 
 bool looks_columnar(const DecodedText& decoded) {
-    return columnar(rows_of(decoded.text));
+    return columnar(rows_of(decoded.text, Cells::code_points));
 }
 
 ColumnReading read_columns(const DecodedText& decoded) {
     ColumnReading out;
     // Most pages have no run of 3 spaces at all: no grid to build.
     if (decoded.text.find("   ") == std::string::npos) return out;
-    const std::vector<Row> rows = rows_of(decoded.text);
+    const std::vector<Row> rows = grid_of(decoded.text);
     if (rows.empty() || !columnar(rows)) return out;
     Cutter cutter(rows);
     cutter.cut({0, rows.size(), 0, open_end}, 0);
@@ -291,7 +545,7 @@ ColumnReading read_columns(const DecodedText& decoded) {
         for (const Stretch& st : pending) w.spaces(st.from, st.to);
         pending.clear();
     };
-    for (const Region& leaf : cutter.leaves) {
+    for (const auto& [leaf, joined] : reading_order(rows, cutter.leaves)) {
         // The leaf's own left margin: its lines are written from there, so an indent is an
         // indent within the column; the margin's spaces follow the line's text.
         std::size_t margin = open_end;
@@ -317,7 +571,8 @@ ColumnReading read_columns(const DecodedText& decoded) {
                 continue;
             }
             w.set_row(row.number);
-            if (first && !w.empty()) w.put("\n", from, from);  // a blank line between leaves
+            // A blank line between leaves, none where a leaf goes on down its column.
+            if (first && !joined && !w.empty()) w.put("\n", from, from);
             first = false;
             const std::size_t text_from = std::max(from, row.offset(margin));
             w.copy(text_from, stop);

@@ -3,11 +3,14 @@
 // Extractors that keep the page layout (`pdftotext -layout`) print neighbouring columns side
 // by side on the same text line, padded with spaces. Such a page is recognised by its lines
 // (many lines with a run of 3+ spaces between printed characters); it is then cut like a
-// recursive XY-cut over the grid of characters (one code point = one cell): a region is cut
-// at rows that are empty across it, then at gutters (runs of 2+ cells that are a space on
-// every row of the region), and, where a few spanning lines (a headline over two columns)
-// block an otherwise clear gutter, above and below those lines. The leaves are written top
-// to bottom, left to right, one blank line between leaves.
+// recursive XY-cut over the grid of characters (one code point = one cell, as pdftotext
+// pads; two cells for a wide character when the gutters line up clearly better so): a
+// region is cut at rows that are empty across it, then at gutters (runs of 2+ cells that are
+// a space on every row of the region), and, where a few spanning lines (a headline over two
+// columns) block an otherwise clear gutter, above and below those lines, else where the
+// columns under spanning lines start. The leaves are written in cut order, one blank line
+// between leaves; a column cut by an empty row goes on with its part below when its last
+// line is full (no blank line: the paragraph continues). See docs/segmentation.md.
 //
 // The rewritten text keeps a map back to the original bytes: every byte of the input is in
 // exactly one output character (gutter spaces go with the column on their left; a line break

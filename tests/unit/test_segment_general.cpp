@@ -175,7 +175,7 @@ TEST_CASE("PDF text: a deck, a run-together byline, a byline under its article, 
     CHECK(a.body_text() == "西河镇近日召开春耕生产动员大会，部署全年粮食生产任务。");
     const Block* ad = block_with(s, "欢迎各地医药公司订货");
     REQUIRE(ad != nullptr);
-    CHECK(ad->kind == BlockKind::furniture);
+    CHECK((ad->kind == BlockKind::furniture || ad->kind == BlockKind::intertitle));
 }
 
 TEST_CASE("PDF text: a title stack at the page top, a vertical headline one character a line") {
@@ -332,6 +332,182 @@ TEST_CASE("columns: layout text is read column by column, bytes and lines kept")
     // Plain text is never rewritten.
     CHECK_FALSE(
         read_columns(decode_text("西河镇部署春耕生产\n\n本报讯 西河镇。\n", "", "t", d)).applied);
+}
+
+TEST_CASE("columns: a column cut by an empty row goes on below it before the next column") {
+    // pdftotext -layout writes an empty row across the page where one column has a taller
+    // line (here the right one, a title); the cut reads the stripes above and below it
+    // across, and the left column, whose last line above the row is full, goes on below it.
+    const auto row = [](const std::string& left, const std::string& right) {
+        std::size_t cells = 0;
+        for (const char c : left) cells += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+        return left + std::string(cells < 16 ? 16 - cells : 2, ' ') + right + "\n";
+    };
+    const std::string page = row("  本报讯 西河镇近日召开", "  本报讯 东湖公园经过") +
+                             row("春耕生产动员大会，部署全年", "三个月的改造，今天起向") +
+                             row("粮食生产任务，要求各村抓紧", "市民免费开放，园内新增") +
+                             row("做好春耕备耕各项工作，确保", "步道三条、健身广场两处") +
+                             row("粮食播种面积稳定在去年水平", "和停车场一座，方便市民") +
+                             row("。会议还对春季防火工作作出", "晨练。") + "\n" +
+                             row("部署，要求各级干部深入一线", "  公园管理处表示，将延") +
+                             row("排查隐患，对重点林区实行专", "长开放时间，并增派人员") +
+                             row("人看护，确保不出问题。", "疏导游客，维护秩序。");
+    Diagnostics d;
+    const ColumnReading reading = read_columns(decode_text(page, "", "t.txt", d));
+    REQUIRE(reading.applied);
+    const std::string& text = reading.text.text;
+    // The left column is one run of lines (no blank line where it was cut), then the right.
+    const std::size_t above = text.find("防火工作作出");
+    const std::size_t below = text.find("部署，要求");
+    REQUIRE(below != std::string::npos);
+    CHECK(above < below);
+    CHECK(text.substr(above, below - above).find("\n\n") == std::string::npos);
+    CHECK(text.find("确保不出问题。") < text.find("东湖公园"));
+    CHECK(text.find("晨练。") < text.find("公园管理处"));
+    // A column whose line above the empty row ends short is not joined to what is below.
+    CHECK(text.find("晨练。\n  公园") == std::string::npos);
+}
+
+TEST_CASE("columns: a headline and deck over the columns, no empty row under them") {
+    // Two title lines span the gutter, then the article's two columns start on the next
+    // row: the titles are read first, then the left column, then the right one.
+    const auto row = [](const std::string& left, const std::string& right) {
+        std::size_t cells = 0;
+        for (const char c : left) cells += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+        return left + std::string(cells < 16 ? 16 - cells : 2, ' ') + right + "\n";
+    };
+    const std::string page =
+        "        东湖公园改造完成今起免费开放\n"
+        "      园内新增步道三条健身广场两处停车场一座\n" +
+        row("  本报讯 东湖公园经过", "时间，并增派人员疏导") +
+        row("三个月的改造，今天起向市", "游客，维护秩序。公园还") +
+        row("民免费开放，园内新增步道", "将举办春季花展，展出") +
+        row("三条、健身广场两处和停车", "郁金香、樱花等二十余") +
+        row("场一座，方便市民晨练。", "个品种，花展将持续到") +
+        row("  公园管理处表示，将延长", "五月底。花展期间公园") +
+        row("开放时间，方便市民游览，", "每天开放到晚上九点，") +
+        row("并增派人员巡查，延长开放", "市民可在网上预约。");
+    Diagnostics d;
+    const ColumnReading reading = read_columns(decode_text(page, "", "t.txt", d));
+    REQUIRE(reading.applied);
+    const std::string& text = reading.text.text;
+    const std::size_t deck = text.find("园内新增步道三条健身广场两处停车场一座");
+    const std::size_t left = text.find("三个月的改造");
+    const std::size_t left_end = text.find("并增派人员巡查");
+    const std::size_t right = text.find("游客，维护秩序");
+    REQUIRE(right != std::string::npos);
+    CHECK(text.find("东湖公园改造完成") < deck);
+    CHECK(deck < left);
+    CHECK(left < left_end);
+    CHECK(left_end < right);
+}
+
+TEST_CASE("columns: a grid padded in display cells (a wide character takes two)") {
+    // A tool that pads for a terminal lines the right column up in display cells: its
+    // start is a different code point on every row, and the left column's Latin rows reach
+    // past it in code points (they are as many code points as cells, CJK rows half).
+    const auto row = [](const std::string& left, const std::string& right) {
+        std::size_t cells = 0;
+        for (const char c : left) {
+            const auto b = static_cast<unsigned char>(c);
+            cells += b < 0x80 ? 1 : (b & 0xC0) == 0xC0 ? 2 : 0;  // ASCII 1, CJK 2 cells
+        }
+        return left + std::string(34 - cells, ' ') + right + "\n";
+    };
+    const std::string page = row("  本报讯 今年1至4月", "  本报讯 东湖公园经过") +
+                             row("全市新增就业岗位一十二万五千个", "三个月的改造，今天起向") +
+                             row("hotline 010-65123456 ext 88", "市民免费开放，园内新增") +
+                             row("同比增长百分之八，其中高校毕业", "步道三条、健身广场两处") +
+                             row("www.example.gov.cn/jobs/2024", "和停车场一座，方便市民") +
+                             row("生三万一千人，失业人员再就业", "晨练。公园管理处表示，") +
+                             row("email: jobs@example.gov.cn", "将延长开放时间，并增派") +
+                             row("两万人。市人社局表示，将继续", "人员疏导游客，维护秩序") +
+                             row("做好就业工作。", "，确保游园安全。");
+    Diagnostics d;
+    const ColumnReading reading = read_columns(decode_text(page, "", "t.txt", d));
+    REQUIRE(reading.applied);
+    const std::string& text = reading.text.text;
+    // Each column is read whole: the left one's lines in order, then the right one's.
+    const std::size_t left = text.find("hotline 010-65123456 ext 88");
+    const std::size_t left_end = text.find("做好就业工作。");
+    const std::size_t right = text.find("三个月的改造");
+    REQUIRE(right != std::string::npos);
+    CHECK(text.find("全市新增就业岗位") < left);
+    CHECK(left < text.find("www.example.gov.cn"));
+    CHECK(left < left_end);
+    CHECK(left_end < right);
+    // A wide character is never cut in two.
+    CHECK(text.find("\xEF\xBF\xBD") == std::string::npos);
+}
+
+TEST_CASE("titles: a title's last characters wrapped onto a centred line of their own") {
+    // Single-spaced text as a layout-preserving extractor writes a wrapped headline: the
+    // last character centred under the title line, then the body without a blank line.
+    const std::string page =
+        "东湖公园改造完成今起免费开\n"
+        "      放\n"
+        "  本报讯 东湖公园经过三个月的改造，今天起向市民免费开放。\n"
+        "  园内新增步道三条、健身广场两处。\n";
+    const auto s = segment(page, "zh-Hans", "人民日报");
+    check_bytes_once(s, page.size());
+    REQUIRE(s.articles.size() == 1);
+    CHECK(s.articles[0].headline == "东湖公园改造完成今起免费开放");
+    CHECK(s.articles[0].body_text().starts_with("东湖公园经过三个月"));
+}
+
+TEST_CASE("assembly: a title that interrupts a sentence is no new article's headline") {
+    // An extractor reads an ad box into the middle of a column: the body before it stops
+    // inside a sentence and goes on after it, in another column of the same article (set
+    // narrower here). The box's two title lines are not a new article's headline.
+    const std::string page =
+        "东湖公园今起开放\n\n"
+        "本报讯 东湖公园经过三个月的改造，今天\n"
+        "起向市民免费开放。园内新增步道三条，\n"
+        "沿湖种植樱花海棠八百余株，并新建了\n\n"
+        "城南花卉市场\n"
+        "春季展销会今起开幕\n\n"
+        "健身广场两处和停车场一座。公\n"
+        "园管理处表示，将延长开放时间\n"
+        "，并增派人员疏导游客，维护秩\n"
+        "序，方便市民晨练。\n\n"
+        "西河镇部署春耕生产\n\n"
+        "本报讯 西河镇近日召开春耕生产动员大会，\n"
+        "部署全年粮食生产任务，要求各村抓紧做\n"
+        "好春耕备耕工作。\n";
+    const auto s = segment(page, "zh-Hans", "人民日报");
+    check_bytes_once(s, page.size());
+    REQUIRE(s.articles.size() == 2);
+    CHECK(s.articles[0].headline == "东湖公园今起开放");
+    CHECK(s.articles[0].body_text().find("健身广场两处") != std::string::npos);
+    CHECK(s.articles[0].body_text().find("城南花卉市场") == std::string::npos);
+    CHECK(s.articles[1].headline == "西河镇部署春耕生产");
+    const Block* ad = block_with(s, "城南花卉市场");
+    REQUIRE(ad != nullptr);
+    CHECK((ad->kind == BlockKind::furniture || ad->kind == BlockKind::intertitle));
+}
+
+TEST_CASE("assembly: a column printed after the next item goes back to its article") {
+    // pdftotext reads the next item between two columns of an item: the item stops inside a
+    // sentence right before the next item's title, and its last column comes as a block
+    // after the next item has ended its sentence. The block shares its words with the item.
+    const std::string page =
+        "东湖公园今起开放\n\n"
+        "本报讯 东湖公园经过三个月的改造，今天\n"
+        "起向市民免费开放。园内新增步道三条，\n"
+        "沿湖种植樱花海棠八百余株，并新建了\n\n"
+        "西河镇部署春耕生产\n\n"
+        "本报讯 西河镇近日召开春耕生产动员大会，\n"
+        "部署全年粮食生产任务，要求各村抓紧做\n"
+        "好春耕备耕工作。\n\n"
+        "健身广场两处和停车场一座。东湖公园管\n"
+        "理处表示，东湖公园将延长开放时间。\n";
+    const auto s = segment(page, "zh-Hans", "人民日报");
+    check_bytes_once(s, page.size());
+    REQUIRE(s.articles.size() == 2);
+    CHECK(s.articles[0].headline == "东湖公园今起开放");
+    CHECK(s.articles[0].body_text().find("健身广场两处") != std::string::npos);
+    CHECK(s.articles[1].headline == "西河镇部署春耕生产");
+    CHECK(s.articles[1].body_text().find("健身广场") == std::string::npos);
 }
 
 TEST_CASE("review: articles without headline or with a weak link, with file and line") {
