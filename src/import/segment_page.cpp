@@ -283,8 +283,11 @@ private:
         if (before.kind != PieceKind::body || before.caption || stops_mid_sentence(before.text))
             return -1;
         const int here = current_ >= 0 ? current_ : owner[i - 1];
+        // Only the last few items are asked (the intruding item sits right after the one it
+        // cut), so a long page costs no more per piece than a short one.
+        constexpr std::size_t lookback = 8;
         int dangling = -1;
-        for (std::size_t k = items.size(); k-- > 0;) {
+        for (std::size_t k = items.size(), asked = 0; k-- > 0 && asked < lookback; ++asked) {
             const Item& it = items[k];
             if (static_cast<int>(k) == here || it.illustration || it.pieces.empty()) continue;
             const std::size_t last = it.pieces.back();
