@@ -973,7 +973,8 @@ private:
         art.source_path = context_.path;
         std::size_t main = stack.size();
         double best = -1;
-        if (section_label(stack) && heads_later_item(stack.back()) &&
+        // A label over the item's own heading: a stack of two titles or more.
+        if (stack.size() >= 2 && section_label(stack) && heads_later_item(stack.back()) &&
             units_[stack.back()].m.size < units_[stack[stack.size() - 2]].m.size)
             main = stack.size() - 1;
         // A dated line in the stack ("Luxembourg, le 9 juillet." over "Revue politique.") is
