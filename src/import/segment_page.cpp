@@ -542,7 +542,16 @@ private:
                                                 std::vector<double>(items.size(), 0));
         std::vector<std::vector<double>> overlaps = scores;
         for (std::size_t c = 0; c < clusters.size(); ++c) {
-            const std::vector<double> shares = index.overlaps(NgramProfile(clusters[c].text));
+            std::vector<double> shares = index.overlaps(NgramProfile(clusters[c].text));
+            // A deck describes the article too: the title with its deck may match better
+            // (a headline of names, a deck that names the subject).
+            if (!clusters[c].subtitles.empty()) {
+                std::string with_deck = clusters[c].text;
+                for (std::size_t k : clusters[c].subtitles) with_deck += p_[k].text;
+                const std::vector<double> deck = index.overlaps(NgramProfile(with_deck));
+                for (std::size_t it = 0; it < shares.size(); ++it)
+                    shares[it] = std::max(shares[it], deck[it]);
+            }
             const Zone& zone = zones[static_cast<std::size_t>(clusters[c].zone)];
             for (std::size_t it = 0; it < items.size(); ++it) {
                 double s = shares[it];
