@@ -30,6 +30,9 @@ std::vector<std::vector<std::size_t>> split_at_titles(
         const TitleUnit* unit;
     };
     std::vector<Home> found;
+    // Articles with a headline of their own: a title right above them that is most like
+    // one of their paragraphs (a title between two articles may be the one before's).
+    std::vector<bool> headed(paragraphs.size(), false);
     for (const TitleUnit& unit : titles) {
         const NgramProfile profile(unit.text);
         if (profile.size() < 3) continue;  // too short to say where it belongs
@@ -37,6 +40,8 @@ std::vector<std::vector<std::size_t>> split_at_titles(
         std::size_t best = 0;
         for (std::size_t p = 1; p < shares.size(); ++p)
             if (shares[p] > shares[best]) best = p;
+        if (unit.above == static_cast<int>(where[best].first) && shares[best] >= own_share)
+            headed[where[best].first] = true;
         if (shares[best] < home_share) continue;
         double elsewhere = 0;
         for (std::size_t p = 0; p < shares.size(); ++p)
@@ -44,15 +49,17 @@ std::vector<std::vector<std::size_t>> split_at_titles(
         if (shares[best] < elsewhere + home_margin) continue;
         found.push_back({where[best].first, where[best].second, shares[best], &unit});
     }
-    // Titles of the zone right above or below an article that are home in it: its own
-    // stack when there are at most two of them (kicker and headline, or headline and
-    // deck), which count as one home; three or more are the titles of as many items.
+    // Titles of the zone right above an article are its own: it has a headline, so any
+    // other title at home in a later paragraph starts an item there. Titles of the zone
+    // right below an article that are home in it: its own stack when there are at most two
+    // of them (kicker and headline, or headline and deck), which count as one home; three or
+    // more are the titles of as many items.
     std::vector<std::vector<std::pair<std::size_t, double>>> homes(paragraphs.size());
     for (std::size_t i = 0; i < found.size(); ++i) {
         const Home& h = found[i];
         const auto a = static_cast<int>(h.article);
-        const bool own_zone = h.unit->above == a || h.unit->below == a;
-        if (own_zone) {
+        if (h.unit->above == a) continue;
+        if (h.unit->below == a) {
             std::size_t same = 0;
             bool earlier = false;
             for (std::size_t j = 0; j < found.size(); ++j) {
@@ -64,15 +71,17 @@ std::vector<std::vector<std::size_t>> split_at_titles(
         }
         homes[h.article].emplace_back(h.paragraph, h.share);
     }
-    // Candidate splits: every home paragraph of an article after its first home.
+    // Candidate splits: every home paragraph of an article after its first home, or after
+    // its headline.
     std::vector<std::tuple<double, std::size_t, std::size_t>> splits;  // (-share, article, par)
     for (std::size_t a = 0; a < homes.size(); ++a) {
         auto& h = homes[a];
-        if (h.size() < 2) continue;
         std::sort(h.begin(), h.end());
-        for (std::size_t i = 1; i < h.size(); ++i)
-            if (h[i].first != h[i - 1].first && h[i].first > 0)
-                splits.emplace_back(-h[i].second, a, h[i].first);
+        for (std::size_t i = 0; i < h.size(); ++i) {
+            if (h[i].first == 0 || (i > 0 && h[i].first == h[i - 1].first)) continue;
+            if (i == 0 && !headed[a]) continue;
+            splits.emplace_back(-h[i].second, a, h[i].first);
+        }
     }
     std::sort(splits.begin(), splits.end());
     if (splits.size() > surplus) splits.resize(surplus);

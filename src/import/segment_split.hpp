@@ -7,7 +7,9 @@
 // character n-grams (`NgramProfile`), when that share is at least `home_share` and beats
 // its share in every other paragraph of the page by `home_margin`. An article that is
 // home to titles in two or more of its paragraphs is split before each home paragraph but
-// its first, at most (titles - articles) splits per page, strongest first. Two titles of
+// its first; an article with a headline of its own (a title right above it, most like one
+// of its paragraphs) before each home paragraph but the very first; at most
+// (titles - articles) splits per page, strongest first. Two titles of
 // one zone that stands right above or right below an article and are home in that article
 // are its own title stack (kicker and headline, headline and deck): they count as one home,
 // at the first; three or more are the headlines of as many items. Cost: one
@@ -23,6 +25,9 @@ namespace paperbag::text {
 
 inline constexpr double home_share = 0.4;
 inline constexpr double home_margin = 0.25;
+// A title right above an article is its own headline when it is most like one of its
+// paragraphs, with at least this share (the linking threshold).
+inline constexpr double own_share = 0.2;
 
 struct TitleUnit {
     std::string text;

@@ -61,6 +61,25 @@ TEST_CASE("split: titles away from their items split the article that holds them
     CHECK(s.articles[1].body.front().text.starts_with("交通部门统计"));
 }
 
+TEST_CASE("split: an article with a headline of its own splits at the first away title") {
+    // The first article's own headline shares little with it ("黄河安澜": one bigram of
+    // three), too little to be at home in a paragraph; the headline printed at the end of
+    // the page is at home in its second paragraph, which starts the item it heads.
+    const std::string page = "黄河安澜\n\n" + double_spaced(river, 17) +
+                             double_spaced(shipping, 17) + "西湖景区游客人数增长两成\n\n" +
+                             double_spaced(U"本报杭州10月8日电 " + lake, 17) +
+                             "长江航运货运量创历史新高\n";
+    const auto s = test::segment(page);
+    REQUIRE(s.articles.size() == 3);
+    REQUIRE(s.articles[0].headline);
+    CHECK(*s.articles[0].headline == "黄河安澜");
+    REQUIRE(s.articles[1].headline);
+    CHECK(*s.articles[1].headline == "长江航运货运量创历史新高");
+    CHECK(s.articles[1].body.front().text.starts_with("交通部门统计"));
+    REQUIRE(s.articles[2].headline);
+    CHECK(*s.articles[2].headline == "西湖景区游客人数增长两成");
+}
+
 TEST_CASE("split: a kicker and headline over their own article split nothing") {
     // Two titles of the stack over the article, each most like a different paragraph of
     // it: they are the article's own kicker and headline, not two items.
