@@ -73,8 +73,9 @@ public:
     void run() {
         mark_captions();
         for (std::size_t i = 0; i < p_.size();) i = step(i);
-        if (split_at_away_titles) split_articles();
+        if (in_reading_order) split_articles();
         link_headlines();
+        if (in_reading_order) join_dispatches();
     }
 
     std::vector<Item> items;
@@ -85,10 +86,10 @@ public:
     std::vector<Cluster> clusters;
     std::vector<double> confidence;  // item -> headline confidence
     std::vector<Diagnostic> warnings;
-    // Split articles at titles printed away from them (off for text read column by column,
-    // whose paragraph order within an article is rebuilt and says little about where an
-    // item starts).
-    bool split_at_away_titles = true;
+    // Split articles at titles printed away from them and join second dispatches (both off
+    // for text read column by column, whose paragraph order is rebuilt and says little
+    // about where an item starts).
+    bool in_reading_order = true;
 
 private:
     // A credit ends a caption; the caption reaches back over body pieces of the same
@@ -480,6 +481,35 @@ private:
         }
     }
 
+    // A headless part that starts with a dateline right after an article whose title it
+    // shares (segment_split: second_dispatch) is that article's second dispatch: its
+    // dateline and byline are body text of the article.
+    void join_dispatches() {
+        for (std::size_t it = items.size(); it-- > 1;) {
+            Item& part = items[it];
+            const Item& before = items[it - 1];
+            if (part.illustration || before.illustration || assigned[it] || !assigned[it - 1] ||
+                part.pieces.empty() || before.pieces.empty())
+                continue;
+            const std::size_t first = part.pieces.front();
+            if (p_[first].kind != PieceKind::dateline || first == 0 ||
+                owner[first - 1] != static_cast<int>(it - 1))
+                continue;
+            if (!second_dispatch(clusters[*assigned[it - 1]].text, item_text(part))) continue;
+            for (std::size_t k : part.pieces) {
+                if (p_[k].kind == PieceKind::dateline || p_[k].kind == PieceKind::byline) {
+                    p_[k].kind = PieceKind::body;
+                    kinds[k] = BlockKind::body;
+                }
+                items[it - 1].pieces.push_back(k);
+                owner[k] = static_cast<int>(it - 1);
+            }
+            items.erase(items.begin() + static_cast<std::ptrdiff_t>(it));
+            assigned.erase(assigned.begin() + static_cast<std::ptrdiff_t>(it));
+            confidence.erase(confidence.begin() + static_cast<std::ptrdiff_t>(it));
+        }
+    }
+
     void link_headlines() {
         assigned.assign(items.size(), std::nullopt);
         confidence.assign(items.size(), 0);
@@ -634,7 +664,7 @@ PageSegments segment_page(const DecodedText& input, const PageContext& context) 
         pieces.push_back(all);
     }
     Assembler a(pieces, context);
-    a.split_at_away_titles = !columns.applied;
+    a.in_reading_order = !columns.applied;
     a.run();
 
     // Blocks: one per piece, covering the text.

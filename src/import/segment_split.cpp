@@ -93,4 +93,9 @@ std::vector<std::vector<std::size_t>> split_at_titles(
     return out;
 }
 
+bool second_dispatch(const std::string& title, const std::string& part) {
+    const NgramProfile profile(title);
+    return profile.size() > 0 && overlap(profile, NgramProfile(part)) >= dispatch_share;
+}
+
 }  // namespace paperbag::text

@@ -43,4 +43,11 @@ std::vector<std::vector<std::size_t>> split_at_titles(
     const std::vector<TitleUnit>& titles, const std::vector<std::vector<std::string>>& paragraphs,
     std::size_t articles);
 
+// A report filed from a second place inside one article ("本报东京3月24日电…" after the
+// article's own dateline and paragraphs): a part that starts with a dateline, got no
+// headline, and follows an article directly is that article's second dispatch when at
+// least `dispatch_share` of the article's title n-grams (kicker and headline) occur in it.
+inline constexpr double dispatch_share = 0.25;
+bool second_dispatch(const std::string& title, const std::string& part);
+
 }  // namespace paperbag::text

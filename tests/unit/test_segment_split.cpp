@@ -2,6 +2,7 @@
 // without dateline or byline whose headlines the page collects at its end.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -131,4 +132,38 @@ TEST_CASE("split: the stage itself") {
         CHECK(split_at_titles(titles, three, 1)[0] == std::vector<std::size_t>{1, 2});
         CHECK(split_at_titles({titles[0], titles[1]}, three, 1)[0].empty());
     }
+}
+
+TEST_CASE("split: a second dispatch inside an article stays in it") {
+    // One report from two places: the second dateline starts no new article when the part
+    // it opens has no headline and shares the article's title.
+    const std::string page = "黄河防洪工程加固完成\n\n" +
+                             double_spaced(
+                                 U"本报郑州10月8日电 记者王明报道：黄河水利委员会日前宣布，"
+                                 U"黄河下游防洪工程已经全部完成加固。",
+                                 17) +
+                             double_spaced(
+                                 U"本报济南10月8日电 记者李华报道：山东黄河河务局介绍，"
+                                 U"黄河下游防洪工程在山东境内的各段均已完成加固。",
+                                 17);
+    const auto s = test::segment(page);
+    REQUIRE(s.articles.size() == 1);
+    const Article& a = s.articles[0];
+    REQUIRE(a.headline);
+    CHECK(*a.headline == "黄河防洪工程加固完成");
+    REQUIRE(a.dateline);
+    CHECK(a.dateline->starts_with("本报郑州"));
+    std::string body;
+    for (const auto& p : a.body) body += p.text;
+    CHECK(body.find("本报济南") != std::string::npos);
+    CHECK(body.find("山东黄河河务局") != std::string::npos);
+    CHECK(std::none_of(a.bylines.begin(), a.bylines.end(),
+                       [](const Byline& b) { return b.name.find("李华") != std::string::npos; }));
+}
+
+TEST_CASE("split: a dispatch that shares nothing with the article before is its own") {
+    CHECK(second_dispatch("黄河防洪工程加固完成",
+                          "山东黄河河务局介绍，黄河下游防洪工程已完成加固。"));
+    CHECK_FALSE(second_dispatch("黄河防洪工程加固完成", "杭州市旅游部门介绍，西湖景区游客增长。"));
+    CHECK_FALSE(second_dispatch("", "山东黄河河务局介绍。"));
 }
