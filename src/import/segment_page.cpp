@@ -9,6 +9,7 @@
 #include "import/patterns.hpp"
 #include "import/segment_blocks.hpp"
 #include "import/segment_classify.hpp"
+#include "import/segment_split.hpp"
 #include "import/text_columns.hpp"
 #include "import/text_lines.hpp"
 #include "import/text_repair.hpp"
@@ -72,7 +73,9 @@ public:
     void run() {
         mark_captions();
         for (std::size_t i = 0; i < p_.size();) i = step(i);
+        if (in_reading_order) split_articles();
         link_headlines();
+        if (in_reading_order) join_dispatches();
     }
 
     std::vector<Item> items;
@@ -83,6 +86,10 @@ public:
     std::vector<Cluster> clusters;
     std::vector<double> confidence;  // item -> headline confidence
     std::vector<Diagnostic> warnings;
+    // Split articles at titles printed away from them and join second dispatches (both off
+    // for text read column by column, whose paragraph order is rebuilt and says little
+    // about where an item starts).
+    bool in_reading_order = true;
 
 private:
     // A credit ends a caption; the caption reaches back over body pieces of the same
@@ -390,6 +397,119 @@ private:
         return text;
     }
 
+    // Articles that hold the paragraphs of titles printed away from them are split there
+    // (segment_split). An intertitle's text counts with the paragraph after it, and goes
+    // with it.
+    void split_articles() {
+        std::vector<TitleUnit> titles;
+        for (std::size_t z = 0; z < zones.size(); ++z) {
+            // One unit per title, or per printed stack of title lines (one stack, or lines
+            // printed with no blank line between them).
+            std::size_t stack = 0;
+            std::size_t last_line = 0;
+            for (std::size_t k : zones[z].pieces) {
+                if (p_[k].kind != PieceKind::title) continue;
+                if (last_line != 0 &&
+                    ((stack != 0 && p_[k].stack == stack) || p_[k].first_line == last_line + 1))
+                    titles.back().text += p_[k].text;
+                else
+                    titles.push_back({p_[k].text, z, zones[z].next, zones[z].prev});
+                stack = p_[k].stack;
+                last_line = p_[k].last_line;
+            }
+        }
+        std::size_t articles = 0;
+        std::vector<std::vector<std::string>> paragraphs(items.size());
+        std::vector<std::vector<std::size_t>> starts(items.size());  // paragraph -> position
+        for (std::size_t a = 0; a < items.size(); ++a) {
+            if (items[a].illustration) continue;
+            ++articles;
+            std::string pending;
+            std::size_t from = 0;
+            bool have_from = false;
+            const auto& pieces = items[a].pieces;
+            for (std::size_t pos = 0; pos < pieces.size(); ++pos) {
+                const Piece& piece = p_[pieces[pos]];
+                if (kinds[pieces[pos]] == BlockKind::intertitle) {
+                    if (!have_from) from = pos;
+                    have_from = true;
+                    pending += piece.text;
+                    continue;
+                }
+                if (piece.kind != PieceKind::body || piece.caption) {
+                    pending.clear();
+                    have_from = false;
+                    continue;
+                }
+                paragraphs[a].push_back(pending + piece.text);
+                starts[a].push_back(have_from ? from : pos);
+                pending.clear();
+                have_from = false;
+            }
+        }
+        const auto splits = split_at_titles(titles, paragraphs, articles);
+        std::vector<Item> out;
+        std::vector<int> head(items.size(), -1);  // old item -> its first part
+        for (std::size_t a = 0; a < items.size(); ++a) {
+            head[a] = static_cast<int>(out.size());
+            std::vector<std::size_t> cuts;
+            for (std::size_t k : splits[a]) cuts.push_back(starts[a][k]);
+            if (cuts.empty()) {
+                out.push_back(items[a]);
+                continue;
+            }
+            const Item& item = items[a];
+            std::size_t begin = 0;
+            cuts.push_back(item.pieces.size());
+            for (std::size_t cut : cuts) {
+                Item part = item;
+                part.pieces.assign(item.pieces.begin() + static_cast<std::ptrdiff_t>(begin),
+                                   item.pieces.begin() + static_cast<std::ptrdiff_t>(cut));
+                part.has_dateline = false;
+                out.push_back(part);
+                begin = cut;
+            }
+        }
+        if (out.size() == items.size()) return;
+        items = std::move(out);
+        for (std::size_t a = 0; a < items.size(); ++a)
+            for (std::size_t k : items[a].pieces) owner[k] = static_cast<int>(a);
+        for (Zone& zone : zones) {
+            if (zone.next >= 0) zone.next = head[static_cast<std::size_t>(zone.next)];
+            const std::size_t first = zone.pieces.front();
+            zone.prev = first > 0 ? owner[first - 1] : -1;
+        }
+    }
+
+    // A headless part that starts with a dateline right after an article whose title it
+    // shares (segment_split: second_dispatch) is that article's second dispatch: its
+    // dateline and byline are body text of the article.
+    void join_dispatches() {
+        for (std::size_t it = items.size(); it-- > 1;) {
+            Item& part = items[it];
+            const Item& before = items[it - 1];
+            if (part.illustration || before.illustration || assigned[it] || !assigned[it - 1] ||
+                part.pieces.empty() || before.pieces.empty())
+                continue;
+            const std::size_t first = part.pieces.front();
+            if (p_[first].kind != PieceKind::dateline || first == 0 ||
+                owner[first - 1] != static_cast<int>(it - 1))
+                continue;
+            if (!second_dispatch(clusters[*assigned[it - 1]].text, item_text(part))) continue;
+            for (std::size_t k : part.pieces) {
+                if (p_[k].kind == PieceKind::dateline || p_[k].kind == PieceKind::byline) {
+                    p_[k].kind = PieceKind::body;
+                    kinds[k] = BlockKind::body;
+                }
+                items[it - 1].pieces.push_back(k);
+                owner[k] = static_cast<int>(it - 1);
+            }
+            items.erase(items.begin() + static_cast<std::ptrdiff_t>(it));
+            assigned.erase(assigned.begin() + static_cast<std::ptrdiff_t>(it));
+            confidence.erase(confidence.begin() + static_cast<std::ptrdiff_t>(it));
+        }
+    }
+
     void link_headlines() {
         assigned.assign(items.size(), std::nullopt);
         confidence.assign(items.size(), 0);
@@ -452,7 +572,16 @@ private:
                                                 std::vector<double>(items.size(), 0));
         std::vector<std::vector<double>> overlaps = scores;
         for (std::size_t c = 0; c < clusters.size(); ++c) {
-            const std::vector<double> shares = index.overlaps(NgramProfile(clusters[c].text));
+            std::vector<double> shares = index.overlaps(NgramProfile(clusters[c].text));
+            // A deck describes the article too: the title with its deck may match better
+            // (a headline of names, a deck that names the subject).
+            if (!clusters[c].subtitles.empty()) {
+                std::string with_deck = clusters[c].text;
+                for (std::size_t k : clusters[c].subtitles) with_deck += p_[k].text;
+                const std::vector<double> deck = index.overlaps(NgramProfile(with_deck));
+                for (std::size_t it = 0; it < shares.size(); ++it)
+                    shares[it] = std::max(shares[it], deck[it]);
+            }
             const Zone& zone = zones[static_cast<std::size_t>(clusters[c].zone)];
             for (std::size_t it = 0; it < items.size(); ++it) {
                 double s = shares[it];
@@ -535,6 +664,7 @@ PageSegments segment_page(const DecodedText& input, const PageContext& context) 
         pieces.push_back(all);
     }
     Assembler a(pieces, context);
+    a.in_reading_order = !columns.applied;
     a.run();
 
     // Blocks: one per piece, covering the text.
