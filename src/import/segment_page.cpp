@@ -315,12 +315,26 @@ private:
     // A title run that interrupts a sentence of the open article (the body before it stops
     // inside a sentence, body follows): an ad or box the extractor read into the column,
     // not a new article's headline.
+    // The run may hold lines of page furniture (an ad's slogan, a notice's lines: the box
+    // printed between the titles), and furniture may stand before it.
     bool interrupts_sentence(std::size_t i, std::size_t end) const {
-        if (current_ < 0 || i == 0 || end >= p_.size()) return false;
-        const Piece& before = p_[i - 1];
+        std::size_t b = i;
+        while (b > 0 && p_[b - 1].kind == PieceKind::furniture && !p_[b - 1].caption) --b;
+        if (current_ < 0 || b == 0 || end >= p_.size()) return false;
+        const Piece& before = p_[b - 1];
         const Piece& after = p_[end];
-        return owner[i - 1] == current_ && before.kind == PieceKind::body && !before.caption &&
+        return owner[b - 1] == current_ && before.kind == PieceKind::body && !before.caption &&
                stops_mid_sentence(before.text) && after.kind == PieceKind::body && !after.caption;
+    }
+
+    // The end of the box that starts with the title run [i, end): further titles and lines
+    // of page furniture up to the next other piece.
+    std::size_t box_end(std::size_t end) const {
+        while (end < p_.size() && !p_[end].caption &&
+               (p_[end].kind == PieceKind::title || p_[end].kind == PieceKind::subtitle ||
+                p_[end].kind == PieceKind::furniture))
+            ++end;
+        return end;
     }
 
     std::size_t title_run(std::size_t i) {
@@ -347,9 +361,9 @@ private:
             }
             return end;
         }
-        if (interrupts_sentence(i, end)) {
-            for (std::size_t k = i; k < end; ++k) kinds[k] = BlockKind::furniture;
-            return end;
+        if (const std::size_t box = box_end(end); interrupts_sentence(i, box)) {
+            for (std::size_t k = i; k < box; ++k) kinds[k] = BlockKind::furniture;
+            return box;
         }
         Zone zone;
         if (i > 0 && owner[i - 1] >= 0) zone.prev = owner[i - 1];

@@ -1,0 +1,62 @@
+// The segmenter on the reading order of real PDF text extractors (issue 10): boxes that
+// pdftotext, -raw and mutool read into the middle of an article's column.
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "support/segment_text.hpp"
+
+using namespace paperbag;
+using namespace paperbag::text;
+
+namespace {
+
+using test::segment;
+
+const Block* block_with(const PageSegments& s, const std::string& text) {
+    for (const Block& b : s.blocks)
+        if (b.text.find(text) != std::string::npos) return &b;
+    return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("assembly: an ad box with slogan lines inside a sentence is no new headline") {
+    // pdftotext reads an advertisement box into an article's column: the body before the box
+    // stops inside a sentence and goes on after it. The box mixes title-like lines (the
+    // advertisers, a product) with slogan lines of page furniture ("欢迎…选购", "…联保"), so
+    // its titles are no run of titles alone.
+    const std::string page =
+        "东湖公园今起开放\n\n"
+        "本报讯 东湖公园经过三个月\n\n"
+        "的改造，今天起向市民免费开\n\n"
+        "放。园内新增步道三条，沿湖\n\n"
+        "种植樱花海棠八百余株，并新\n\n"
+        "建了市民健身广场\n\n"
+        "长江牌电冰箱\n\n"
+        "南方家具公司\n\n"
+        "省电静音 全国联保\n"
+        "实木家具 款式新颖\n\n"
+        "红木书柜系列\n"
+        "欢迎广大顾客选购\n\n"
+        "两处和停车场一座。公园管理\n\n"
+        "处表示，将延长开放时间，并\n\n"
+        "增派人员疏导游客，维护秩序\n\n"
+        "，方便市民晨练。\n\n"
+        "西河镇部署春耕生产\n\n"
+        "本报讯 西河镇近日召开春耕\n\n"
+        "生产动员大会，部署全年粮食\n\n"
+        "生产任务，要求各村抓紧做好\n\n"
+        "春耕备耕工作。\n";
+    const auto s = segment(page, "zh-Hans", "人民日报");
+    REQUIRE(s.articles.size() == 2);
+    CHECK(s.articles[0].headline == "东湖公园今起开放");
+    CHECK(s.articles[0].body_text().find("停车场一座") != std::string::npos);
+    CHECK(s.articles[0].body_text().find("红木书柜") == std::string::npos);
+    CHECK(s.articles[1].headline == "西河镇部署春耕生产");
+    for (const char* line : {"长江牌电冰箱", "南方家具公司", "红木书柜系列"}) {
+        const Block* ad = block_with(s, line);
+        REQUIRE(ad != nullptr);
+        CHECK(ad->kind == BlockKind::furniture);
+    }
+}
