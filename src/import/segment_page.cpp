@@ -6,6 +6,7 @@
 #include <unicode/uchar.h>
 
 #include "import/headline_link.hpp"
+#include "import/item_title.hpp"
 #include "import/patterns.hpp"
 #include "import/segment_blocks.hpp"
 #include "import/segment_classify.hpp"
@@ -83,6 +84,10 @@ public:
     std::vector<Cluster> clusters;
     std::vector<double> confidence;  // item -> headline confidence
     std::vector<Diagnostic> warnings;
+    // The text was read column by column out of a layout grid: a line cut at a column's foot
+    // (a paragraph's first line) looks like a title there, so no inline item headline is
+    // read from it.
+    bool columns_read = false;
 
 private:
     // A credit ends a caption; the caption reaches back over body pieces of the same
@@ -354,7 +359,7 @@ private:
             end - i == 1 || std::abs(measure_before(i) - measure_after(end)) < measure_change;
         if (current_ >= 0 && items[static_cast<std::size_t>(current_)].has_body && next_is_body &&
             (end - i == 1 || one_stack) && same_measure && p_[i].kind == PieceKind::title &&
-            line_width(p_[i].text) <= 30) {
+            line_width(p_[i].text) <= 30 && !(end - i == 1 && opens_item(i, end))) {
             for (std::size_t k = i; k < end; ++k) {
                 add(current_, k);
                 kinds[k] = BlockKind::intertitle;
@@ -377,6 +382,23 @@ private:
         zones.push_back(zone);
         pending_zone_ = true;
         return end;
+    }
+
+    // A single title between two body paragraphs of the open article that names what the
+    // paragraphs after it say, not what the article said: a short item's inline headline
+    // (item_title). Up to 6 body pieces either side are read, so the cost per title does not
+    // grow with the page.
+    bool opens_item(std::size_t i, std::size_t end) const {
+        if (columns_read) return false;
+        constexpr std::size_t reach = 6;
+        std::string before, after;
+        for (std::size_t k = i, n = 0; k > 0 && n < reach && owner[k - 1] == current_; --k, ++n)
+            if (p_[k - 1].kind == PieceKind::body) before.insert(0, p_[k - 1].text + "\n");
+        for (std::size_t k = end;
+             k < p_.size() && k < end + reach && p_[k].kind == PieceKind::body && !p_[k].caption;
+             ++k)
+            after += p_[k].text + "\n";
+        return title_starts_item(p_[i].text, before, after, measure_after(end));
     }
 
     // The widest line of the (up to 3) body paragraphs before piece i / from piece i on:
@@ -549,6 +571,7 @@ PageSegments segment_page(const DecodedText& input, const PageContext& context) 
         pieces.push_back(all);
     }
     Assembler a(pieces, context);
+    a.columns_read = columns.applied;
     a.run();
 
     // Blocks: one per piece, covering the text.

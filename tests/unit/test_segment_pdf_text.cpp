@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "import/item_title.hpp"
 #include "support/segment_text.hpp"
 
 using namespace paperbag;
@@ -59,4 +60,50 @@ TEST_CASE("assembly: an ad box with slogan lines inside a sentence is no new hea
         REQUIRE(ad != nullptr);
         CHECK(ad->kind == BlockKind::furniture);
     }
+}
+
+TEST_CASE("item titles: a short item's inline headline against an intertitle") {
+    const std::string after = "西河镇近日召开春耕生产动员大会，部署全年粮食生产任务。\n";
+    const std::string before = "东湖公园经过三个月的改造，今天起向市民免费开放。\n";
+    // Names what follows, not what came before, narrower than the column: a new item.
+    CHECK(title_starts_item("西河镇部署春耕生产", before, after, 24));
+    // As wide as the column: a body line read as a title.
+    CHECK_FALSE(title_starts_item("西河镇部署春耕生产", before, after, 10));
+    // Shares as much with the article before it: an intertitle of that article.
+    CHECK_FALSE(title_starts_item("西河镇部署春耕生产", before + "西河镇的春耕生产已经开始部署。\n",
+                                  after, 24));
+    // Nothing in common with what follows.
+    CHECK_FALSE(title_starts_item("城南花卉市场开业", before, after, 24));
+    // An English crosshead in sentence case stays a crosshead; a capitals headline does not.
+    const std::string en_after = "Later a passing motorist found the car near the beach.\n";
+    CHECK_FALSE(title_starts_item("Car Found Near Beach.", "He was thrown.\n", en_after, 40));
+    CHECK(title_starts_item("CAR FOUND NEAR BEACH", "He was thrown.\n", en_after, 40));
+}
+
+TEST_CASE("assembly: short items of a news-in-brief column, each under its own title") {
+    // A 短讯 column: items without dateline or byline, each under a one-line title set
+    // narrower than the column, one blank line around it (mutool, pdftotext). The titles
+    // are the items' headlines, not intertitles of one long article.
+    const std::string page =
+        "短讯\n\n"
+        "东湖公园今起开放\n\n"
+        "东湖公园经过三个月的改造\n"
+        "，今天起向市民免费开放。\n\n"
+        "园内新增步道三条，沿湖种\n"
+        "植樱花海棠八百余株。\n\n"
+        "西河镇部署春耕生产\n\n"
+        "西河镇近日召开春耕生产动\n"
+        "员大会，部署全年粮食生产\n"
+        "任务。\n\n"
+        "南港码头扩建完工\n\n"
+        "南港码头扩建工程日前完工\n"
+        "，新增泊位四个，年吞吐能\n"
+        "力提高一倍。\n";
+    const auto s = segment(page, "zh-Hans", "人民日报");
+    REQUIRE(s.articles.size() == 3);
+    CHECK(s.articles[0].headline == "东湖公园今起开放");
+    CHECK(s.articles[1].headline == "西河镇部署春耕生产");
+    CHECK(s.articles[1].body_text().find("春耕生产动员大会") != std::string::npos);
+    CHECK(s.articles[2].headline == "南港码头扩建完工");
+    CHECK(s.articles[0].intertitles().empty());
 }
