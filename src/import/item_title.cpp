@@ -7,7 +7,6 @@
 #include <unicode/utf8.h>
 
 #include "import/headline_link.hpp"
-#include "import/text_repair.hpp"
 
 namespace paperbag::text {
 
@@ -26,9 +25,9 @@ bool has_lower_case(std::string_view text) {
 
 }  // namespace
 
-bool title_starts_item(std::string_view title, std::string_view before, std::string_view after,
-                       double measure) {
-    if (has_lower_case(title) || line_width(title) > measure - item_title_narrower) return false;
+bool title_starts_item(std::string_view title, double width, std::string_view before,
+                       std::string_view after, double measure) {
+    if (has_lower_case(title) || width > measure - item_title_narrower) return false;
     const NgramProfile profile(title);
     if (profile.size() < 2) return false;
     const double share_after = overlap(profile, NgramProfile(after));

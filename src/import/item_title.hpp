@@ -23,9 +23,10 @@ inline constexpr double item_title_margin = 0.2;
 // A title at least this much narrower (cells) than the widest line of the paragraphs after it.
 inline constexpr double item_title_narrower = 2.0;
 
-// `before`: the open article's text (its last paragraphs); `after`: the body paragraphs that
-// follow the title, up to the next non-body piece; `measure`: the widest line of `after`.
-bool title_starts_item(std::string_view title, std::string_view before, std::string_view after,
-                       double measure);
+// `width`: the title's widest printed line (cells); `before`: the open article's text (its
+// last paragraphs); `after`: the body paragraphs that follow the title, up to the next
+// non-body piece; `measure`: the widest line of `after`.
+bool title_starts_item(std::string_view title, double width, std::string_view before,
+                       std::string_view after, double measure);
 
 }  // namespace paperbag::text

@@ -345,8 +345,12 @@ Layout find_paragraphs(const std::vector<Line>& lines, const PatternSet& pattern
         } else if (dense) {
             // Two title-like lines stack when the column comes from titles only or neither
             // line is full (a body line without punctuation fills the column).
+            // A title line's last characters wrapped onto a line of their own ("…贾旁破" /
+            // "于", -raw) stack with it even when the title line fills the column.
             const bool full = std::abs(a.width - col) <= 1 || std::abs(b.width - col) <= 1;
-            if (title_pair(a, b) && (titles_only[k - 1] || !full)) {
+            const bool wrapped_end =
+                b.width <= max_wrapped_title_cells && a.width > max_wrapped_title_cells;
+            if (title_pair(a, b) && (titles_only[k - 1] || !full || wrapped_end)) {
                 brk = false;
                 stacked[k] = true;
             } else {

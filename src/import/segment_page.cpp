@@ -398,7 +398,7 @@ private:
              k < p_.size() && k < end + reach && p_[k].kind == PieceKind::body && !p_[k].caption;
              ++k)
             after += p_[k].text + "\n";
-        return title_starts_item(p_[i].text, before, after, measure_after(end));
+        return title_starts_item(p_[i].text, p_[i].width, before, after, measure_after(end));
     }
 
     // The widest line of the (up to 3) body paragraphs before piece i / from piece i on:

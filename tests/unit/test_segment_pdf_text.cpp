@@ -66,18 +66,18 @@ TEST_CASE("item titles: a short item's inline headline against an intertitle") {
     const std::string after = "西河镇近日召开春耕生产动员大会，部署全年粮食生产任务。\n";
     const std::string before = "东湖公园经过三个月的改造，今天起向市民免费开放。\n";
     // Names what follows, not what came before, narrower than the column: a new item.
-    CHECK(title_starts_item("西河镇部署春耕生产", before, after, 24));
+    CHECK(title_starts_item("西河镇部署春耕生产", 9, before, after, 24));
     // As wide as the column: a body line read as a title.
-    CHECK_FALSE(title_starts_item("西河镇部署春耕生产", before, after, 10));
+    CHECK_FALSE(title_starts_item("西河镇部署春耕生产", 9, before, after, 10));
     // Shares as much with the article before it: an intertitle of that article.
-    CHECK_FALSE(title_starts_item("西河镇部署春耕生产", before + "西河镇的春耕生产已经开始部署。\n",
-                                  after, 24));
+    CHECK_FALSE(title_starts_item("西河镇部署春耕生产", 9,
+                                  before + "西河镇的春耕生产已经开始部署。\n", after, 24));
     // Nothing in common with what follows.
-    CHECK_FALSE(title_starts_item("城南花卉市场开业", before, after, 24));
+    CHECK_FALSE(title_starts_item("城南花卉市场开业", 8, before, after, 24));
     // An English crosshead in sentence case stays a crosshead; a capitals headline does not.
     const std::string en_after = "Later a passing motorist found the car near the beach.\n";
-    CHECK_FALSE(title_starts_item("Car Found Near Beach.", "He was thrown.\n", en_after, 40));
-    CHECK(title_starts_item("CAR FOUND NEAR BEACH", "He was thrown.\n", en_after, 40));
+    CHECK_FALSE(title_starts_item("Car Found Near Beach.", 10, "He was thrown.\n", en_after, 40));
+    CHECK(title_starts_item("CAR FOUND NEAR BEACH", 10, "He was thrown.\n", en_after, 40));
 }
 
 TEST_CASE("assembly: short items of a news-in-brief column, each under its own title") {
@@ -106,4 +106,31 @@ TEST_CASE("assembly: short items of a news-in-brief column, each under its own t
     CHECK(s.articles[1].body_text().find("春耕生产动员大会") != std::string::npos);
     CHECK(s.articles[2].headline == "南港码头扩建完工");
     CHECK(s.articles[0].intertitles().empty());
+}
+
+TEST_CASE("titles: dense text, a full-width title line whose last character wrapped") {
+    // pdftotext -raw writes no blank lines; a headline as wide as the column wraps its last
+    // character onto a line of its own. The two lines are one headline, not a headline and
+    // an orphan title.
+    const std::string page =
+        "东湖公园今起开放\n"
+        "本报讯东湖公园经过三个月的\n"
+        "改造，今天起向市民免费开放。\n"
+        "园内新增步道三条，沿湖种植樱\n"
+        "花海棠八百余株，并新建了健身\n"
+        "广场两处和停车场一座。公园管\n"
+        "理处表示，将延长开放时间，并\n"
+        "增派人员疏导游客。\n"
+        "西河镇召开春耕生产动员大会部\n"
+        "署\n"
+        "本报讯西河镇近日召开春耕生产\n"
+        "动员大会，部署全年粮食生产任\n"
+        "务，要求各村抓紧做好春耕备耕\n"
+        "工作，确保不误农时。全镇今年\n"
+        "计划种植水稻两万亩。\n";
+    const auto s = segment(page, "zh-Hans", "人民日报");
+    REQUIRE(s.articles.size() == 2);
+    CHECK(s.articles[0].headline == "东湖公园今起开放");
+    CHECK(s.articles[1].headline == "西河镇召开春耕生产动员大会部署");
+    CHECK_FALSE(s.articles[1].kicker.has_value());
 }
