@@ -340,6 +340,12 @@ Layout find_paragraphs(const std::vector<Line>& lines, const PatternSet& pattern
             brk = false;  // the dateline or the continuation line goes on in this line
         } else if (a.byline) {
             brk = !b.byline_title;
+        } else if (rhythm && b.blanks_before == 0 && a.width > 0 && a.width <= 1 && b.width > 0 &&
+                   b.width <= 1 && title_pair(a, b)) {
+            // A vertical (竖排) headline, one character (or digit) a line: one stack, however
+            // tall (segment_classify reads it as one title).
+            brk = false;
+            stacked[k] = true;
         } else if (rhythm && (a.subtitle || stacked[k - 1])) {
             brk = true;  // a deck, or a tight stack of title lines, ends at its last line
         } else if (dense) {

@@ -134,3 +134,32 @@ TEST_CASE("titles: dense text, a full-width title line whose last character wrap
     CHECK(s.articles[1].headline == "西河镇召开春耕生产动员大会部署");
     CHECK_FALSE(s.articles[1].kicker.has_value());
 }
+
+TEST_CASE("titles: dense text, a vertical headline one character (or digit) a line") {
+    // pdftotext -raw writes a vertical (竖排) headline one character a line with no blank
+    // lines anywhere: the whole run is one headline, digits of a number included.
+    std::string page =
+        "东湖公园今起开放\n"
+        "本报讯东湖公园经过三个月的\n"
+        "改造，今天起向市民免费开放。\n"
+        "园内新增步道三条，沿湖种植樱\n"
+        "花海棠八百余株，并新建了健身\n"
+        "广场两处和停车场一座。公园管\n"
+        "理处表示，将延长开放时间。\n";
+    for (const char* c : {"西", "河", "镇", "春", "耕", "播", "种", "2", "0", "0", "亩"})
+        page += std::string(c) + "\n";
+    page +=
+        "本报讯西河镇近日召开春耕生产\n"
+        "动员大会，部署全年粮食生产任\n"
+        "务，要求各村抓紧做好春耕备耕\n"
+        "工作，确保不误农时。全镇今年\n"
+        "计划种植水稻两万亩。\n";
+    const auto s = segment(page, "zh-Hans", "人民日报");
+    REQUIRE(s.articles.size() == 2);
+    REQUIRE(s.articles[1].headline.has_value());
+    // The digits keep the space that joins Latin lines ("2 0 0"): known, not scored.
+    std::string headline = *s.articles[1].headline;
+    std::erase(headline, ' ');
+    CHECK(headline == "西河镇春耕播种200亩");
+    CHECK_FALSE(s.articles[1].kicker.has_value());
+}
