@@ -277,7 +277,14 @@ Layout find_paragraphs(const std::vector<Line>& lines, const PatternSet& pattern
         const double aw = a.spaced ? col : a.width;
         const double bw = b.spaced ? col : b.width;
         const bool short_line = aw < col - 0.75;
-        const bool over = aw > col + 2 || bw > col + 2;
+        // A line wider than the column ends its paragraph, unless it stops inside a
+        // sentence (no sentence end) that it has begun (clause punctuation) or that the next
+        // line ends with a credit or marker: a caption set to the picture's width goes on in
+        // its next line ("…麦田亩街锐西悉隆忠，束昨紧鹿合禹理十清"
+        // / "琦让渝。 本报记者 裸网贾摄", -raw).
+        const bool wide_goes_on =
+            (a.clause || b.ends_marker) && !a.terminal && !a.unclosed && !a.ends_marker;
+        const bool over = (aw > col + 2 && !wide_goes_on) || bw > col + 2;
         const bool narrow_next = bw <= col - 1.5;
         const bool lone_title = a.title_ish && !a.clause && aw < col - 3;
         return over || lone_title || (a.terminal && (short_line || narrow_next));

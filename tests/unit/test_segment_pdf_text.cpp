@@ -163,3 +163,35 @@ TEST_CASE("titles: dense text, a vertical headline one character (or digit) a li
     CHECK(headline == "西河镇春耕播种200亩");
     CHECK_FALSE(s.articles[1].kicker.has_value());
 }
+
+TEST_CASE("captions: dense text, a caption set wider than the column goes on in its next line") {
+    // pdftotext -raw: a caption set to the picture's width is wider than the body column;
+    // its first line stops inside a sentence (or runs into a credit on the next line) and
+    // is the caption's first line, not a paragraph of its own.
+    for (const char* first : {"图为东湖公园新建的健身广场，市民在广场上晨练，老人和孩子们在湖边散",
+                              "图为东湖公园新建的健身广场市民在广场上晨练老人和孩子们在湖边散"}) {
+        const std::string page = std::string(
+                                     "东湖公园今起开放\n"
+                                     "本报讯东湖公园经过三个月的\n"
+                                     "改造，今天起向市民免费开放。\n"
+                                     "园内新增步道三条，沿湖种植樱\n"
+                                     "花海棠八百余株，并新建了健身\n"
+                                     "广场两处和停车场一座。公园管\n"
+                                     "理处表示，将延长开放时间。\n") +
+                                 first +
+                                 "\n"
+                                 "步。 本报记者 王明摄\n"
+                                 "西河镇部署春耕生产\n"
+                                 "本报讯西河镇近日召开春耕生产\n"
+                                 "动员大会，部署全年粮食生产任\n"
+                                 "务，要求各村抓紧做好春耕备耕\n"
+                                 "工作，确保不误农时。全镇今年\n"
+                                 "计划种植水稻两万亩。\n";
+        const auto s = segment(page, "zh-Hans", "人民日报");
+        REQUIRE(s.illustrations.size() == 1);
+        CHECK(s.illustrations[0].caption.starts_with("图为东湖公园新建的健身广场"));
+        CHECK(s.illustrations[0].caption.ends_with("散步。"));
+        REQUIRE(s.articles.size() == 2);
+        CHECK(s.articles[1].headline == "西河镇部署春耕生产");
+    }
+}
