@@ -284,9 +284,12 @@ private:
         if (diverted_ >= 0 && p_[i].group == p_[i - 1].group && owner[i - 1] == diverted_)
             return diverted_;
         if (pending_zone_ || p_[i].group == p_[i - 1].group) return -1;
+        // The piece before ended its item: a finished sentence, or a jump or signature line.
         const Piece& before = p_[i - 1];
-        if (before.kind != PieceKind::body || before.caption || stops_mid_sentence(before.text))
-            return -1;
+        const bool ended = before.kind == PieceKind::continuation_to ||
+                           before.kind == PieceKind::signature ||
+                           (before.kind == PieceKind::body && !stops_mid_sentence(before.text));
+        if (!ended || before.caption) return -1;
         const int here = current_ >= 0 ? current_ : owner[i - 1];
         // Only the last few items are asked (the intruding item sits right after the one it
         // cut), so a long page costs no more per piece than a short one.

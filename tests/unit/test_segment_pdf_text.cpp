@@ -195,3 +195,27 @@ TEST_CASE("captions: dense text, a caption set wider than the column goes on in 
         CHECK(s.articles[1].headline == "西河镇部署春耕生产");
     }
 }
+
+TEST_CASE("assembly: a column printed after an item that ended with a jump line") {
+    // pdftotext reads the next item between two columns of an item; the next item ends with
+    // its jump line ("（下转第二版）"), and the missing column of the first item comes after
+    // it. It goes back to the first item, which stopped inside a sentence before a title.
+    const std::string page =
+        "东湖公园今起开放\n\n"
+        "本报讯 东湖公园经过三个月的改造，今天\n"
+        "起向市民免费开放。园内新增步道三条，\n"
+        "沿湖种植樱花海棠八百余株，并新建了\n\n"
+        "西河镇部署春耕生产\n\n"
+        "本报讯 西河镇近日召开春耕生产动员大会，\n"
+        "部署全年粮食生产任务，要求各村抓紧做\n"
+        "好春耕备耕工作。（下转第二版）\n\n"
+        "健身广场两处和停车场一座。东湖公园管\n"
+        "理处表示，东湖公园将延长开放时间。\n";
+    const auto s = segment(page, "zh-Hans", "人民日报");
+    REQUIRE(s.articles.size() == 2);
+    CHECK(s.articles[0].headline == "东湖公园今起开放");
+    CHECK(s.articles[0].body_text().find("健身广场两处") != std::string::npos);
+    CHECK(s.articles[1].headline == "西河镇部署春耕生产");
+    CHECK(s.articles[1].continued_on == "2");
+    CHECK(s.articles[1].body_text().find("健身广场") == std::string::npos);
+}
