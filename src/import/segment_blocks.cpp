@@ -277,7 +277,14 @@ Layout find_paragraphs(const std::vector<Line>& lines, const PatternSet& pattern
         const double aw = a.spaced ? col : a.width;
         const double bw = b.spaced ? col : b.width;
         const bool short_line = aw < col - 0.75;
-        const bool over = aw > col + 2 || bw > col + 2;
+        // A line wider than the column ends its paragraph, unless it stops inside a
+        // sentence (no sentence end) that it has begun (clause punctuation) or that the next
+        // line ends with a credit or marker: a caption set to the picture's width goes on in
+        // its next line ("…麦田亩街锐西悉隆忠，束昨紧鹿合禹理十清"
+        // / "琦让渝。 本报记者 裸网贾摄", -raw).
+        const bool wide_goes_on =
+            (a.clause || b.ends_marker) && !a.terminal && !a.unclosed && !a.ends_marker;
+        const bool over = (aw > col + 2 && !wide_goes_on) || bw > col + 2;
         const bool narrow_next = bw <= col - 1.5;
         const bool lone_title = a.title_ish && !a.clause && aw < col - 3;
         return over || lone_title || (a.terminal && (short_line || narrow_next));
@@ -340,13 +347,23 @@ Layout find_paragraphs(const std::vector<Line>& lines, const PatternSet& pattern
             brk = false;  // the dateline or the continuation line goes on in this line
         } else if (a.byline) {
             brk = !b.byline_title;
+        } else if (rhythm && b.blanks_before == 0 && a.width > 0 && a.width <= 1 && b.width > 0 &&
+                   b.width <= 1 && title_pair(a, b)) {
+            // A vertical (竖排) headline, one character (or digit) a line: one stack, however
+            // tall (segment_classify reads it as one title).
+            brk = false;
+            stacked[k] = true;
         } else if (rhythm && (a.subtitle || stacked[k - 1])) {
             brk = true;  // a deck, or a tight stack of title lines, ends at its last line
         } else if (dense) {
             // Two title-like lines stack when the column comes from titles only or neither
             // line is full (a body line without punctuation fills the column).
+            // A title line's last characters wrapped onto a line of their own ("…贾旁破" /
+            // "于", -raw) stack with it even when the title line fills the column.
             const bool full = std::abs(a.width - col) <= 1 || std::abs(b.width - col) <= 1;
-            if (title_pair(a, b) && (titles_only[k - 1] || !full)) {
+            const bool wrapped_end =
+                b.width <= max_wrapped_title_cells && a.width > max_wrapped_title_cells;
+            if (title_pair(a, b) && (titles_only[k - 1] || !full || wrapped_end)) {
                 brk = false;
                 stacked[k] = true;
             } else {

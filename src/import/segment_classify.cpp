@@ -333,15 +333,22 @@ private:
     }
 
     // A headline set vertically (竖排) comes out of an extractor one character per line: a
-    // run of 3 to 40 lines of one wide character each, no punctuation, is one title.
+    // run of 3 to 40 lines of one wide character each (a digit or two of a number, "3" /
+    // "0" / "0" / "年", may stand on lines of their own), no punctuation, is one title.
     static bool vertical(std::string_view raw, std::size_t line_count) {
         if (line_count < 3 || line_count > 40) return false;
+        std::size_t wide = 0;
         for (std::string_view line : split_raw(raw)) {
             const std::string repaired = repair_line(line, RepairMode::title);
-            if (line_width(repaired) != 1 || !is_cjk_text(repaired) || has_clause_punct(repaired))
+            const double w = line_width(repaired);
+            if (w <= 0 || w > 1 || has_clause_punct(repaired)) return false;
+            if (w == 1 && is_cjk_text(repaired))
+                ++wide;
+            else if (!std::all_of(repaired.begin(), repaired.end(),
+                                  [](char c) { return c >= '0' && c <= '9'; }))
                 return false;
         }
-        return true;
+        return wide * 2 > line_count;
     }
 
     // A stack of CJK title lines printed one under the other: each line is a title unit of

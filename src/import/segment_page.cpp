@@ -6,6 +6,7 @@
 #include <unicode/uchar.h>
 
 #include "import/headline_link.hpp"
+#include "import/item_title.hpp"
 #include "import/patterns.hpp"
 #include "import/segment_blocks.hpp"
 #include "import/segment_classify.hpp"
@@ -73,9 +74,9 @@ public:
     void run() {
         mark_captions();
         for (std::size_t i = 0; i < p_.size();) i = step(i);
-        if (in_reading_order) split_articles();
+        if (!columns_read) split_articles();
         link_headlines();
-        if (in_reading_order) join_dispatches();
+        if (!columns_read) join_dispatches();
     }
 
     std::vector<Item> items;
@@ -86,10 +87,12 @@ public:
     std::vector<Cluster> clusters;
     std::vector<double> confidence;  // item -> headline confidence
     std::vector<Diagnostic> warnings;
-    // Split articles at titles printed away from them and join second dispatches (both off
-    // for text read column by column, whose paragraph order is rebuilt and says little
-    // about where an item starts).
-    bool in_reading_order = true;
+    // The text was read column by column out of a layout grid: a line cut at a column's foot
+    // (a paragraph's first line) looks like a title there, so no inline item headline is
+    // read from it; and its paragraph order is rebuilt and says little about where an item
+    // starts, so articles are neither split at titles printed away from them nor joined as
+    // second dispatches.
+    bool columns_read = false;
 
 private:
     // A credit ends a caption; the caption reaches back over body pieces of the same
@@ -286,9 +289,12 @@ private:
         if (diverted_ >= 0 && p_[i].group == p_[i - 1].group && owner[i - 1] == diverted_)
             return diverted_;
         if (pending_zone_ || p_[i].group == p_[i - 1].group) return -1;
+        // The piece before ended its item: a finished sentence, or a jump or signature line.
         const Piece& before = p_[i - 1];
-        if (before.kind != PieceKind::body || before.caption || stops_mid_sentence(before.text))
-            return -1;
+        const bool ended = before.kind == PieceKind::continuation_to ||
+                           before.kind == PieceKind::signature ||
+                           (before.kind == PieceKind::body && !stops_mid_sentence(before.text));
+        if (!ended || before.caption) return -1;
         const int here = current_ >= 0 ? current_ : owner[i - 1];
         // Only the last few items are asked (the intruding item sits right after the one it
         // cut), so a long page costs no more per piece than a short one.
@@ -322,12 +328,26 @@ private:
     // A title run that interrupts a sentence of the open article (the body before it stops
     // inside a sentence, body follows): an ad or box the extractor read into the column,
     // not a new article's headline.
+    // The run may hold lines of page furniture (an ad's slogan, a notice's lines: the box
+    // printed between the titles), and furniture may stand before it.
     bool interrupts_sentence(std::size_t i, std::size_t end) const {
-        if (current_ < 0 || i == 0 || end >= p_.size()) return false;
-        const Piece& before = p_[i - 1];
+        std::size_t b = i;
+        while (b > 0 && p_[b - 1].kind == PieceKind::furniture && !p_[b - 1].caption) --b;
+        if (current_ < 0 || b == 0 || end >= p_.size()) return false;
+        const Piece& before = p_[b - 1];
         const Piece& after = p_[end];
-        return owner[i - 1] == current_ && before.kind == PieceKind::body && !before.caption &&
+        return owner[b - 1] == current_ && before.kind == PieceKind::body && !before.caption &&
                stops_mid_sentence(before.text) && after.kind == PieceKind::body && !after.caption;
+    }
+
+    // The end of the box that starts with the title run [i, end): further titles and lines
+    // of page furniture up to the next other piece.
+    std::size_t box_end(std::size_t end) const {
+        while (end < p_.size() && !p_[end].caption &&
+               (p_[end].kind == PieceKind::title || p_[end].kind == PieceKind::subtitle ||
+                p_[end].kind == PieceKind::furniture))
+            ++end;
+        return end;
     }
 
     std::size_t title_run(std::size_t i) {
@@ -347,16 +367,16 @@ private:
             end - i == 1 || std::abs(measure_before(i) - measure_after(end)) < measure_change;
         if (current_ >= 0 && items[static_cast<std::size_t>(current_)].has_body && next_is_body &&
             (end - i == 1 || one_stack) && same_measure && p_[i].kind == PieceKind::title &&
-            line_width(p_[i].text) <= 30) {
+            line_width(p_[i].text) <= 30 && !(end - i == 1 && opens_item(i, end))) {
             for (std::size_t k = i; k < end; ++k) {
                 add(current_, k);
                 kinds[k] = BlockKind::intertitle;
             }
             return end;
         }
-        if (interrupts_sentence(i, end)) {
-            for (std::size_t k = i; k < end; ++k) kinds[k] = BlockKind::furniture;
-            return end;
+        if (const std::size_t box = box_end(end); interrupts_sentence(i, box)) {
+            for (std::size_t k = i; k < box; ++k) kinds[k] = BlockKind::furniture;
+            return box;
         }
         Zone zone;
         if (i > 0 && owner[i - 1] >= 0) zone.prev = owner[i - 1];
@@ -370,6 +390,23 @@ private:
         zones.push_back(zone);
         pending_zone_ = true;
         return end;
+    }
+
+    // A single title between two body paragraphs of the open article that names what the
+    // paragraphs after it say, not what the article said: a short item's inline headline
+    // (item_title). Up to 6 body pieces either side are read, so the cost per title does not
+    // grow with the page.
+    bool opens_item(std::size_t i, std::size_t end) const {
+        if (columns_read) return false;
+        constexpr std::size_t reach = 6;
+        std::string before, after;
+        for (std::size_t k = i, n = 0; k > 0 && n < reach && owner[k - 1] == current_; --k, ++n)
+            if (p_[k - 1].kind == PieceKind::body) before.insert(0, p_[k - 1].text + "\n");
+        for (std::size_t k = end;
+             k < p_.size() && k < end + reach && p_[k].kind == PieceKind::body && !p_[k].caption;
+             ++k)
+            after += p_[k].text + "\n";
+        return title_starts_item(p_[i].text, p_[i].width, before, after, measure_after(end));
     }
 
     // The widest line of the (up to 3) body paragraphs before piece i / from piece i on:
@@ -664,7 +701,7 @@ PageSegments segment_page(const DecodedText& input, const PageContext& context) 
         pieces.push_back(all);
     }
     Assembler a(pieces, context);
-    a.in_reading_order = !columns.applied;
+    a.columns_read = columns.applied;
     a.run();
 
     // Blocks: one per piece, covering the text.
