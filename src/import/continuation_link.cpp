@@ -55,6 +55,26 @@ void warn_unmatched(Article& article, std::uint64_t marker_line, std::string mes
     article.warnings.push_back(std::move(d));
 }
 
+// Jumps out of one page paired with jumps into the other: the first part's text against the
+// start of the second (and the jump keys, when printed), solved as an assignment.
+std::vector<int> best_pairs(const std::vector<Article>& articles, const std::vector<Jump>& jumps,
+                            const std::vector<std::size_t>& outs,
+                            const std::vector<std::size_t>& ins) {
+    std::vector<NgramProfile> starts;
+    for (std::size_t n : ins) starts.emplace_back(start_text(articles[n]));
+    std::vector<std::vector<double>> scores(outs.size(), std::vector<double>(ins.size(), 0));
+    for (std::size_t o = 0; o < outs.size(); ++o) {
+        const NgramProfile first(full_text(articles[outs[o]]));
+        for (std::size_t n = 0; n < ins.size(); ++n) {
+            double s = overlap(starts[n], first);
+            if (!jumps[outs[o]].key.empty() && jumps[outs[o]].key == jumps[ins[n]].key) s += 2;
+            // Any pair of markers that point at each other is a candidate.
+            scores[o][n] = s + 0.01;
+        }
+    }
+    return assign(scores, 0.01);
+}
+
 }  // namespace
 
 void link_continuations(std::vector<Article>& articles, std::vector<Jump>& jumps,
@@ -77,17 +97,14 @@ void link_continuations(std::vector<Article>& articles, std::vector<Jump>& jumps
     for (auto& [key, lists] : pairs) {
         const auto& [outs, ins] = lists;
         if (!imported(key.first) || !imported(key.second)) continue;
-        std::vector<std::vector<double>> scores(outs.size(), std::vector<double>(ins.size(), 0));
-        for (std::size_t o = 0; o < outs.size(); ++o) {
-            const NgramProfile first(full_text(articles[outs[o]]));
-            for (std::size_t n = 0; n < ins.size(); ++n) {
-                double s = overlap(NgramProfile(start_text(articles[ins[n]])), first);
-                if (!jumps[outs[o]].key.empty() && jumps[outs[o]].key == jumps[ins[n]].key) s += 2;
-                // Any pair of markers that point at each other is a candidate.
-                scores[o][n] = s + 0.01;
-            }
+        std::vector<int> choice(outs.size(), -1);
+        if (ins.size() > 0 && outs.size() > max_link_pairs / ins.size()) {
+            // Past the pair budget (max_link_pairs): jumps are paired in the order printed.
+            for (std::size_t o = 0; o < outs.size() && o < ins.size(); ++o)
+                choice[o] = static_cast<int>(o);
+        } else {
+            choice = best_pairs(articles, jumps, outs, ins);
         }
-        const auto choice = assign(scores, 0.01);
         std::vector<bool> used(ins.size(), false);
         for (std::size_t o = 0; o < outs.size(); ++o) {
             Article& first = articles[outs[o]];

@@ -48,6 +48,13 @@ private:
 
 inline constexpr std::size_t max_exact = 64;
 
+// Title-article pairs one page may score by n-gram overlap (titles x articles, titles x
+// paragraphs, jumps out x jumps in): a printed page has a few dozen of each, so a million is
+// far beyond any real page. A page past it (a hostile or generated file within the page-size
+// limit, tens of thousands of titles and items) is linked by position alone, with a warning:
+// scoring every pair would take time and memory that grow with the square of the page.
+inline constexpr std::size_t max_link_pairs = 1'000'000;
+
 // For a rows x columns score matrix, the column chosen for each row (or -1), maximising the
 // sum of chosen scores; pairs scoring below `threshold` are never chosen. Each column is
 // chosen at most once.

@@ -553,6 +553,10 @@ private:
         std::vector<NgramProfile> profiles;
         for (const Item& item : items) profiles.emplace_back(item_text(item));
         const ProfileIndex index(profiles);
+        // Past the pair budget titles are linked by position alone (link_by_position).
+        std::size_t title_pieces = 0;
+        for (const Zone& zone : zones) title_pieces += zone.pieces.size();
+        const bool by_position = !items.empty() && title_pieces > max_link_pairs / items.size();
         // Title units: each title piece, with the subtitles that follow it.
         for (std::size_t z = 0; z < zones.size(); ++z) {
             std::vector<Cluster> units;
@@ -573,10 +577,11 @@ private:
             for (Cluster& unit : units) {
                 std::string text;
                 for (std::size_t k : unit.titles) text += p_[k].text;
-                const std::vector<double> shares = index.overlaps(NgramProfile(text));
+                const std::vector<double> shares =
+                    by_position ? std::vector<double>() : index.overlaps(NgramProfile(text));
                 int best = -1;
                 double best_score = link_threshold;
-                for (std::size_t it = 0; it < items.size(); ++it) {
+                for (std::size_t it = 0; it < shares.size(); ++it) {
                     const double s = shares[it];
                     if (s >= best_score) {
                         best_score = s;
@@ -604,6 +609,10 @@ private:
                 for (std::size_t k : merged[u].titles) merged[u].text += p_[k].text;
                 clusters.push_back(merged[u]);
             }
+        }
+        if (by_position) {
+            link_by_position();
+            return;
         }
         std::vector<std::vector<double>> scores(clusters.size(),
                                                 std::vector<double>(items.size(), 0));
@@ -654,6 +663,38 @@ private:
             for (std::size_t t = 0; t + 1 < clusters[c].titles.size(); ++t)
                 kinds[clusters[c].titles[t]] = BlockKind::kicker;
         }
+    }
+
+    // A page past the pair budget: a title stack takes the item printed right under it, or
+    // the one it follows, if that item has no headline yet; confidence stays at its floor.
+    void link_by_position() {
+        std::vector<bool> taken(items.size(), false);
+        const auto link = [&](std::size_t c, int target) {
+            if (target < 0 || taken[static_cast<std::size_t>(target)]) return false;
+            const auto it = static_cast<std::size_t>(target);
+            taken[it] = true;
+            assigned[it] = c;
+            confidence[it] = 0.05;
+            for (std::size_t t = 0; t + 1 < clusters[c].titles.size(); ++t)
+                kinds[clusters[c].titles[t]] = BlockKind::kicker;
+            return true;
+        };
+        std::size_t orphans = 0;
+        for (std::size_t c = 0; c < clusters.size(); ++c) {
+            const Zone& zone = zones[static_cast<std::size_t>(clusters[c].zone)];
+            if (!(clusters[c].last_in_zone && link(c, zone.next)) &&
+                !(clusters[c].first_in_zone && link(c, zone.prev)))
+                ++orphans;
+        }
+        const Cluster& head = clusters.front();
+        const std::size_t line =
+            p_[head.titles.empty() ? head.subtitles.front() : head.titles.front()].first_line;
+        warnings.push_back(make_warning(
+            "PB-SEG-LOW-CONFIDENCE", context_.path, line,
+            std::to_string(clusters.size()) + " title blocks and " + std::to_string(items.size()) +
+                " items are past the page's linking budget; headlines were linked by position "
+                "only (" +
+                std::to_string(orphans) + " left without an item)"));
     }
 
     std::vector<Piece>& p_;

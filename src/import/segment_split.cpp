@@ -1,6 +1,7 @@
 #include "import/segment_split.hpp"
 
 #include <algorithm>
+#include <map>
 #include <tuple>
 
 #include "import/headline_link.hpp"
@@ -12,6 +13,10 @@ std::vector<std::vector<std::size_t>> split_at_titles(
     std::size_t articles) {
     std::vector<std::vector<std::size_t>> out(paragraphs.size());
     if (titles.size() <= articles) return out;
+    std::size_t paragraph_count = 0;
+    for (const auto& a : paragraphs) paragraph_count += a.size();
+    // Past the pair budget the page keeps its articles as assembled (see max_link_pairs).
+    if (paragraph_count > 0 && titles.size() > max_link_pairs / paragraph_count) return out;
     const std::size_t surplus = titles.size() - articles;
     // Every paragraph of every article, indexed once.
     std::vector<NgramProfile> profiles;
@@ -54,20 +59,19 @@ std::vector<std::vector<std::size_t>> split_at_titles(
     // right below an article that are home in it: its own stack when there are at most two
     // of them (kicker and headline, or headline and deck), which count as one home; three or
     // more are the titles of as many items.
+    // Homes per (article, zone): how many, and the first of them.
+    std::map<std::pair<std::size_t, std::size_t>, std::pair<std::size_t, std::size_t>> per_zone;
+    for (std::size_t i = 0; i < found.size(); ++i) {
+        ++per_zone.try_emplace({found[i].article, found[i].unit->zone}, 0, i).first->second.first;
+    }
     std::vector<std::vector<std::pair<std::size_t, double>>> homes(paragraphs.size());
     for (std::size_t i = 0; i < found.size(); ++i) {
         const Home& h = found[i];
         const auto a = static_cast<int>(h.article);
         if (h.unit->above == a) continue;
         if (h.unit->below == a) {
-            std::size_t same = 0;
-            bool earlier = false;
-            for (std::size_t j = 0; j < found.size(); ++j) {
-                if (found[j].article != h.article || found[j].unit->zone != h.unit->zone) continue;
-                ++same;
-                earlier = earlier || j < i;
-            }
-            if (same <= 2 && earlier) continue;
+            const auto& [same, first] = per_zone.at({h.article, h.unit->zone});
+            if (same <= 2 && first < i) continue;
         }
         homes[h.article].emplace_back(h.paragraph, h.share);
     }

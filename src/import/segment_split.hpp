@@ -38,7 +38,8 @@ struct TitleUnit {
 
 // `paragraphs[a]` are the body paragraphs of article a in order (empty for a caption or an
 // item that cannot be split); `titles` the page's title units. Returns, per article, the
-// sorted paragraph indices before which it is split (never 0).
+// sorted paragraph indices before which it is split (never 0). A page with more than
+// `max_link_pairs` title-paragraph pairs is not split.
 std::vector<std::vector<std::size_t>> split_at_titles(
     const std::vector<TitleUnit>& titles, const std::vector<std::vector<std::string>>& paragraphs,
     std::size_t articles);
