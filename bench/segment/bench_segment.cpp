@@ -4,6 +4,7 @@
 //     paperbag_bench_segment pages  [--pages N] [--size BYTES] [-j N] [--decode-only] SOURCE...
 //     paperbag_bench_segment linear [--size BYTES] [--repeat N] SOURCE...
 //     paperbag_bench_segment columns [--pages N] LAYOUT-PAGE...
+//     paperbag_bench_segment dump-columns LAYOUT-PAGE   (the text read column by column)
 //
 // SOURCE files are page texts (the samples, the seed page). They are cut into chunks that
 // end with a sentence-final line (a paragraph's end), grouped by language, and pages are made
@@ -25,6 +26,7 @@
 #include <vector>
 
 #include "import/segment_page.hpp"
+#include "import/text_columns.hpp"
 #include "import/text_decode.hpp"
 
 namespace {
@@ -100,6 +102,17 @@ int main(int argc, char** argv) {
         return 2;
     }
     const std::string mode = argv[1];
+    if (mode == "dump-columns") {
+        // Debugging aid: what the segmenter reads after column reading (not timed).
+        std::ifstream in(argv[2], std::ios::binary);
+        const std::string text{std::istreambuf_iterator<char>(in),
+                               std::istreambuf_iterator<char>()};
+        paperbag::Diagnostics d;
+        const auto reading =
+            paperbag::text::read_columns(paperbag::text::decode_text(text, "", argv[2], d));
+        std::fputs(reading.applied ? reading.text.text.c_str() : text.c_str(), stdout);
+        return 0;
+    }
     if (mode == "columns") {
         std::size_t n = 200;
         std::vector<std::string> files;

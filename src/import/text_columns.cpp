@@ -377,16 +377,33 @@ private:
         cut({g.r0, g.r1, from, g.x1}, depth + 1);
     }
 
+    // The region cut at its empty rows. A column whose lines fall on every other row (its
+    // baselines between those of a neighbouring column: pdftotext gives each baseline a row)
+    // has an empty row between all its lines: only a gap wider than the region's usual line
+    // pitch (the median step between printed rows) is a break.
     std::vector<Region> horizontal_parts(const Region& g, const std::vector<std::size_t>& printed) {
+        const std::size_t pitch = line_pitch(printed);
         std::vector<Region> parts;
         std::size_t start = g.r0;
         for (std::size_t k = 1; k < printed.size(); ++k) {
-            if (printed[k] == printed[k - 1] + 1) continue;
+            if (printed[k] - printed[k - 1] <= pitch) continue;
             parts.push_back({start, printed[k - 1] + 1, g.x0, g.x1});
             start = printed[k - 1] + 1;
         }
         parts.push_back({start, g.r1, g.x0, g.x1});
         return parts;
+    }
+
+    // The median step between consecutive printed rows (1 when lines follow each other).
+    static std::size_t line_pitch(const std::vector<std::size_t>& printed) {
+        if (printed.size() < 3) return 1;
+        std::vector<std::size_t> steps;
+        steps.reserve(printed.size() - 1);
+        for (std::size_t k = 1; k < printed.size(); ++k)
+            steps.push_back(printed[k] - printed[k - 1]);
+        const auto mid = steps.begin() + static_cast<std::ptrdiff_t>(steps.size() / 2);
+        std::nth_element(steps.begin(), mid, steps.end());
+        return *mid;
     }
 
     const std::vector<Row>& rows_;
