@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "import/title_stack.hpp"
+
 namespace paperbag::text {
 
 namespace {
@@ -353,10 +355,8 @@ private:
 
     // A stack of CJK title lines printed one under the other: each line is a title unit of
     // its own, linked as one (Piece::stack). Three lines are kicker, headline, subtitle; of
-    // two, a line starting with a deck dash is the subtitle, a line ending in a colon the
-    // kicker, else a second line longer than the first is the subtitle (headline + deck,
-    // 34 of 46 two-line stacks of the development set) and otherwise the first line is the
-    // kicker (kicker + headline).
+    // two, a line starting with a deck dash is the subtitle, else stack_second_is_deck
+    // (title_stack.hpp: colon and series-number kickers, bracketed decks, widths) decides.
     void emit_stack(std::size_t index, const std::vector<std::string_view>& lines,
                     std::size_t begin, std::size_t end) {
         const auto width = [&](std::string_view line) {
@@ -387,8 +387,8 @@ private:
             kinds[2] = PieceKind::subtitle;
         } else if (patterns_.at_start(PatternKind::subtitle, text_.substr(at[1], at[2] - at[1]))) {
             kinds[1] = PieceKind::subtitle;
-        } else if (!(first.ends_with("\xEF\xBC\x9A") || first.ends_with(":")) &&
-                   widths[1] > widths[0]) {
+        } else if (stack_second_is_deck(first, text_.substr(at[1], at[2] - at[1]), widths[0],
+                                        widths[1])) {
             kinds[1] = PieceKind::subtitle;
         }
         for (std::size_t i = 0; i < n; ++i) {

@@ -1,0 +1,89 @@
+#include "import/title_stack.hpp"
+
+#include <string>
+
+#include "import/text_repair.hpp"
+
+namespace paperbag::text {
+
+namespace {
+
+// The code points of a UTF-8 string (invalid bytes become U+FFFD; the segmenter's input is
+// decoded UTF-8 already).
+std::u32string code_points(std::string_view s) {
+    std::u32string out;
+    std::size_t i = 0;
+    while (i < s.size()) {
+        const auto b = static_cast<unsigned char>(s[i]);
+        const std::size_t n = b < 0x80           ? 1
+                              : (b >> 5) == 0x6  ? 2
+                              : (b >> 4) == 0xE  ? 3
+                              : (b >> 3) == 0x1E ? 4
+                                                 : 0;
+        if (n == 0 || i + n > s.size()) {
+            out.push_back(U'\uFFFD');
+            ++i;
+            continue;
+        }
+        char32_t c = n == 1 ? b : n == 2 ? (b & 0x1F) : n == 3 ? (b & 0x0F) : (b & 0x07);
+        for (std::size_t k = 1; k < n; ++k)
+            c = (c << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+        out.push_back(c);
+        i += n;
+    }
+    return out;
+}
+
+// One printed line without its line break and surrounding blanks (the caller's slice of a
+// stack ends with the line's "\n").
+std::string_view strip(std::string_view s) {
+    while (!s.empty() && (s.back() == '\n' || s.back() == '\r')) s.remove_suffix(1);
+    return trim(s);
+}
+
+bool is_numeral(char32_t c) {
+    static constexpr std::u32string_view numerals =
+        U"一二三四五六七八九十百零两〇０１２３４５６７８９";
+    return (c >= U'0' && c <= U'9') || numerals.find(c) != std::u32string_view::npos;
+}
+
+}  // namespace
+
+bool ends_in_series_number(std::string_view line) {
+    const std::u32string s = code_points(strip(line));
+    if (s.size() < 3) return false;
+    // "…之二": 之 + numerals at the end.
+    std::size_t k = s.size();
+    while (k > 0 && is_numeral(s[k - 1])) --k;
+    if (k < s.size() && k > 1 && s[k - 1] == U'之') return true;
+    // "…第三场": 第 + numerals + one wide counter character.
+    if (!is_wide(s.back()) || is_numeral(s.back())) return false;
+    k = s.size() - 1;
+    const std::size_t digits_end = k;
+    while (k > 0 && is_numeral(s[k - 1])) --k;
+    return k < digits_end && k > 1 && s[k - 1] == U'第';
+}
+
+bool wholly_bracketed(std::string_view line) {
+    const std::u32string s = code_points(strip(line));
+    if (s.size() < 3) return false;
+    const std::u32string_view open = U"（(【[〔";
+    const std::u32string_view close = U"）)】]〕";
+    const std::size_t o = open.find(s.front());
+    if (o == std::u32string_view::npos || s.back() != close[o]) return false;
+    // One phrase: no bracket closes before the end.
+    for (std::size_t i = 1; i + 1 < s.size(); ++i)
+        if (close.find(s[i]) != std::u32string_view::npos) return false;
+    return true;
+}
+
+bool stack_second_is_deck(std::string_view first, std::string_view second, double first_width,
+                          double second_width) {
+    const std::string_view a = strip(first);
+    if (a.ends_with("\xEF\xBC\x9A") || a.ends_with(":")) return false;  // "…：" kicker
+    if (ends_in_series_number(a)) return false;
+    if (wholly_bracketed(second)) return true;
+    return second_width >= first_width;
+}
+
+}  // namespace paperbag::text
