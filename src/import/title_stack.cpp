@@ -1,6 +1,10 @@
 #include "import/title_stack.hpp"
 
+#include <algorithm>
+#include <cstdint>
 #include <string>
+
+#include <unicode/utf8.h>
 
 #include "import/text_repair.hpp"
 
@@ -8,28 +12,15 @@ namespace paperbag::text {
 
 namespace {
 
-// The code points of a UTF-8 string (invalid bytes become U+FFFD; the segmenter's input is
-// decoded UTF-8 already).
+// The code points of a UTF-8 string (ICU's decoder; an invalid sequence becomes U+FFFD).
 std::u32string code_points(std::string_view s) {
     std::u32string out;
-    std::size_t i = 0;
-    while (i < s.size()) {
-        const auto b = static_cast<unsigned char>(s[i]);
-        const std::size_t n = b < 0x80           ? 1
-                              : (b >> 5) == 0x6  ? 2
-                              : (b >> 4) == 0xE  ? 3
-                              : (b >> 3) == 0x1E ? 4
-                                                 : 0;
-        if (n == 0 || i + n > s.size()) {
-            out.push_back(U'\uFFFD');
-            ++i;
-            continue;
-        }
-        char32_t c = n == 1 ? b : n == 2 ? (b & 0x1F) : n == 3 ? (b & 0x0F) : (b & 0x07);
-        for (std::size_t k = 1; k < n; ++k)
-            c = (c << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-        out.push_back(c);
-        i += n;
+    const auto* p = reinterpret_cast<const std::uint8_t*>(s.data());
+    const auto n = static_cast<std::int32_t>(std::min<std::size_t>(s.size(), 1 << 20));
+    for (std::int32_t i = 0; i < n;) {
+        UChar32 c = 0;
+        U8_NEXT(p, i, n, c);
+        out.push_back(c < 0 ? U'\uFFFD' : static_cast<char32_t>(c));
     }
     return out;
 }
