@@ -15,4 +15,11 @@ inline text::PageSegments segment(const std::string& utf8, const std::string& la
     return text::segment_page(decoded, {"t.txt", "1", 1, lang, title});
 }
 
+// The first block whose text holds `part`, or null.
+inline const Block* block_with(const text::PageSegments& s, const std::string& part) {
+    for (const Block& b : s.blocks)
+        if (b.text.find(part) != std::string::npos) return &b;
+    return nullptr;
+}
+
 }  // namespace paperbag::test

@@ -17,6 +17,7 @@ using namespace paperbag::text;
 
 namespace {
 
+using test::block_with;
 using test::segment;
 
 // Every byte of `page` in exactly one block (blocks may name several ranges).
@@ -28,12 +29,6 @@ void check_bytes_once(const PageSegments& s, std::size_t size) {
             for (std::uint64_t i = r.offset; i < r.end(); ++i) ++seen[i];
         }
     CHECK(std::count(seen.begin(), seen.end(), 1) == static_cast<std::ptrdiff_t>(size));
-}
-
-const Block* block_with(const PageSegments& s, const std::string& text) {
-    for (const Block& b : s.blocks)
-        if (b.text.find(text) != std::string::npos) return &b;
-    return nullptr;
 }
 
 }  // namespace

@@ -12,13 +12,8 @@ using namespace paperbag::text;
 
 namespace {
 
+using test::block_with;
 using test::segment;
-
-const Block* block_with(const PageSegments& s, const std::string& text) {
-    for (const Block& b : s.blocks)
-        if (b.text.find(text) != std::string::npos) return &b;
-    return nullptr;
-}
 
 }  // namespace
 
