@@ -9,6 +9,7 @@
 #include <Poco/Exception.h>
 #include <Poco/URI.h>
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <mutex>
@@ -89,10 +90,26 @@ public:
             session_ << "SET client_min_messages = warning", now;
         } else {
             session_ << "PRAGMA busy_timeout = 10000", now;
-            session_ << "PRAGMA journal_mode = WAL", now;
+            enter_wal_mode();
             session_ << "PRAGMA synchronous = FULL", now;
         }
         migrate();
+    }
+
+    // Switching to WAL takes the database's exclusive lock, and SQLite answers SQLITE_BUSY
+    // at once, without the busy handler, while another connection opens or converts the
+    // same file. The switch is retried for as long as busy_timeout would have waited.
+    void enter_wal_mode() {
+        const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+        for (unsigned attempt = 1;; ++attempt) {
+            try {
+                session_ << "PRAGMA journal_mode = WAL", now;
+                return;
+            } catch (const Poco::Exception& e) {
+                if (!transient(e) || std::chrono::steady_clock::now() >= deadline) throw;
+            }
+            pause(std::min(attempt, max_attempts));
+        }
     }
 
     int schema_version() override {
