@@ -34,8 +34,9 @@ struct LineFacts {
     bool furniture = false;      // running head, page label, masthead, ad label
     bool separator = false;      // "o o" between items
     bool wrapped_lead = false;  // a dateline that goes on in the next line ("…5 月 15" / "日电")
-    bool wrapped_jump =
-        false;  // a continuation line that ends in the next line ("（下转第五" / "版）")
+    // A continuation line or a photo credit that ends in the next line ("（下转第五" / "版）",
+    // "本报记者 宗领练" / "摄").
+    bool wrapped_jump = false;
 };
 
 // A title line this narrow (cells) right under a wider title line is that line's end,
@@ -200,17 +201,25 @@ Layout find_paragraphs(const std::vector<Line>& lines, const PatternSet& pattern
             x.wrapped_lead = true;
         }
     }
-    // A continuation line wrapped inside its marker ("…。（下转第五" / "版）"): the short next
-    // line is the marker's end, not a page label of its own.
+    // A continuation line wrapped inside its marker ("…。（下转第五" / "版）") or a photo credit
+    // wrapped before its last word ("…国馆。 本报记者 宗领练" / "摄"): the short next line is the
+    // marker's end, not a page label or a line of what follows.
+    const auto wrapped_marker = [&](const LineFacts& x, std::string_view joined_text) {
+        const std::size_t first_size = lines[x.index].content.size();
+        const auto m =
+            x.unclosed ? patterns.at_end(PatternKind::continuation_to, joined_text) : std::nullopt;
+        if (m && m->begin < first_size) return true;
+        const auto credit = patterns.at_end(PatternKind::credit, joined_text);
+        return credit && credit->begin < first_size;
+    };
     for (std::size_t k = 0; k + 1 < f.size(); ++k) {
         LineFacts& x = f[k];
         LineFacts& y = f[k + 1];
-        if (!x.unclosed || x.ends_marker || y.blanks_before > 1 || y.width > 6) continue;
+        if (x.ends_marker || y.ends_marker || y.blanks_before > 1 || y.width > 6) continue;
         joined.assign(lines[x.index].content);
         joined += '\n';
         joined += lines[y.index].content;
-        if (auto m = patterns.at_end(PatternKind::continuation_to, joined);
-            m && m->begin < lines[x.index].content.size()) {
+        if (wrapped_marker(x, joined)) {
             x.wrapped_jump = true;
             x.title_ish = false;
             y.ends_marker = true;

@@ -191,6 +191,30 @@ TEST_CASE("captions: dense text, a caption set wider than the column goes on in 
     }
 }
 
+TEST_CASE("captions: dense text, a photo credit wrapped before its last word") {
+    // pdftotext -raw: the credit's "摄" is the next line's only character, and what follows
+    // (an advertisement, the next item) is printed without a blank line. The credit still
+    // ends the caption.
+    const std::string page =
+        "东湖公园今起开放\n"
+        "本报讯东湖公园经过三个月的\n"
+        "改造，今天起向市民免费开放。\n"
+        "园内新增步道三条，沿湖种植樱\n"
+        "花海棠八百余株，并新建了健身\n"
+        "广场两处和停车场一座。公园管\n"
+        "理处表示，将延长开放时间。\n"
+        "市民在东湖公园新建的健身广场上晨练。 本报记者 王明\n"
+        "摄\n"
+        "体育热线\n"
+        "本报体育部欢迎提供新闻线索\n"
+        "来信来电请注明联系方式\n";
+    const auto s = segment(page, "zh-Hans", "人民日报");
+    REQUIRE(s.illustrations.size() == 1);
+    CHECK(s.illustrations[0].caption == "市民在东湖公园新建的健身广场上晨练。");
+    CHECK(s.illustrations[0].credit == "本报记者 王明");
+    for (const Article& a : s.articles) CHECK(a.body_text().find("晨练") == std::string::npos);
+}
+
 TEST_CASE("assembly: a column printed after an item that ended with a jump line") {
     // pdftotext reads the next item between two columns of an item; the next item ends with
     // its jump line ("（下转第二版）"), and the missing column of the first item comes after
