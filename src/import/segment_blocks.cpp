@@ -338,6 +338,24 @@ Layout find_paragraphs(const std::vector<Line>& lines, const PatternSet& pattern
         }
         return false;
     };
+    // A CJK title printed with no blank line above its body (pdftotext's default mode, which
+    // writes no indents): the first line of a block (or the first under a line of furniture,
+    // a column label), without any punctuation, above a line set narrower than the column by
+    // a paragraph indent (1.5 to 3 cells) that the line after it does not share.
+    const auto glued_title = [&](std::size_t k) {
+        const LineFacts& a = f[k - 1];
+        const LineFacts& b = f[k];
+        if (indented * 20 >= f.size()) return false;  // the extractor writes indents
+        if (k - 1 > 0 && a.blanks_before == 0 && !f[k - 2].furniture) return false;
+        if (!a.title_ish || a.clause || a.spaced || b.spaced || b.blanks_before > 0 ||
+            !is_wide(first_char(trim(lines[a.index].content))))
+            return false;
+        const double col = column[k];
+        const bool indent = b.width <= col - 1.5 && b.width >= col - 3;
+        const bool next_wider = k + 1 < f.size() && f[k + 1].blanks_before == 0 &&
+                                !f[k + 1].spaced && f[k + 1].width >= b.width + 1.5;
+        return indent && (b.clause || next_wider);
+    };
     std::size_t start = 0;  // first line of the paragraph being built
     for (std::size_t k = 1; k < f.size(); ++k) {
         const LineFacts& a = f[k - 1];
@@ -404,7 +422,8 @@ Layout find_paragraphs(const std::vector<Line>& lines, const PatternSet& pattern
         } else {
             // A deck ("——…") is a line of its own: what follows is a byline or the body.
             brk = b.blanks_before > 0 || b.indented || (a.subtitle && !a.terminal) ||
-                  (deck_last > 0 && k == deck_last + 1) || latin_title_ends(start, k);
+                  (deck_last > 0 && k == deck_last + 1) || latin_title_ends(start, k) ||
+                  glued_title(k);
         }
         breaks[k] = brk;
         if (brk) start = k;

@@ -190,6 +190,8 @@ public:
         current_.width = p.width;
         std::string_view raw = text_.substr(raw_begin, raw_end - raw_begin);
         const auto lines = split_raw(raw);
+        if (!lines.empty() && !spaced_out(lines[0]))
+            current_.first_width = line_width(repair_line(lines[0], RepairMode::body));
 
         if (p.furniture) {
             emit(p.separator ? PieceKind::separator : PieceKind::furniture, begin, end, {});

@@ -47,6 +47,7 @@ struct Piece {
     std::size_t group = 0;
     double column = 0;
     double width = 0;
+    double first_width = 0;       // its paragraph's first line (cells); 0 when spaced out
     std::size_t stack = 0;        // title lines of one printed stack share it (paragraph + 1)
     bool picture_marker = false;  // a short body paragraph that says it is a caption (图为)
     bool caption_lead = false;    // a body piece that starts like a caption ("图为…")

@@ -5,6 +5,7 @@
 
 #include <unicode/uchar.h>
 
+#include "import/fragment_join.hpp"
 #include "import/headline_link.hpp"
 #include "import/item_title.hpp"
 #include "import/patterns.hpp"
@@ -171,6 +172,12 @@ private:
         items.back().illustration = illustration;
         const int id = static_cast<int>(items.size()) - 1;
         if (!zones.empty() && zones.back().next < 0 && pending_zone_) zones.back().next = id;
+        // A title zone whose next text went on with an earlier article (fragment_join)
+        // stands above the next item too.
+        if (held_zone_ >= 0 && !illustration &&
+            zones[static_cast<std::size_t>(held_zone_)].next < 0)
+            zones[static_cast<std::size_t>(held_zone_)].next = id;
+        held_zone_ = -1;
         pending_zone_ = false;
         return id;
     }
@@ -248,6 +255,8 @@ private:
                     add(to, i);
                     kinds[i] = BlockKind::body;
                     diverted_ = to;
+                    if (pending_zone_ && held_zone_ < 0)
+                        held_zone_ = static_cast<int>(zones.size()) - 1;
                     return i + 1;
                 }
                 diverted_ = -1;
@@ -259,6 +268,16 @@ private:
             case PieceKind::continuation_to:
             case PieceKind::signature:
             case PieceKind::credit:
+                // The end of a block that went on with an earlier article is that article's.
+                if (diverted_ >= 0 && piece.kind != PieceKind::credit &&
+                    last_piece_was(i, diverted_)) {
+                    add(diverted_, i);
+                    kinds[i] = piece.kind == PieceKind::signature ? BlockKind::signature
+                                                                  : BlockKind::continuation;
+                    last_article_ = diverted_;
+                    diverted_ = -1;
+                    return i + 1;
+                }
                 if (current_ < 0)
                     current_ = last_article_ >= 0 && last_piece_was(i, last_article_)
                                    ? last_article_
@@ -276,53 +295,108 @@ private:
 
     bool last_piece_was(std::size_t i, int item) const { return i > 0 && owner[i - 1] == item; }
 
-    // The earlier article that body piece i goes on with: an extractor that reads a
-    // column of the next item between two columns of an item leaves the item stopping
-    // inside a sentence right before the next item's title, and prints its missing column
-    // later as a block of its own. Piece i starts such a block (a new paragraph group) after
-    // a paragraph that ended its sentence, there is an earlier article that stopped inside
-    // a sentence where a title followed, and the block shares more of its character n-grams
-    // with that article than with the article it would otherwise join. The pieces of the
-    // block that follow go with it. -1 when there is none.
+    // The earlier article that body piece i goes on with: a block of body text printed out
+    // of reading order (fragment_join). The pieces of the block that follow go with it. -1
+    // when there is none.
     int continued_column(std::size_t i) const {
         if (i == 0 || p_[i].caption) return -1;
         if (diverted_ >= 0 && p_[i].group == p_[i - 1].group && owner[i - 1] == diverted_)
             return diverted_;
-        if (pending_zone_ || p_[i].group == p_[i - 1].group) return -1;
-        // The piece before ended its item: a finished sentence, or a jump or signature line.
-        const Piece& before = p_[i - 1];
+        if (p_[i].group == p_[i - 1].group) return -1;
+        // Right after a title zone (over page furniture), or after a block already diverted.
+        std::size_t b = i;
+        while (b > 0 && p_[b - 1].kind == PieceKind::furniture && !p_[b - 1].caption) --b;
+        const bool after_title =
+            pending_zone_ && b > 0 &&
+            (p_[b - 1].kind == PieceKind::title || p_[b - 1].kind == PieceKind::subtitle);
+        if (pending_zone_ && !after_title && held_zone_ < 0) return -1;
+        return fragment_target(i, i, after_title, current_);
+    }
+
+    // The open article that the block starting with body piece i continues (fragment_join),
+    // or -1. The block is looked back from piece `from` (i, or the start of a title box that
+    // stands before it), over page furniture and, with `after_title`, over title lines. The
+    // piece before must end its item (a finished sentence, a jump line, a signature) or stop
+    // inside a sentence; the candidates are the articles whose last piece stops inside a
+    // sentence with something else printed after it. Only the last few items are asked (the
+    // intruding text sits right after the article it cut), so a long page costs no more per
+    // block than a short one. `here`: the item the block joins otherwise (-1: a new one).
+    int fragment_target(std::size_t i, std::size_t from, bool after_title, int here) const {
+        if (i >= p_.size() || p_[i].kind != PieceKind::body || p_[i].caption) return -1;
+        std::size_t b = from;
+        while (b > 0 && !p_[b - 1].caption &&
+               (p_[b - 1].kind == PieceKind::furniture ||
+                (after_title &&
+                 (p_[b - 1].kind == PieceKind::title || p_[b - 1].kind == PieceKind::subtitle))))
+            --b;
+        if (b == 0) return -1;
+        const Piece& before = p_[b - 1];
+        if (before.caption) return -1;
         const bool ended = before.kind == PieceKind::continuation_to ||
                            before.kind == PieceKind::signature ||
                            (before.kind == PieceKind::body && !stops_mid_sentence(before.text));
-        if (!ended || before.caption) return -1;
-        const int here = current_ >= 0 ? current_ : owner[i - 1];
-        // Only the last few items are asked (the intruding item sits right after the one it
-        // cut), so a long page costs no more per piece than a short one.
+        const bool open = before.kind == PieceKind::body && stops_mid_sentence(before.text);
+        if (!ended && !open) return -1;
+        // After a title stack a new article's body starts, unless the block starts at its
+        // full measure (no paragraph indent): it goes on with a sentence.
+        if (after_title && !starts_inside_sentence(p_[i].text, p_[i].first_width, p_[i].width,
+                                                   p_[i].last_line > p_[i].first_line))
+            return -1;
+        if (!after_title && here < 0) here = owner[b - 1];
+        Fragment fragment;
+        bool several_lines = false;
+        for (std::size_t k = i; k < p_.size() && p_[k].group == p_[i].group; ++k) {
+            if (p_[k].kind != PieceKind::body || p_[k].caption) continue;
+            fragment.text += p_[k].text;
+            fragment.measure = std::max(fragment.measure, p_[k].width);
+            several_lines = several_lines || k > i || p_[k].last_line > p_[k].first_line;
+        }
+        if (!several_lines) fragment.measure = 0;
         constexpr std::size_t lookback = 8;
-        int dangling = -1;
+        std::vector<OpenArticle> open_articles;
+        std::vector<int> ids;
         for (std::size_t k = items.size(), asked = 0; k-- > 0 && asked < lookback; ++asked) {
             const Item& it = items[k];
             if (static_cast<int>(k) == here || it.illustration || it.pieces.empty()) continue;
             const std::size_t last = it.pieces.back();
-            if (p_[last].kind != PieceKind::body || !stops_mid_sentence(p_[last].text)) continue;
-            if (last + 1 >= p_.size() ||
-                (p_[last + 1].kind != PieceKind::title && p_[last + 1].kind != PieceKind::subtitle))
+            if (p_[last].kind != PieceKind::body || !stops_mid_sentence(p_[last].text) ||
+                last + 1 >= i)
                 continue;
-            dangling = static_cast<int>(k);
-            break;
+            open_articles.push_back(open_article(static_cast<int>(k)));
+            ids.push_back(static_cast<int>(k));
         }
-        if (dangling < 0) return -1;
-        std::string block;
-        for (std::size_t k = i; k < p_.size() && p_[k].group == p_[i].group; ++k)
-            if (p_[k].kind == PieceKind::body) block += p_[k].text;
-        const NgramProfile profile(block);
-        const double to_dangling =
-            overlap(profile, NgramProfile(item_text(items[static_cast<std::size_t>(dangling)])));
-        const double to_here =
-            here >= 0
-                ? overlap(profile, NgramProfile(item_text(items[static_cast<std::size_t>(here)])))
-                : 0.0;
-        return to_dangling > to_here ? dangling : -1;
+        if (open_articles.empty()) return -1;
+        std::optional<OpenArticle> at_here;
+        if (here >= 0) at_here = open_article(here);
+        const int chosen = continued_article(fragment, open_articles, at_here ? &*at_here : nullptr,
+                                             after_title ? after_title_score : 0.0,
+                                             open && !after_title ? open_here_margin : 0.0);
+        return chosen < 0 ? -1 : ids[static_cast<std::size_t>(chosen)];
+    }
+
+    OpenArticle open_article(int id) const {
+        const Item& item = items[static_cast<std::size_t>(id)];
+        OpenArticle a;
+        a.text = item_text(item);
+        // The titles printed right above it say what it is about too (the last few zones).
+        for (std::size_t z = zones.size(), n = 0; z-- > 0 && n < 8; ++n)
+            if (zones[z].next == id) {
+                a.headed = true;
+                for (std::size_t k : zones[z].pieces) a.text += p_[k].text + '\n';
+            }
+        const std::size_t last = item.pieces.back();
+        a.tail = p_[last].text;
+        // The measure of its last lines: the widest of its last (up to 3) body pieces.
+        std::size_t lines = 0;
+        for (std::size_t n = item.pieces.size(), seen = 0; n-- > 0 && seen < 3;) {
+            const Piece& piece = p_[item.pieces[n]];
+            if (piece.kind != PieceKind::body) continue;
+            ++seen;
+            a.measure = std::max(a.measure, piece.width);
+            lines += piece.last_line - piece.first_line + 1;
+        }
+        if (lines < 2) a.measure = 0;
+        return a;
     }
 
     // A title run that interrupts a sentence of the open article (the body before it stops
@@ -336,8 +410,19 @@ private:
         if (current_ < 0 || b == 0 || end >= p_.size()) return false;
         const Piece& before = p_[b - 1];
         const Piece& after = p_[end];
-        return owner[b - 1] == current_ && before.kind == PieceKind::body && !before.caption &&
-               stops_mid_sentence(before.text) && after.kind == PieceKind::body && !after.caption;
+        if (owner[b - 1] != current_ || before.kind != PieceKind::body || before.caption ||
+            !stops_mid_sentence(before.text) || after.kind != PieceKind::body || after.caption)
+            return false;
+        // Unless the text after the box goes on with another open article.
+        return !continues_elsewhere(i, end);
+    }
+
+    // The body after the title run [i, end) goes on with an open article other than the
+    // current one (fragment_join): the run is a title printed between two fragments out of
+    // reading order, neither an intertitle nor a box inside the current article's sentence.
+    bool continues_elsewhere(std::size_t i, std::size_t end) const {
+        const int target = fragment_target(end, i, true, current_);
+        return target >= 0 && target != current_;
     }
 
     // The end of the box that starts with the title run [i, end): further titles and lines
@@ -367,7 +452,8 @@ private:
             end - i == 1 || std::abs(measure_before(i) - measure_after(end)) < measure_change;
         if (current_ >= 0 && items[static_cast<std::size_t>(current_)].has_body && next_is_body &&
             (end - i == 1 || one_stack) && same_measure && p_[i].kind == PieceKind::title &&
-            line_width(p_[i].text) <= 30 && !(end - i == 1 && opens_item(i, end))) {
+            line_width(p_[i].text) <= 30 && !(end - i == 1 && opens_item(i, end)) &&
+            !continues_elsewhere(i, end)) {
             for (std::size_t k = i; k < end; ++k) {
                 add(current_, k);
                 kinds[k] = BlockKind::intertitle;
@@ -702,7 +788,9 @@ private:
     int current_ = -1;
     int last_article_ = -1;
     bool pending_zone_ = false;
-    int diverted_ = -1;  // the earlier article a block of body pieces goes on with
+    int diverted_ = -1;
+    int held_zone_ = -1;  // a zone whose next text was diverted (see new_item)  // the earlier
+                          // article a block of body pieces goes on with
 };
 
 std::string join_texts(const std::vector<std::string>& texts) {
