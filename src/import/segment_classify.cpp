@@ -279,7 +279,7 @@ public:
         if (body_end > cut && !trim(text_.substr(cut, body_end - cut)).empty()) {
             const auto body_raw = text_.substr(cut, body_end - cut);
             const bool title = !split && is_title(body_raw, p, lines.size());
-            if (title && lines.size() > 1 && lines.size() <= 3 && is_cjk_text(body_raw))
+            if (title && lines.size() > 1 && lines.size() <= 4 && is_cjk_text(body_raw))
                 emit_stack(index, lines, piece_begin, rest_end);
             else
                 emit_text(title ? PieceKind::title : PieceKind::body, piece_begin, rest_end,
@@ -320,10 +320,16 @@ private:
 
     bool is_title(std::string_view raw, const Paragraph& p, std::size_t line_count) const {
         if (is_sentence_end(raw)) return line_count <= 3 && title_case_sentence(raw);
-        if (line_count > 3) return vertical(raw, line_count);
+        // Four lines are a title only as a stack (a title line over a kicker, headline and
+        // deck, or a headline over a deck of two lines).
+        if (line_count > 3 && (!p.stacked || line_count > 4 || vertical(raw, line_count)))
+            return vertical(raw, line_count);
         const std::string repaired = repair_text(raw, RepairMode::title);
         if (is_cjk_text(repaired)) {
-            if (line_width(repaired) > 40 || has_clause_punct_for_title(repaired)) return false;
+            // A stack is measured line by line: each line is a title of its own.
+            const double width =
+                p.stacked && line_count > 2 ? widest_line(raw) : line_width(repaired);
+            if (width > 40 || has_clause_punct_for_title(repaired)) return false;
             // In double-spaced text a title is one line or a tight stack of lines.
             return line_count == 1 || p.stacked || p.last == p.first;
         }
@@ -332,6 +338,13 @@ private:
         const std::string_view t = trim(repaired);
         if (t.empty() || (t[0] >= 'a' && t[0] <= 'z') || inner_sentence_end(t)) return false;
         return repaired.size() <= 160;
+    }
+
+    static double widest_line(std::string_view raw) {
+        double w = 0;
+        for (std::string_view line : split_raw(raw))
+            w = std::max(w, line_width(repair_line(line, RepairMode::title)));
+        return w;
     }
 
     // A headline set vertically (竖排) comes out of an extractor one character per line: a
@@ -354,7 +367,7 @@ private:
     }
 
     // A stack of CJK title lines printed one under the other: each line is a title unit of
-    // its own, linked as one (Piece::stack). Three lines are kicker, headline, subtitle; of
+    // its own, linked as one (Piece::stack). Three or four lines are kicker, headline, deck; of
     // two, a line starting with a deck dash is the subtitle, else stack_second_is_deck
     // (title_stack.hpp: colon and series-number kickers, bracketed decks, widths) decides.
     void emit_stack(std::size_t index, const std::vector<std::string_view>& lines,
@@ -383,8 +396,9 @@ private:
         }
         std::vector<PieceKind> kinds(n, PieceKind::title);
         const std::string_view first = trim(text_.substr(at[0], at[1] - at[0]));
-        if (n == 3) {
-            kinds[2] = PieceKind::subtitle;
+        if (n >= 3) {
+            // Kicker, headline, then a deck of one or two lines.
+            for (std::size_t i = 2; i < n; ++i) kinds[i] = PieceKind::subtitle;
         } else if (patterns_.at_start(PatternKind::subtitle, text_.substr(at[1], at[2] - at[1]))) {
             kinds[1] = PieceKind::subtitle;
         } else if (stack_second_is_deck(first, text_.substr(at[1], at[2] - at[1]), widths[0],
