@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "import/title_stack.hpp"
+#include "import/title_wrap.hpp"
 
 namespace paperbag::text {
 
@@ -177,8 +178,9 @@ constexpr double max_wrapped_cells = 3;
 
 class Classifier {
 public:
-    Classifier(std::string_view text, const std::vector<Line>& lines, const PatternSet& patterns)
-        : text_(text), lines_(lines), patterns_(patterns) {}
+    Classifier(std::string_view text, const std::vector<Line>& lines, const PatternSet& patterns,
+               bool double_spaced)
+        : text_(text), lines_(lines), patterns_(patterns), double_spaced_(double_spaced) {}
 
     void paragraph(std::size_t index, const Paragraph& p, std::size_t begin, std::size_t end) {
         const std::size_t raw_begin = lines_[p.first].begin;
@@ -394,6 +396,14 @@ private:
             emit_text(PieceKind::title, begin, end, text_.substr(begin, end - begin));
             return;
         }
+        // One headline wrapped inside a word (title_wrap.hpp): one title, not two.
+        if (n == 2 && !double_spaced_ &&
+            !patterns_.at_start(PatternKind::subtitle, text_.substr(at[1], at[2] - at[1])) &&
+            wrapped_inside_word(text_, text_.substr(at[0], at[1] - at[0]),
+                                text_.substr(at[1], at[2] - at[1]))) {
+            emit_text(PieceKind::title, begin, end, text_.substr(begin, end - begin));
+            return;
+        }
         std::vector<PieceKind> kinds(n, PieceKind::title);
         const std::string_view first = trim(text_.substr(at[0], at[1] - at[0]));
         if (n >= 3) {
@@ -490,6 +500,7 @@ private:
     std::string_view text_;
     const std::vector<Line>& lines_;
     const PatternSet& patterns_;
+    bool double_spaced_ = false;  // Layout::double_spaced: title lines never wrap there
     Piece current_;
     std::vector<Piece> pieces_;
 };
@@ -504,7 +515,7 @@ std::string repair_text(std::string_view raw, RepairMode mode) {
 
 std::vector<Piece> classify(std::string_view text, const std::vector<Line>& lines,
                             const Layout& layout, const PatternSet& patterns) {
-    Classifier classifier(text, lines, patterns);
+    Classifier classifier(text, lines, patterns, layout.double_spaced);
     const auto& ps = layout.paragraphs;
     for (std::size_t i = 0; i < ps.size(); ++i) {
         const std::size_t begin = i == 0 ? 0 : lines[ps[i].first].begin;
