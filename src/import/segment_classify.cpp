@@ -391,16 +391,24 @@ private:
             widths.push_back(w);
         }
         at.push_back(end);
+        // Lines of one headline wrapped inside a word (title_wrap.hpp) are one title unit,
+        // outside double-spaced text.
+        std::vector<bool> wrapped(widths.size(), false);
+        for (std::size_t i = 1; !double_spaced_ && i + 1 < at.size();) {
+            const std::string_view line = text_.substr(at[i], at[i + 1] - at[i]);
+            if (patterns_.at_start(PatternKind::subtitle, line) ||
+                !wrapped_inside_word(text_, text_.substr(at[i - 1], at[i] - at[i - 1]), line)) {
+                ++i;
+                continue;
+            }
+            widths[i - 1] += widths[i];
+            wrapped[i - 1] = true;
+            widths.erase(widths.begin() + static_cast<std::ptrdiff_t>(i));
+            wrapped.erase(wrapped.begin() + static_cast<std::ptrdiff_t>(i));
+            at.erase(at.begin() + static_cast<std::ptrdiff_t>(i));
+        }
         const std::size_t n = widths.size();
         if (n == 1) {
-            emit_text(PieceKind::title, begin, end, text_.substr(begin, end - begin));
-            return;
-        }
-        // One headline wrapped inside a word (title_wrap.hpp): one title, not two.
-        if (n == 2 && !double_spaced_ &&
-            !patterns_.at_start(PatternKind::subtitle, text_.substr(at[1], at[2] - at[1])) &&
-            wrapped_inside_word(text_, text_.substr(at[0], at[1] - at[0]),
-                                text_.substr(at[1], at[2] - at[1]))) {
             emit_text(PieceKind::title, begin, end, text_.substr(begin, end - begin));
             return;
         }
@@ -411,6 +419,9 @@ private:
             for (std::size_t i = 2; i < n; ++i) kinds[i] = PieceKind::subtitle;
         } else if (patterns_.at_start(PatternKind::subtitle, text_.substr(at[1], at[2] - at[1]))) {
             kinds[1] = PieceKind::subtitle;
+        } else if (wrapped[0] != wrapped[1]) {
+            // The part set large enough to wrap is the headline.
+            if (wrapped[0]) kinds[1] = PieceKind::subtitle;
         } else if (stack_second_is_deck(first, text_.substr(at[1], at[2] - at[1]), widths[0],
                                         widths[1])) {
             kinds[1] = PieceKind::subtitle;

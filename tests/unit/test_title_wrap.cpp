@@ -57,3 +57,24 @@ TEST_CASE("title wrap: in double-spaced text two title lines stay two parts") {
     REQUIRE(s.articles.size() == 1);
     CHECK(s.articles[0].headline != "雷端读子诺特藤原建条余铮憾");
 }
+
+TEST_CASE("title wrap: a kicker over a wrapped headline, a wrapped headline over a deck") {
+    const auto s = segment(
+        "国际乒联公布最新世界排名\n"
+        "北京选手包揽男子\n"
+        "单打前三名\n\n"
+        "本报讯 国际乒联今天公布排名，北京选手包揽男子单打前三名，\n"
+        "女子单打前十名中有七名中国选手。\n\n"
+        "雷端读子诺特藤\n"
+        "原建条余铮憾\n"
+        "代表团今天抵达北京进行访问\n\n"
+        "本报北京4月11日电 记者王明报道：会上，诺特藤原代表团团长\n"
+        "发言，介绍了本国的经济改革进展。\n");
+    REQUIRE(s.articles.size() == 2);
+    CHECK(s.articles[0].kicker == "国际乒联公布最新世界排名");
+    CHECK(s.articles[0].headline == "北京选手包揽男子单打前三名");
+    CHECK_FALSE(s.articles[0].subtitle.has_value());
+    CHECK_FALSE(s.articles[1].kicker.has_value());
+    CHECK(s.articles[1].headline == "雷端读子诺特藤原建条余铮憾");
+    CHECK(s.articles[1].subtitle == "代表团今天抵达北京进行访问");
+}
