@@ -43,6 +43,18 @@ struct LineFacts {
 // wrapped (as max_wrapped_cells of segment_classify).
 constexpr double max_wrapped_title_cells = 3;
 
+// The most lines a tight stack of title lines holds in double-spaced text: kicker,
+// headline and deck (12 of the development set's rendered stacks).
+constexpr std::size_t max_stack_lines = 3;
+
+// How many lines the tight stack that line k would join holds already: line k - 1 and the
+// lines stacked onto it above.
+std::size_t stack_run(const std::vector<bool>& stacked, std::size_t k) {
+    std::size_t n = 1;
+    while (n < k && stacked[k - n]) ++n;
+    return n;
+}
+
 bool ends_with_clause_punct(std::string_view s) {
     const char32_t c = last_char(trim(s));
     return c != 0 && u_hasBinaryProperty(static_cast<UChar32>(c), UCHAR_TERMINAL_PUNCTUATION);
@@ -378,6 +390,12 @@ Layout find_paragraphs(const std::vector<Line>& lines, const PatternSet& pattern
                    b.width <= 1 && title_pair(a, b)) {
             // A vertical (竖排) headline, one character (or digit) a line: one stack, however
             // tall (segment_classify reads it as one title).
+            brk = false;
+            stacked[k] = true;
+        } else if (dbl && !a.subtitle && stacked[k - 1] && b.blanks_before == 0 &&
+                   title_pair(a, b) && stack_run(stacked, k) < max_stack_lines) {
+            // Kicker, headline and deck printed tight under each other between
+            // double-spaced bodies: one stack of three lines.
             brk = false;
             stacked[k] = true;
         } else if (rhythm && (a.subtitle || stacked[k - 1])) {

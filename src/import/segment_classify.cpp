@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "import/title_stack.hpp"
+#include "import/title_wrap.hpp"
 
 namespace paperbag::text {
 
@@ -177,8 +178,9 @@ constexpr double max_wrapped_cells = 3;
 
 class Classifier {
 public:
-    Classifier(std::string_view text, const std::vector<Line>& lines, const PatternSet& patterns)
-        : text_(text), lines_(lines), patterns_(patterns) {}
+    Classifier(std::string_view text, const std::vector<Line>& lines, const PatternSet& patterns,
+               bool double_spaced)
+        : text_(text), lines_(lines), patterns_(patterns), double_spaced_(double_spaced) {}
 
     void paragraph(std::size_t index, const Paragraph& p, std::size_t begin, std::size_t end) {
         const std::size_t raw_begin = lines_[p.first].begin;
@@ -281,7 +283,7 @@ public:
         if (body_end > cut && !trim(text_.substr(cut, body_end - cut)).empty()) {
             const auto body_raw = text_.substr(cut, body_end - cut);
             const bool title = !split && is_title(body_raw, p, lines.size());
-            if (title && lines.size() > 1 && lines.size() <= 3 && is_cjk_text(body_raw))
+            if (title && lines.size() > 1 && lines.size() <= 4 && is_cjk_text(body_raw))
                 emit_stack(index, lines, piece_begin, rest_end);
             else
                 emit_text(title ? PieceKind::title : PieceKind::body, piece_begin, rest_end,
@@ -322,10 +324,16 @@ private:
 
     bool is_title(std::string_view raw, const Paragraph& p, std::size_t line_count) const {
         if (is_sentence_end(raw)) return line_count <= 3 && title_case_sentence(raw);
-        if (line_count > 3) return vertical(raw, line_count);
+        // Four lines are a title only as a stack (a title line over a kicker, headline and
+        // deck, or a headline over a deck of two lines).
+        if (line_count > 3 && (!p.stacked || line_count > 4 || vertical(raw, line_count)))
+            return vertical(raw, line_count);
         const std::string repaired = repair_text(raw, RepairMode::title);
         if (is_cjk_text(repaired)) {
-            if (line_width(repaired) > 40 || has_clause_punct_for_title(repaired)) return false;
+            // A stack is measured line by line: each line is a title of its own.
+            const double width =
+                p.stacked && line_count > 2 ? widest_line(raw) : line_width(repaired);
+            if (width > 40 || has_clause_punct_for_title(repaired)) return false;
             // In double-spaced text a title is one line or a tight stack of lines.
             return line_count == 1 || p.stacked || p.last == p.first;
         }
@@ -334,6 +342,13 @@ private:
         const std::string_view t = trim(repaired);
         if (t.empty() || (t[0] >= 'a' && t[0] <= 'z') || inner_sentence_end(t)) return false;
         return repaired.size() <= 160;
+    }
+
+    static double widest_line(std::string_view raw) {
+        double w = 0;
+        for (std::string_view line : split_raw(raw))
+            w = std::max(w, line_width(repair_line(line, RepairMode::title)));
+        return w;
     }
 
     // A headline set vertically (竖排) comes out of an extractor one character per line: a
@@ -356,7 +371,7 @@ private:
     }
 
     // A stack of CJK title lines printed one under the other: each line is a title unit of
-    // its own, linked as one (Piece::stack). Three lines are kicker, headline, subtitle; of
+    // its own, linked as one (Piece::stack). Three or four lines are kicker, headline, deck; of
     // two, a line starting with a deck dash is the subtitle, else stack_second_is_deck
     // (title_stack.hpp: colon and series-number kickers, bracketed decks, widths) decides.
     void emit_stack(std::size_t index, const std::vector<std::string_view>& lines,
@@ -378,6 +393,22 @@ private:
             widths.push_back(w);
         }
         at.push_back(end);
+        // Lines of one headline wrapped inside a word (title_wrap.hpp) are one title unit,
+        // outside double-spaced text.
+        std::vector<bool> wrapped(widths.size(), false);
+        for (std::size_t i = 1; !double_spaced_ && i + 1 < at.size();) {
+            const std::string_view line = text_.substr(at[i], at[i + 1] - at[i]);
+            if (patterns_.at_start(PatternKind::subtitle, line) ||
+                !wrapped_inside_word(text_, text_.substr(at[i - 1], at[i] - at[i - 1]), line)) {
+                ++i;
+                continue;
+            }
+            widths[i - 1] += widths[i];
+            wrapped[i - 1] = true;
+            widths.erase(widths.begin() + static_cast<std::ptrdiff_t>(i));
+            wrapped.erase(wrapped.begin() + static_cast<std::ptrdiff_t>(i));
+            at.erase(at.begin() + static_cast<std::ptrdiff_t>(i));
+        }
         const std::size_t n = widths.size();
         if (n == 1) {
             emit_text(PieceKind::title, begin, end, text_.substr(begin, end - begin));
@@ -385,10 +416,14 @@ private:
         }
         std::vector<PieceKind> kinds(n, PieceKind::title);
         const std::string_view first = trim(text_.substr(at[0], at[1] - at[0]));
-        if (n == 3) {
-            kinds[2] = PieceKind::subtitle;
+        if (n >= 3) {
+            // Kicker, headline, then a deck of one or two lines.
+            for (std::size_t i = 2; i < n; ++i) kinds[i] = PieceKind::subtitle;
         } else if (patterns_.at_start(PatternKind::subtitle, text_.substr(at[1], at[2] - at[1]))) {
             kinds[1] = PieceKind::subtitle;
+        } else if (wrapped[0] != wrapped[1]) {
+            // The part set large enough to wrap is the headline.
+            if (wrapped[0]) kinds[1] = PieceKind::subtitle;
         } else if (stack_second_is_deck(first, text_.substr(at[1], at[2] - at[1]), widths[0],
                                         widths[1])) {
             kinds[1] = PieceKind::subtitle;
@@ -478,6 +513,7 @@ private:
     std::string_view text_;
     const std::vector<Line>& lines_;
     const PatternSet& patterns_;
+    bool double_spaced_ = false;  // Layout::double_spaced: title lines never wrap there
     Piece current_;
     std::vector<Piece> pieces_;
 };
@@ -492,7 +528,7 @@ std::string repair_text(std::string_view raw, RepairMode mode) {
 
 std::vector<Piece> classify(std::string_view text, const std::vector<Line>& lines,
                             const Layout& layout, const PatternSet& patterns) {
-    Classifier classifier(text, lines, patterns);
+    Classifier classifier(text, lines, patterns, layout.double_spaced);
     const auto& ps = layout.paragraphs;
     for (std::size_t i = 0; i < ps.size(); ++i) {
         const std::size_t begin = i == 0 ? 0 : lines[ps[i].first].begin;
