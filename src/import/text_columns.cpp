@@ -475,17 +475,19 @@ struct Extent {
     std::size_t first = open_end;
     std::size_t last = 0;
     std::size_t left = open_end;
-    std::size_t right = 0;       // one past
-    std::size_t last_right = 0;  // one past the last row's last inked cell
-    std::size_t first_left = 0;  // the first row's first inked cell
-    std::size_t lines = 0;       // printed rows
-    std::size_t full_lines = 0;  // printed rows that reach near the right edge (wrapped lines)
+    std::size_t right = 0;        // one past
+    std::size_t last_right = 0;   // one past the last row's last inked cell
+    std::size_t first_left = 0;   // the first row's first inked cell
+    std::size_t lines = 0;        // printed rows
+    std::size_t full_lines = 0;   // printed rows that reach near the right edge (wrapped lines)
+    std::size_t flush_lines = 0;  // printed rows that start at the left edge
     bool empty() const { return first == open_end; }
 };
 
 Extent extent_of(const std::vector<Row>& rows, const Region& g) {
     Extent e;
     std::vector<std::size_t> rights;
+    std::vector<std::size_t> lefts;
     for (std::size_t r = g.r0; r < g.r1; ++r) {
         const Row& row = rows[r];
         std::size_t lo = open_end;
@@ -504,9 +506,11 @@ Extent extent_of(const std::vector<Row>& rows, const Region& g) {
         e.last_right = hi;
         ++e.lines;
         rights.push_back(hi);
+        lefts.push_back(lo);
     }
     constexpr std::size_t ragged = 3;  // a wrapped line of ragged-right text ends this near
     for (std::size_t hi : rights) e.full_lines += hi + ragged >= e.right;
+    for (std::size_t lo : lefts) e.flush_lines += lo == e.left;
     return e;
 }
 
@@ -560,8 +564,10 @@ bool runs_on(std::string_view text, const std::vector<Row>& rows, const std::vec
     // starts at its own margin.
     constexpr std::size_t min_lines = 5;
     if (e.empty() || f.empty() || f.left < e.right || f.first > e.last || e.lines < min_lines ||
-        e.full_lines * 2 < e.lines || f.lines < 2 || f.first_left > f.left + 1)
+        f.lines < 2 || f.first_left > f.left + 1)
         return false;
+    // Justified text: most lines wrapped near the edge; ragged text: most lines flush left.
+    if (e.full_lines * 2 < e.lines && e.flush_lines * 3 < e.lines * 2) return false;
     const std::size_t measure = e.right - e.left;
     const std::size_t next_measure = f.right - f.left;
     if (next_measure * 4 < measure * 3 || measure * 4 < next_measure * 3) return false;

@@ -78,3 +78,31 @@ TEST_CASE("columns: a box of short lines beside a column is not joined to it") {
         text.substr(std::min(foot, box), std::max(foot, box) - std::min(foot, box)).find("\n\n") !=
         std::string::npos);
 }
+
+TEST_CASE("columns: a ragged-right paragraph running into the next column is one paragraph") {
+    // Left: ragged lines (most of them far from the column's right edge), all flush left.
+    const char* left[] = {"   The council met today.",
+                          "Mayor Fawcett spoke of",
+                          "the idea of a new power plant and a",
+                          "the council agreed.",
+                          "   Mr. Hebb's site, said",
+                          "to be one of the best",
+                          "located in the state, is",
+                          "the one the city wants. It is on"};
+    const char* right[] = {"the White river, and Hebb will",   "sell the site for a million, it",
+                           "is said. The plant would cost",    "more than a million and a half.",
+                           "   Arrangements were made today",  "for an automobile trip by the",
+                           "commissioners to the power site.", "   The trip is on Monday."};
+    std::string page;
+    for (int k = 0; k < 8; ++k) page += row(left[k], right[k]);
+    Diagnostics d;
+    const ColumnReading reading = read_columns(decode_text(page, "", "t.txt", d));
+    REQUIRE(reading.applied);
+    const std::string& text = reading.text.text;
+    const std::size_t foot = text.find("the one the city wants. It is on");
+    const std::size_t top = text.find("the White river");
+    REQUIRE(foot != std::string::npos);
+    REQUIRE(top != std::string::npos);
+    CHECK(foot < top);
+    CHECK(text.substr(foot, top - foot).find("\n\n") == std::string::npos);
+}
