@@ -121,13 +121,17 @@ std::vector<Row> grid_of(const std::string& text) {
     return rows;
 }
 
-// A line with a run of 3+ spaces between printed characters.
+// A line with a run of 3+ spaces between printed characters, or placed in a column far
+// right of the page's left edge (a run of 16+ spaces before it: more than any paragraph
+// indent or centred title in plain text; a column printed with nothing beside it on its
+// rows, which only an extractor that keeps the layout pads so).
 bool has_inner_gap(const Row& row) {
+    constexpr std::size_t far_right = 16;
     std::size_t run = 0;
     bool seen_ink = false;
     for (std::size_t x = 0; x < row.cells(); ++x) {
         if (row.ink[x]) {
-            if (seen_ink && run >= min_gap_cells) return true;
+            if (seen_ink ? run >= min_gap_cells : run >= far_right) return true;
             seen_ink = true;
             run = 0;
         } else {
