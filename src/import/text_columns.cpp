@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <limits>
 
+#include "import/text_column_flow.hpp"
 #include "import/text_lines.hpp"
 #include "import/text_repair.hpp"
 
@@ -120,13 +121,17 @@ std::vector<Row> grid_of(const std::string& text) {
     return rows;
 }
 
-// A line with a run of 3+ spaces between printed characters.
+// A line with a run of 3+ spaces between printed characters, or placed in a column far
+// right of the page's left edge (a run of 16+ spaces before it: more than any paragraph
+// indent or centred title in plain text; a column printed with nothing beside it on its
+// rows, which only an extractor that keeps the layout pads so).
 bool has_inner_gap(const Row& row) {
+    constexpr std::size_t far_right = 16;
     std::size_t run = 0;
     bool seen_ink = false;
     for (std::size_t x = 0; x < row.cells(); ++x) {
         if (row.ink[x]) {
-            if (seen_ink && run >= min_gap_cells) return true;
+            if (seen_ink ? run >= min_gap_cells : run >= far_right) return true;
             seen_ink = true;
             run = 0;
         } else {
@@ -194,7 +199,7 @@ public:
             std::vector<bool> blocking(rows_.size(), false);
             for (std::size_t r : printed)
                 for (const auto& [from, to] : tolerant_runs_)
-                    if (rows_[r].inked(from, to)) blocking[r] = true;
+                    if (crosses(rows_[r], from, to)) blocking[r] = true;
             std::vector<Region> pieces;
             std::size_t start = g.r0;
             for (std::size_t r = g.r0; r < g.r1; ++r) {
@@ -260,6 +265,15 @@ private:
             run = 0;
         }
         return starts;
+    }
+
+    // A row crosses a gutter [from, to) that a few rows block when it is printed across the
+    // cut at `to`: a line of the left column that reaches into the gutter but leaves
+    // min_gutter cells free before the next column (pdftotext places every line by its own x,
+    // so the edges of a column drift by a cell or two) is cut there like any other row.
+    static bool crosses(const Row& row, std::size_t from, std::size_t to) {
+        if (!row.inked(from, to)) return false;
+        return row.inked(to - std::min(to - from, min_gutter), to);
     }
 
     // A title line on the first row of a band, printed in one column only and narrower
@@ -465,13 +479,19 @@ struct Extent {
     std::size_t first = open_end;
     std::size_t last = 0;
     std::size_t left = open_end;
-    std::size_t right = 0;       // one past
-    std::size_t last_right = 0;  // one past the last row's last inked cell
+    std::size_t right = 0;        // one past
+    std::size_t last_right = 0;   // one past the last row's last inked cell
+    std::size_t first_left = 0;   // the first row's first inked cell
+    std::size_t lines = 0;        // printed rows
+    std::size_t full_lines = 0;   // printed rows that reach near the right edge (wrapped lines)
+    std::size_t flush_lines = 0;  // printed rows that start at the left edge
     bool empty() const { return first == open_end; }
 };
 
 Extent extent_of(const std::vector<Row>& rows, const Region& g) {
     Extent e;
+    std::vector<std::size_t> rights;
+    std::vector<std::size_t> lefts;
     for (std::size_t r = g.r0; r < g.r1; ++r) {
         const Row& row = rows[r];
         std::size_t lo = open_end;
@@ -482,12 +502,19 @@ Extent extent_of(const std::vector<Row>& rows, const Region& g) {
                 hi = x + 1;
             }
         if (lo == open_end) continue;
+        if (e.empty()) e.first_left = lo;
         e.first = std::min(e.first, r);
         e.last = r;
         e.left = std::min(e.left, lo);
         e.right = std::max(e.right, hi);
         e.last_right = hi;
+        ++e.lines;
+        rights.push_back(hi);
+        lefts.push_back(lo);
     }
+    constexpr std::size_t ragged = 3;  // a wrapped line of ragged-right text ends this near
+    for (std::size_t hi : rights) e.full_lines += hi + ragged >= e.right;
+    for (std::size_t lo : lefts) e.flush_lines += lo == e.left;
     return e;
 }
 
@@ -516,25 +543,66 @@ std::size_t continuation_of(const std::vector<Row>& rows, const std::vector<Exte
     return open_end;
 }
 
+// The printed text of row r within cells [x0, x1), trimmed.
+std::string_view row_text(std::string_view text, const Row& row, std::size_t x0, std::size_t x1) {
+    std::size_t lo = open_end;
+    std::size_t hi = 0;
+    for (std::size_t x = x0; x < std::min(x1, row.cells()); ++x)
+        if (row.ink[x]) {
+            lo = std::min(lo, x);
+            hi = x + 1;
+        }
+    if (lo == open_end) return {};
+    return text.substr(row.offset(lo), row.offset(hi) - row.offset(lo));
+}
+
+// Leaf b, beside leaf a on its right, takes up the paragraph that a's column ends with
+// (text_column_flow): no blank line between them.
+bool runs_on(std::string_view text, const std::vector<Row>& rows, const std::vector<Region>& leaves,
+             const std::vector<Extent>& ext, std::size_t a, std::size_t b) {
+    const Extent& e = ext[a];
+    const Extent& f = ext[b];
+    // Running text on both sides: a column of 5+ lines, most of them wrapped (near its right
+    // edge), and a right leaf of 2+ lines of about the same measure (the next column of the
+    // same text: not a vertical title, not a box of centred lines or an advertisement) that
+    // starts at its own margin.
+    constexpr std::size_t min_lines = 5;
+    if (e.empty() || f.empty() || f.left < e.right || f.first > e.last || e.lines < min_lines ||
+        f.lines < 2 || f.first_left > f.left + 1)
+        return false;
+    // Justified text: most lines wrapped near the edge; ragged text: most lines flush left.
+    if (e.full_lines * 2 < e.lines && e.flush_lines * 3 < e.lines * 2) return false;
+    const std::size_t measure = e.right - e.left;
+    const std::size_t next_measure = f.right - f.left;
+    if (next_measure * 4 < measure * 3 || measure * 4 < next_measure * 3) return false;
+    const bool full = e.last_right + 1 >= e.right;
+    return paragraph_runs_on(row_text(text, rows[e.last], leaves[a].x0, leaves[a].x1), full,
+                             row_text(text, rows[f.first], leaves[b].x0, leaves[b].x1));
+}
+
 // The leaves in reading order: the cut's order, each leaf followed by the leaves that
 // continue its column. `joined[k]` is true when leaf k goes on from the one before it.
-std::vector<std::pair<Region, bool>> reading_order(const std::vector<Row>& rows,
+std::vector<std::pair<Region, bool>> reading_order(std::string_view text,
+                                                   const std::vector<Row>& rows,
                                                    const std::vector<Region>& leaves) {
     std::vector<Extent> ext;
     ext.reserve(leaves.size());
     for (const Region& leaf : leaves) ext.push_back(extent_of(rows, leaf));
     std::vector<bool> done(leaves.size(), false);
     std::vector<std::pair<Region, bool>> order;
+    std::size_t last = open_end;  // the leaf written last
     for (std::size_t k = 0; k < leaves.size(); ++k) {
         if (done[k]) continue;
         done[k] = true;
-        order.emplace_back(leaves[k], false);
+        order.emplace_back(leaves[k],
+                           last != open_end && runs_on(text, rows, leaves, ext, last, k));
+        last = k;
         for (std::size_t at = k;;) {
             const std::size_t next = continuation_of(rows, ext, done, at);
             if (next == open_end) break;
             done[next] = true;
             order.emplace_back(leaves[next], true);
-            at = next;
+            at = last = next;
         }
     }
     return order;
@@ -562,7 +630,7 @@ ColumnReading read_columns(const DecodedText& decoded) {
         for (const Stretch& st : pending) w.spaces(st.from, st.to);
         pending.clear();
     };
-    for (const auto& [leaf, joined] : reading_order(rows, cutter.leaves)) {
+    for (const auto& [leaf, joined] : reading_order(decoded.text, rows, cutter.leaves)) {
         // The leaf's own left margin: its lines are written from there, so an indent is an
         // indent within the column; the margin's spaces follow the line's text.
         std::size_t margin = open_end;

@@ -10,7 +10,8 @@
 // columns) block an otherwise clear gutter, above and below those lines, else where the
 // columns under spanning lines start. The leaves are written in cut order, one blank line
 // between leaves; a column cut by an empty row goes on with its part below when its last
-// line is full (no blank line: the paragraph continues). See docs/segmentation.md.
+// line is full (no blank line: the paragraph continues), and so does the next column beside
+// it when the paragraph at its foot runs on (text_column_flow). See docs/segmentation.md.
 //
 // The rewritten text keeps a map back to the original bytes: every byte of the input is in
 // exactly one output character (gutter spaces go with the column on their left; a line break
