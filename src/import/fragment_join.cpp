@@ -1,8 +1,10 @@
 #include "import/fragment_join.hpp"
 
 #include <cmath>
+#include <cstdint>
 
 #include <unicode/uchar.h>
+#include <unicode/utf8.h>
 
 #include "import/headline_link.hpp"
 #include "import/text_repair.hpp"
@@ -16,21 +18,10 @@ bool ideograph(char32_t c) {
 }
 
 void append_utf8(std::string& out, char32_t c) {
-    if (c < 0x80) {
-        out += static_cast<char>(c);
-    } else if (c < 0x800) {
-        out += static_cast<char>(0xC0 | (c >> 6));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    } else if (c < 0x10000) {
-        out += static_cast<char>(0xE0 | (c >> 12));
-        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (c >> 18));
-        out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    }
+    char buffer[U8_MAX_LENGTH];
+    std::int32_t length = 0;
+    U8_APPEND_UNSAFE(buffer, length, static_cast<UChar32>(c));
+    out.append(buffer, static_cast<std::size_t>(length));
 }
 
 }  // namespace
