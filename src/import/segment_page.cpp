@@ -15,6 +15,7 @@
 #include "import/text_columns.hpp"
 #include "import/text_lines.hpp"
 #include "import/text_repair.hpp"
+#include "import/title_deck_spacing.hpp"
 #include "paperbag/ids.hpp"
 
 namespace paperbag::text {
@@ -811,6 +812,8 @@ PageSegments segment_page(const DecodedText& input, const PageContext& context) 
     const PatternSet& patterns = patterns_for(context.language);
     const Layout layout = find_paragraphs(lines, patterns, context.title);
     std::vector<Piece> pieces = classify(text, lines, layout, patterns);
+    // Blank lines of a text read column by column are partly the reader's (between leaves).
+    if (!columns.applied) mark_spaced_decks(pieces, lines, layout.double_spaced);
     if (columns.applied) {
         // Line numbers of the page file, not of the text read column by column.
         const auto origin = [&](std::size_t n) {
