@@ -2,6 +2,7 @@
 // column to the top of the next is one paragraph (text_column_flow, text_columns).
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <string>
 
 #include "import/text_column_flow.hpp"
@@ -27,6 +28,26 @@ std::string row(const std::string& left, const std::string& right) {
     return left + std::string(40 - left.size(), ' ') + right + "\n";
 }
 
+// The column reading of eight rows, `left` and `right` side by side.
+std::string read_two_columns(const char* const (&left)[8], const char* const (&right)[8]) {
+    std::string page;
+    for (int k = 0; k < 8; ++k) page += row(left[k], right[k]);
+    Diagnostics d;
+    const ColumnReading reading = read_columns(decode_text(page, "", "t.txt", d));
+    REQUIRE(reading.applied);
+    return reading.text.text;
+}
+
+// Whether a blank line stands between the lines holding `first` and `second` (both present).
+bool blank_line_between(const std::string& text, const char* first, const char* second) {
+    const std::size_t a = text.find(first);
+    const std::size_t b = text.find(second);
+    REQUIRE(a != std::string::npos);
+    REQUIRE(b != std::string::npos);
+    return text.substr(std::min(a, b), std::max(a, b) - std::min(a, b)).find("\n\n") !=
+           std::string::npos;
+}
+
 }  // namespace
 
 TEST_CASE("columns: a paragraph running into the next column is not cut by a blank line") {
@@ -40,18 +61,11 @@ TEST_CASE("columns: a paragraph running into the next column is not cut by a bla
         "directed to drive into the park and", "stopped his car to let the men view",
         "the bureau of engraving. One of",     "them hit him a blow with a hammer,",
         "and the other hit him on the head.",  "He was thrown from the car."};
-    std::string page;
-    for (int k = 0; k < 8; ++k) page += row(left[k], right[k]);
-    Diagnostics d;
-    const ColumnReading reading = read_columns(decode_text(page, "", "t.txt", d));
-    REQUIRE(reading.applied);
-    const std::string& text = reading.text.text;
-    const std::size_t foot = text.find("called by the same two men who came");
-    const std::size_t top = text.find("from the hotel, to take them");
-    REQUIRE(foot != std::string::npos);
-    REQUIRE(top != std::string::npos);
-    CHECK(foot < top);
-    CHECK(text.substr(foot, top - foot).find("\n\n") == std::string::npos);
+    const std::string text = read_two_columns(left, right);
+    CHECK(text.find("called by the same two men who came") <
+          text.find("from the hotel, to take them"));
+    CHECK_FALSE(blank_line_between(text, "called by the same two men who came",
+                                   "from the hotel, to take them"));
 }
 
 TEST_CASE("columns: a box of short lines beside a column is not joined to it") {
@@ -64,19 +78,8 @@ TEST_CASE("columns: a box of short lines beside a column is not joined to it") {
     const char* right[] = {"     pianos and",  "      player", "      pianos",
                            "   cash or easy",  "      terms",  "    write for",
                            "   our catalogue", "    of pianos"};
-    std::string page;
-    for (int k = 0; k < 8; ++k) page += row(left[k], right[k]);
-    Diagnostics d;
-    const ColumnReading reading = read_columns(decode_text(page, "", "t.txt", d));
-    REQUIRE(reading.applied);
-    const std::string& text = reading.text.text;
-    const std::size_t foot = text.find("called by the same two men who came");
-    const std::size_t box = text.find("pianos and");
-    REQUIRE(foot != std::string::npos);
-    REQUIRE(box != std::string::npos);
-    CHECK(
-        text.substr(std::min(foot, box), std::max(foot, box) - std::min(foot, box)).find("\n\n") !=
-        std::string::npos);
+    const std::string text = read_two_columns(left, right);
+    CHECK(blank_line_between(text, "called by the same two men who came", "pianos and"));
 }
 
 TEST_CASE("columns: a ragged-right paragraph running into the next column is one paragraph") {
@@ -93,16 +96,7 @@ TEST_CASE("columns: a ragged-right paragraph running into the next column is one
                            "is said. The plant would cost",    "more than a million and a half.",
                            "   Arrangements were made today",  "for an automobile trip by the",
                            "commissioners to the power site.", "   The trip is on Monday."};
-    std::string page;
-    for (int k = 0; k < 8; ++k) page += row(left[k], right[k]);
-    Diagnostics d;
-    const ColumnReading reading = read_columns(decode_text(page, "", "t.txt", d));
-    REQUIRE(reading.applied);
-    const std::string& text = reading.text.text;
-    const std::size_t foot = text.find("the one the city wants. It is on");
-    const std::size_t top = text.find("the White river");
-    REQUIRE(foot != std::string::npos);
-    REQUIRE(top != std::string::npos);
-    CHECK(foot < top);
-    CHECK(text.substr(foot, top - foot).find("\n\n") == std::string::npos);
+    const std::string text = read_two_columns(left, right);
+    CHECK(text.find("the one the city wants. It is on") < text.find("the White river"));
+    CHECK_FALSE(blank_line_between(text, "the one the city wants. It is on", "the White river"));
 }
