@@ -4,6 +4,7 @@
 #include <limits>
 
 #include "import/text_column_flow.hpp"
+#include "import/text_column_interleave.hpp"
 #include "import/text_lines.hpp"
 #include "import/text_repair.hpp"
 
@@ -178,6 +179,9 @@ public:
             for (const Region& part : parts) any_columns = any_columns || columns_of(part) > 0;
             if (any_columns) {
                 take_lines_above(parts);
+                join_interleaved_rows(g, parts);
+            }
+            if (any_columns && parts.size() > 1) {
                 for (const Region& part : parts) cut(part, depth + 1);
                 return;
             }
@@ -380,6 +384,45 @@ private:
                 above.r1 = r;
             }
         }
+    }
+
+    // Lone rows of a run that alternates with the rows beside the region go with the
+    // columns below them (text_column_interleave).
+    void join_interleaved_rows(const Region& g, std::vector<Region>& parts) {
+        if (parts.size() < 2) return;
+        std::vector<RowSpan> spans;
+        spans.reserve(parts.size());
+        for (const Region& part : parts) spans.push_back({part.r0, part.r1});
+        const auto inked = [&](std::size_t r, std::size_t from, std::size_t to) {
+            return rows_[r].inked(std::max(from, g.x0), std::min(to, g.x1));
+        };
+        InterleaveProbe probe;
+        probe.printed = [&](std::size_t r) { return rows_[r].inked(g.x0, g.x1); };
+        probe.printed_beside = [&](std::size_t r) {
+            return rows_[r].inked(0, g.x0) || rows_[r].inked(g.x1, open_end);
+        };
+        probe.inked = inked;
+        probe.gutters = [&](RowSpan span) {
+            const Region part{span.r0, span.r1, g.x0, g.x1};
+            std::vector<std::size_t> printed;
+            PartGutters out{open_end, 0, {}};
+            for (std::size_t r = part.r0; r < part.r1; ++r) {
+                const Row& row = rows_[r];
+                if (!row.inked(g.x0, g.x1)) continue;
+                printed.push_back(r);
+                for (std::size_t x = g.x0; x < std::min(g.x1, row.cells()); ++x)
+                    if (row.ink[x]) {
+                        out.left = std::min(out.left, x);
+                        out.right = std::max(out.right, x + 1);
+                    }
+            }
+            if (!gutters(part, printed, 0).empty()) out.runs = tolerant_runs_;
+            return out;
+        };
+        join_interleaved(spans, probe);
+        if (spans.size() == parts.size()) return;
+        parts.clear();
+        for (const RowSpan& span : spans) parts.push_back({span.r0, span.r1, g.x0, g.x1});
     }
 
     void split_columns(const Region& g, const std::vector<std::size_t>& starts, std::size_t depth) {
