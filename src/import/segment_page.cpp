@@ -16,6 +16,7 @@
 #include "import/text_lines.hpp"
 #include "import/text_repair.hpp"
 #include "import/title_deck_spacing.hpp"
+#include "import/title_wrap_columns.hpp"
 #include "paperbag/ids.hpp"
 
 namespace paperbag::text {
@@ -814,6 +815,7 @@ PageSegments segment_page(const DecodedText& input, const PageContext& context) 
     std::vector<Piece> pieces = classify(text, lines, layout, patterns);
     // Blank lines of a text read column by column are partly the reader's (between leaves).
     if (!columns.applied) mark_spaced_decks(pieces, lines, layout.double_spaced);
+    if (columns.applied) join_wrapped_column_titles(pieces, text);
     if (columns.applied) {
         // Line numbers of the page file, not of the text read column by column.
         const auto origin = [&](std::size_t n) {
