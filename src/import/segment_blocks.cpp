@@ -488,11 +488,18 @@ Layout find_paragraphs(const std::vector<Line>& lines, const PatternSet& pattern
             p.last = f[std::min(j + step, end) - 1].index;
             p.group = rhythm ? stretch[j] : group;
             // In single-spaced text, a block of 2-3 lines, none with punctuation, between
-            // blank lines is a stack of title lines too (kicker, headline, deck).
+            // blank lines is a stack of title lines too (kicker, headline, deck); so is such a
+            // block right above a dateline or byline (pdftotext prints no blank line there).
+            const bool blank_after = j + step >= f.size() || f[j + step].blanks_before > 0;
+            const bool marker_after = !blank_after && f[j + step].starts_marker;
             const bool title_block = !rhythm && step > 1 && step <= 3 && all_titles &&
-                                     (j + step >= f.size() || f[j + step].blanks_before > 0) &&
+                                     (blank_after || marker_after) &&
                                      (j == 0 || f[j].blanks_before > 0);
-            p.stacked = (is_stack && !split) || title_block;
+            // Two such lines glued to the dateline, the second narrower: one headline set
+            // in the body's block, wrapped (a kicker or deck would be a block of its own).
+            p.wrapped_title = title_block && marker_after && step == 2 &&
+                              f[j + 1].width < f[j].width && !f[j + 1].subtitle;
+            p.stacked = ((is_stack && !split) || title_block) && !p.wrapped_title;
             p.furniture = f[j].furniture;
             p.separator = f[j].separator;
             p.column = column[j];

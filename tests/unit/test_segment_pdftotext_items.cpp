@@ -97,3 +97,25 @@ TEST_CASE("pdftotext items: a block's first lines that a letter-spaced line foll
     REQUIRE(s.articles.size() == 1);
     CHECK(s.articles[0].body_text().find("南昌新建的跨江大桥今天正式") == 0);
 }
+
+TEST_CASE("pdftotext items: a wrapped headline right above its dateline is one headline") {
+    // Two lines without punctuation printed in the body's block right above the dateline, the
+    // second narrower: the headline wrapped, not a kicker over a headline.
+    const std::string page =
+        "南昌跨江大桥建成通车\n"
+        "\n"
+        "南昌新建的跨江大桥今天正式\n"
+        "通车。大桥全长三公里，双向六\n"
+        "车道。\n"
+        "\n"
+        "赣南各县脐橙种植面积达到一百\n"
+        "万亩果农增收\n"
+        "本报赣州5月3日电 赣南各地的\n"
+        "脐橙今年喜获丰收，果农收入普\n"
+        "遍增加。\n";
+    const auto s = segment(page, "zh-Hans", "人民日报");
+    REQUIRE(s.articles.size() == 2);
+    CHECK(s.articles[1].headline == "赣南各县脐橙种植面积达到一百万亩果农增收");
+    CHECK_FALSE(s.articles[1].kicker);
+    CHECK(s.articles[1].dateline == "本报赣州5月3日电");
+}
