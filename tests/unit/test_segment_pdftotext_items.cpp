@@ -119,3 +119,25 @@ TEST_CASE("pdftotext items: a wrapped headline right above its dateline is one h
     CHECK_FALSE(s.articles[1].kicker);
     CHECK(s.articles[1].dateline == "本报赣州5月3日电");
 }
+
+TEST_CASE("pdftotext items: a dateline with a justified line's space inside its place name") {
+    // The dateline's line is justified, and pdftotext writes the stretched gap as a space
+    // inside the place name ("新华社伦 敦12" / "月24日电"): still a dateline, so the title
+    // above it starts a new article.
+    const std::string page =
+        "南昌跨江大桥建成通车\n"
+        "\n"
+        "南昌新建的跨江大桥今天正式\n"
+        "通车。大桥全长三公里，双向六\n"
+        "车道。\n"
+        "\n"
+        "英国举行大选\n"
+        "新华社伦 敦12\n"
+        "月24日电（记者王明）英国今天\n"
+        "举行大选，投票率较上次略高。\n";
+    const auto s = segment(page, "zh-Hans", "人民日报");
+    REQUIRE(s.articles.size() == 2);
+    CHECK(s.articles[1].headline == "英国举行大选");
+    REQUIRE(s.articles[1].dateline);
+    CHECK(s.articles[1].dateline->find("月24日电") != std::string::npos);
+}
