@@ -22,15 +22,16 @@
 namespace paperbag::text {
 
 struct Paragraph {
-    std::size_t first = 0;       // index of the first line in the line vector
-    std::size_t last = 0;        // index of the last non-blank line
-    std::size_t group = 0;       // blank-line-separated group (single-spaced text), else stretch
-    bool stacked = false;        // a tight stack of title lines (joined without blank lines)
-    bool wrapped_title = false;  // one title whose second line is its first line's end, wrapped
-    double column = 0;           // estimated column width of its stretch, in CJK cells
-    double width = 0;            // widest line
-    bool furniture = false;      // a line of page furniture (running head, page label, ad label)
-    bool separator = false;      // a rule between items ("o o")
+    std::size_t first = 0;   // index of the first line in the line vector
+    std::size_t last = 0;    // index of the last non-blank line
+    std::size_t group = 0;   // blank-line-separated group (single-spaced text), else stretch
+    bool stacked = false;    // a tight stack of title lines (joined without blank lines)
+    double column = 0;       // estimated column width of its stretch, in CJK cells
+    double width = 0;        // widest line
+    bool furniture = false;  // a line of page furniture (running head, page label, ad label)
+    bool separator = false;  // a rule between items ("o o")
+    // One title whose second line is its first line's end, wrapped (not a stack).
+    bool wrapped_title = false;
 };
 
 struct Layout {
