@@ -11,15 +11,17 @@ namespace {
 constexpr std::array zh_rows{
     PatternRow{
         PatternKind::dateline,
-        R"(\s*(?:本报|本報)\s*[\p{Han}]{1,12}?\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*日\s*(?:电|電|讯|訊))",
-        "本报长沙 5 月 3 日电, 本报北京11月4日讯: the paper's own report with place and date"},
+        R"(\s*(?:本报|本報)\s*[\p{Han}](?:[ \t]?[\p{Han}]){0,11}?\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*日\s*(?:电|電|讯|訊))",
+        "本报长沙 5 月 3 日电, 本报北京11月4日讯, 本报长 沙5月3日电 (a justified line's space "
+        "inside the place): the paper's own report with place and date"},
     PatternRow{PatternKind::dateline,
                R"(\s*(?:本报讯|本報訊|本报[\p{Han}]{2,6}电|本報[\p{Han}]{2,6}電))",
                "本报讯 / 本报北京电: the paper's own report"},
     PatternRow{
         PatternKind::dateline,
-        R"(\s*据?\s*(?:新华社|新華社|中新社|中新網|中新网|人民网|央视网)\s*[\p{Han}]{1,10}?\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*日\s*(?:电|電))",
-        "新华社北京5月15日电, 据新华社伦敦12月24日电: agency dateline with place and date"},
+        R"(\s*据?\s*(?:新华社|新華社|中新社|中新網|中新网|人民网|央视网)\s*[\p{Han}](?:[ \t]?[\p{Han}]){0,9}?\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*日\s*(?:电|電))",
+        "新华社北京5月15日电, 据新华社伦敦12月24日电, 新华社伦 敦12月24日电 (a justified line's "
+        "space inside the place): agency dateline with place and date"},
     PatternRow{
         PatternKind::dateline,
         R"(\s*[（(]\s*(?:中央社|中央通訊社|中新社|新华社|新華社)\s*(?<names>(?:记者|記者|特派员|特派員)\s*[\p{Han}·]{2,3})?\s*[\p{Han}]{1,10}?\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*日\s*(?:电|電)\s*[）)])",

@@ -7,6 +7,7 @@
 
 #include "import/segment_classify.hpp"
 #include "import/text_repair.hpp"
+#include "import/title_glue.hpp"
 
 namespace paperbag::text {
 
@@ -352,21 +353,38 @@ Layout find_paragraphs(const std::vector<Line>& lines, const PatternSet& pattern
     };
     // A CJK title printed with no blank line above its body (pdftotext's default mode, which
     // writes no indents): the first line of a block (or the first under a line of furniture,
-    // a column label), without any punctuation, above a line set narrower than the column by
-    // a paragraph indent (1.5 to 3 cells) that the line after it does not share.
+    // a column label), without any punctuation, or such a line with its last characters
+    // wrapped onto a short line of their own, above its body's first line (title_glue).
+    std::string glued_text;
     const auto glued_title = [&](std::size_t k) {
-        const LineFacts& a = f[k - 1];
-        const LineFacts& b = f[k];
         if (indented * 20 >= f.size()) return false;  // the extractor writes indents
-        if (k - 1 > 0 && a.blanks_before == 0 && !f[k - 2].furniture) return false;
-        if (!a.title_ish || a.clause || a.spaced || b.spaced || b.blanks_before > 0 ||
+        std::size_t top = k - 1;                      // the title's first line
+        if (k >= 2 && stacked[k - 1] && f[k - 1].width <= max_wrapped_title_cells &&
+            f[k - 1].blanks_before == 0 && title_pair(f[k - 2], f[k - 1]))
+            top = k - 2;
+        const LineFacts& a = f[top];
+        const LineFacts& b = f[k];
+        if (top > 0 && a.blanks_before == 0 && !f[top - 1].furniture) return false;
+        if (!a.title_ish || a.clause || a.spaced || b.blanks_before > 0 ||
             !is_wide(first_char(trim(lines[a.index].content))))
             return false;
-        const double col = column[k];
-        const bool indent = b.width <= col - 1.5 && b.width >= col - 3;
-        const bool next_wider = k + 1 < f.size() && f[k + 1].blanks_before == 0 &&
-                                !f[k + 1].spaced && f[k + 1].width >= b.width + 1.5;
-        return indent && (b.clause || next_wider);
+        glued_text.clear();
+        for (std::size_t j = top; j < k; ++j) glued_text += lines[f[j].index].content;
+        std::string following;
+        for (std::size_t j = k; j < f.size() && j < k + 4 && (j == k || f[j].blanks_before == 0);
+             ++j)
+            following.append(lines[f[j].index].content).push_back('\n');
+        const auto glued_line = [&](std::size_t j) {
+            GluedLine g;
+            g.present = j < f.size() && (j == k || f[j].blanks_before == 0);
+            if (!g.present) return g;
+            g.width = f[j].width;
+            g.spaced = f[j].spaced;
+            g.clause = f[j].clause;
+            return g;
+        };
+        return body_glued_under_title(glued_text, a.width, glued_line(k), glued_line(k + 1),
+                                      column[k], following);
     };
     std::size_t start = 0;  // first line of the paragraph being built
     for (std::size_t k = 1; k < f.size(); ++k) {
@@ -470,11 +488,18 @@ Layout find_paragraphs(const std::vector<Line>& lines, const PatternSet& pattern
             p.last = f[std::min(j + step, end) - 1].index;
             p.group = rhythm ? stretch[j] : group;
             // In single-spaced text, a block of 2-3 lines, none with punctuation, between
-            // blank lines is a stack of title lines too (kicker, headline, deck).
+            // blank lines is a stack of title lines too (kicker, headline, deck); so is such a
+            // block right above a dateline or byline (pdftotext prints no blank line there).
+            const bool blank_after = j + step >= f.size() || f[j + step].blanks_before > 0;
+            const bool marker_after = !blank_after && f[j + step].starts_marker;
             const bool title_block = !rhythm && step > 1 && step <= 3 && all_titles &&
-                                     (j + step >= f.size() || f[j + step].blanks_before > 0) &&
+                                     (blank_after || marker_after) &&
                                      (j == 0 || f[j].blanks_before > 0);
-            p.stacked = (is_stack && !split) || title_block;
+            // Two such lines glued to the dateline, the second narrower: one headline set
+            // in the body's block, wrapped (a kicker or deck would be a block of its own).
+            p.wrapped_title = title_block && marker_after && step == 2 &&
+                              f[j + 1].width < f[j].width && !f[j + 1].subtitle;
+            p.stacked = ((is_stack && !split) || title_block) && !p.wrapped_title;
             p.furniture = f[j].furniture;
             p.separator = f[j].separator;
             p.column = column[j];

@@ -30,6 +30,8 @@ struct Paragraph {
     double width = 0;        // widest line
     bool furniture = false;  // a line of page furniture (running head, page label, ad label)
     bool separator = false;  // a rule between items ("o o")
+    // One title whose second line is its first line's end, wrapped (not a stack).
+    bool wrapped_title = false;
 };
 
 struct Layout {

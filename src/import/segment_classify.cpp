@@ -283,7 +283,8 @@ public:
         if (body_end > cut && !trim(text_.substr(cut, body_end - cut)).empty()) {
             const auto body_raw = text_.substr(cut, body_end - cut);
             const bool title = !split && is_title(body_raw, p, lines.size());
-            if (title && lines.size() > 1 && lines.size() <= 4 && is_cjk_text(body_raw))
+            if (title && lines.size() > 1 && lines.size() <= 4 && is_cjk_text(body_raw) &&
+                !p.wrapped_title)
                 emit_stack(index, lines, piece_begin, rest_end);
             else
                 emit_text(title ? PieceKind::title : PieceKind::body, piece_begin, rest_end,
@@ -335,7 +336,7 @@ private:
                 p.stacked && line_count > 2 ? widest_line(raw) : line_width(repaired);
             if (width > 40 || has_clause_punct_for_title(repaired)) return false;
             // In double-spaced text a title is one line or a tight stack of lines.
-            return line_count == 1 || p.stacked || p.last == p.first;
+            return line_count == 1 || p.stacked || p.wrapped_title || p.last == p.first;
         }
         // An English title starts with a capital (or a digit, a quote) and holds no sentence
         // end: "an effort to shoot himself. The pistol" is a wrapped body line.

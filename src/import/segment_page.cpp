@@ -452,17 +452,20 @@ private:
         for (std::size_t k = i; k < end && one_stack; ++k) one_stack = p_[k].stack == p_[i].stack;
         const bool same_measure =
             end - i == 1 || std::abs(measure_before(i) - measure_after(end)) < measure_change;
+        // A single title that names what the paragraphs after it say opens a short item
+        // (item_title): neither an intertitle nor a box inside the open article's sentence.
+        const bool opens = end - i == 1 && current_ >= 0 && next_is_body &&
+                           p_[i].kind == PieceKind::title && opens_item(i, end);
         if (current_ >= 0 && items[static_cast<std::size_t>(current_)].has_body && next_is_body &&
             (end - i == 1 || one_stack) && same_measure && p_[i].kind == PieceKind::title &&
-            line_width(p_[i].text) <= 30 && !(end - i == 1 && opens_item(i, end)) &&
-            !continues_elsewhere(i, end)) {
+            line_width(p_[i].text) <= 30 && !opens && !continues_elsewhere(i, end)) {
             for (std::size_t k = i; k < end; ++k) {
                 add(current_, k);
                 kinds[k] = BlockKind::intertitle;
             }
             return end;
         }
-        if (const std::size_t box = box_end(end); interrupts_sentence(i, box)) {
+        if (const std::size_t box = box_end(end); !opens && interrupts_sentence(i, box)) {
             for (std::size_t k = i; k < box; ++k) kinds[k] = BlockKind::furniture;
             return box;
         }
@@ -494,7 +497,9 @@ private:
              k < p_.size() && k < end + reach && p_[k].kind == PieceKind::body && !p_[k].caption;
              ++k)
             after += p_[k].text + "\n";
-        return title_starts_item(p_[i].text, p_[i].width, before, after, measure_after(end));
+        // A title wrapped onto a second line is as wide as its column: only its n-grams count.
+        const double width = p_[i].last_line > p_[i].first_line ? 0 : p_[i].width;
+        return title_starts_item(p_[i].text, width, before, after, measure_after(end));
     }
 
     // The widest line of the (up to 3) body paragraphs before piece i / from piece i on:
