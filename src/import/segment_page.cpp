@@ -5,6 +5,7 @@
 
 #include <unicode/uchar.h>
 
+#include "import/english_heads.hpp"
 #include "import/fragment_join.hpp"
 #include "import/headline_link.hpp"
 #include "import/item_title.hpp"
@@ -74,6 +75,13 @@ public:
         : p_(pieces), context_(context) {}
 
     void run() {
+        // A title piece that a lower-case body goes on with is that body's first part
+        // (english_heads).
+        for (std::size_t i = 0; i + 1 < p_.size(); ++i)
+            if (p_[i].kind == PieceKind::title && p_[i].stack == 0 &&
+                p_[i + 1].kind == PieceKind::body &&
+                title_runs_into_body(p_[i].text, p_[i + 1].text))
+                p_[i].kind = PieceKind::body;
         mark_captions();
         for (std::size_t i = 0; i < p_.size();) i = step(i);
         if (!columns_read) split_articles();
@@ -454,6 +462,8 @@ private:
         if (current_ >= 0 && items[static_cast<std::size_t>(current_)].has_body && next_is_body &&
             (end - i == 1 || one_stack) && same_measure && p_[i].kind == PieceKind::title &&
             line_width(p_[i].text) <= 30 && !(end - i == 1 && opens_item(i, end)) &&
+            !(p_[i - 1].kind == PieceKind::body &&
+              caps_headline_after_item(title_text(i, end), p_[i - 1].text)) &&
             !continues_elsewhere(i, end)) {
             for (std::size_t k = i; k < end; ++k) {
                 add(current_, k);
@@ -477,6 +487,12 @@ private:
         zones.push_back(zone);
         pending_zone_ = true;
         return end;
+    }
+
+    std::string title_text(std::size_t i, std::size_t end) const {
+        std::string text;
+        for (std::size_t k = i; k < end; ++k) text += p_[k].text + " ";
+        return text;
     }
 
     // A single title between two body paragraphs of the open article that names what the

@@ -1,0 +1,43 @@
+#include "import/english_heads.hpp"
+
+#include "import/text_repair.hpp"
+
+namespace paperbag::text {
+
+namespace {
+
+// Two words of Latin letters or more, and no lower-case letter.
+bool set_in_capitals(std::string_view t) {
+    std::size_t words = 0;
+    bool in_word = false;
+    for (const char c : t) {
+        if (c >= 'a' && c <= 'z') return false;
+        if (static_cast<unsigned char>(c) >= 0x80) return false;  // not plain Latin text
+        const bool letter = c >= 'A' && c <= 'Z';
+        if (letter && !in_word) ++words;
+        in_word = letter || (in_word && (c == '\'' || c == '-' || c == '.'));
+    }
+    return words >= 2;
+}
+
+}  // namespace
+
+bool caps_headline_after_item(std::string_view title, std::string_view before) {
+    const std::string_view t = trim(title);
+    const std::string_view b = trim(before);
+    if (t.empty() || b.empty()) return false;
+    return set_in_capitals(t) && is_sentence_end(b);
+}
+
+bool title_runs_into_body(std::string_view title, std::string_view next_body) {
+    const std::string_view t = trim(title);
+    const std::string_view b = trim(next_body);
+    if (t.empty() || b.empty() || !(b[0] >= 'a' && b[0] <= 'z')) return false;
+    // Latin text that starts like a title line.
+    if (static_cast<unsigned char>(t[0]) >= 0x80 || (t[0] >= 'a' && t[0] <= 'z')) return false;
+    bool lower = false;
+    for (const char c : t) lower = lower || (c >= 'a' && c <= 'z');
+    return lower && !is_sentence_end(t);
+}
+
+}  // namespace paperbag::text

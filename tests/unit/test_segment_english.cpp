@@ -1,0 +1,115 @@
+// The segmenter on English pages as PDF text extractors print them (issue 10, tenth round):
+// page furniture and jump lines of older American papers.
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "import/english_heads.hpp"
+#include "support/segment_text.hpp"
+
+using namespace paperbag;
+using namespace paperbag::text;
+
+namespace {
+
+using test::block_with;
+using test::segment;
+
+}  // namespace
+
+TEST_CASE("english: a folio on a line of its own is furniture, never a headline") {
+    // pdftotext prints the page number above the running head; the first item below has no
+    // headline of its own (the end of a story from an earlier page).
+    const std::string page =
+        "14\n\n"
+        "THE EVENING NEWS—DAYTON, FRIDAY, MAY 2, 1913\n\n"
+        "the council voted to close the\n"
+        "market on Sundays. The mayor\n"
+        "will sign the order tomorrow.\n\n"
+        "BRIDGE BONDS CARRY\n\n"
+        "The bridge bonds were carried at\n"
+        "the polls yesterday by a large\n"
+        "majority. Work will begin in June.\n";
+    const auto s = segment(page, "en", "The Evening News");
+    REQUIRE(s.articles.size() == 2);
+    CHECK_FALSE(s.articles[0].headline.has_value());
+    CHECK(s.articles[1].headline == "BRIDGE BONDS CARRY");
+    const Block* folio = block_with(s, "14");
+    REQUIRE(folio != nullptr);
+    CHECK(folio->kind == BlockKind::furniture);
+}
+
+TEST_CASE("english: a bracketed (Continued from Page N) starts an item and is no headline") {
+    const std::string page =
+        "(Continued from Page 5)\n\n"
+        "The strikers met again last night\n"
+        "and voted to stay out until the\n"
+        "company agrees to arbitration.\n\n"
+        "o o\n\n"
+        "FIRE IN STOCK YARDS\n\n"
+        "Fire broke out in a packing house\n"
+        "early today. Nobody was hurt.\n";
+    const auto s = segment(page, "en", "The Evening News");
+    REQUIRE(s.articles.size() == 2);
+    CHECK_FALSE(s.articles[0].headline.has_value());
+    CHECK(s.articles[0].continued_from == "5");
+    CHECK(s.articles[0].body_text().find("The strikers met") == 0);
+    CHECK(s.articles[1].headline == "FIRE IN STOCK YARDS");
+}
+
+TEST_CASE("english: a headline in capitals after a finished item is no intertitle") {
+    // Two items set to one column measure, with no rule between them: the second one's
+    // headline is a short title line between two body paragraphs, as an intertitle is.
+    const std::string page =
+        "SOLDIERS GET RECORDS\n\n"
+        "A society woman has started a\n"
+        "movement to send old phonograph\n"
+        "records to military hospitals.\n\n"
+        "CITY BRIEFS\n\n"
+        "Garage owners formed a trade\n"
+        "union at a meeting last night.\n"
+        "Two women were hurt on the\n"
+        "ice on Erie street today.\n";
+    const auto s = segment(page, "en", "The Evening News");
+    REQUIRE(s.articles.size() == 2);
+    CHECK(s.articles[0].headline == "SOLDIERS GET RECORDS");
+    CHECK(s.articles[1].headline == "CITY BRIEFS");
+    CHECK(s.articles[1].body_text().find("Garage owners") == 0);
+}
+
+TEST_CASE("english: a mixed-case subhead or one inside a sentence stays an intertitle") {
+    CHECK(caps_headline_after_item("CITY BRIEFS", "records to military hospitals."));
+    CHECK(caps_headline_after_item("BIG BROTHER TO \"DOWN AND OUTS\"", "went home.\""));
+    // Mixed case: an older paper's subhead.
+    CHECK_FALSE(caps_headline_after_item("Car Found Near Beach.", "left stunned by the roadside."));
+    // The paragraph before stops inside a sentence.
+    CHECK_FALSE(caps_headline_after_item("CITY BRIEFS", "records to military"));
+    // One word, or not Latin text.
+    CHECK_FALSE(caps_headline_after_item("BRIEFS", "went home."));
+    CHECK_FALSE(caps_headline_after_item("NBA 总决赛", "比赛结束。"));
+}
+
+TEST_CASE("english: a paragraph broken by a blank line is no headline over its own end") {
+    // The extractor breaks a paragraph at a column foot: its first part has no full stop
+    // and starts with a capital, as a title line does; the rest starts in lower case.
+    const std::string page =
+        "COUNCIL VOTES TAXES\n\n"
+        "The council voted new taxes on\n"
+        "its meeting last night.\n\n"
+        "o o\n\n"
+        "Pit ponies of one of the English\n"
+        "mines were brought to the surface\n"
+        "when the miners stopped work some\n\n"
+        "weeks ago. Not one of the animals\n"
+        "had seen daylight for years.\n";
+    const auto s = segment(page, "en", "The Evening News");
+    REQUIRE(s.articles.size() == 2);
+    CHECK_FALSE(s.articles[1].headline.has_value());
+    CHECK(s.articles[1].body_text().find("Pit ponies of one") == 0);
+    CHECK(s.articles[1].body_text().find("weeks ago.") != std::string::npos);
+    CHECK(title_runs_into_body("Pit ponies of one of the English", "weeks ago."));
+    // A headline ends a sentence, is set in capitals, or the body starts a sentence.
+    CHECK_FALSE(title_runs_into_body("Want Hebb Site.", "on the White river"));
+    CHECK_FALSE(title_runs_into_body("MINE PONIES SEE DAYLIGHT", "weeks ago."));
+    CHECK_FALSE(title_runs_into_body("Pit ponies of one", "Weeks ago."));
+}
