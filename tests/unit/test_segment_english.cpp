@@ -113,3 +113,21 @@ TEST_CASE("english: a paragraph broken by a blank line is no headline over its o
     CHECK_FALSE(title_runs_into_body("MINE PONIES SEE DAYLIGHT", "weeks ago."));
     CHECK_FALSE(title_runs_into_body("Pit ponies of one", "Weeks ago."));
 }
+
+TEST_CASE("english: an ad box after a jump line is not the ended article's headline") {
+    // The article's part on this page ends with its jump line; the ad box printed under it
+    // shares a word with the article ("called"), its own headline none: placed right after
+    // the body, the box would win the link.
+    const std::string page =
+        "MR. DANIELS VISITS\n\n"
+        "Indian Trail, May 10.—Mr. Orr, who\n"
+        "lives in town, called on his\n"
+        "friends here this week.\n"
+        "Continued on Page 8\n\n"
+        "LAUNDRY\n"
+        "WORK\n"
+        "CALLED FOR\n";
+    const auto s = segment(page, "en", "The Monroe Journal");
+    REQUIRE(s.articles.size() == 1);
+    CHECK(s.articles[0].headline == "MR. DANIELS VISITS");
+}
