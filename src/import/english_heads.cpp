@@ -29,6 +29,23 @@ bool caps_headline_after_item(std::string_view title, std::string_view before) {
     return set_in_capitals(t) && is_sentence_end(b);
 }
 
+bool latin_caps_line(std::string_view line) {
+    bool letters = false;
+    for (const char c : line) {
+        if ((c >= 'a' && c <= 'z') || static_cast<unsigned char>(c) >= 0x80) return false;
+        letters = letters || (c >= 'A' && c <= 'Z');
+    }
+    return letters;
+}
+
+bool caps_title_over_line(std::string_view title_lines, std::string_view next) {
+    const std::string_view n = trim(next);
+    if (n.empty() || latin_caps_line(n) || static_cast<unsigned char>(n[0]) >= 0x80 ||
+        (n[0] >= 'a' && n[0] <= 'z'))
+        return false;
+    return set_in_capitals(trim(title_lines)) && !is_sentence_end(trim(title_lines));
+}
+
 bool title_runs_into_body(std::string_view title, std::string_view next_body) {
     const std::string_view t = trim(title);
     const std::string_view b = trim(next_body);

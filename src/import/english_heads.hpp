@@ -27,6 +27,16 @@ namespace paperbag::text {
 // intertitle (see above).
 bool caps_headline_after_item(std::string_view title, std::string_view before);
 
+// A headline in capitals printed with no blank line under it, right above its body
+// ("COLLECTING OLD PHONOGRAPH" / "RECORDS FOR SOLDIERS" / "Well known in eastern society"):
+// a paragraph that opens with 1-3 lines in capitals (plain Latin text, two words or more in
+// all) and goes on in a line that is not, in a run that ends a sentence (body text, not an
+// advertisement's slogan lines), ends its title there. True for a line of that title.
+bool latin_caps_line(std::string_view line);
+// `title_lines` in capitals over `next` (not in capitals, starting like a sentence): the
+// caller checks the rest (a sentence end follows, the lines open a paragraph).
+bool caps_title_over_line(std::string_view title_lines, std::string_view next);
+
 // True when the Latin `title` piece is the first part of the paragraph `next_body` goes
 // on with (see above).
 bool title_runs_into_body(std::string_view title, std::string_view next_body);

@@ -131,3 +131,30 @@ TEST_CASE("english: an ad box after a jump line is not the ended article's headl
     REQUIRE(s.articles.size() == 1);
     CHECK(s.articles[0].headline == "MR. DANIELS VISITS");
 }
+
+TEST_CASE("english: a headline in capitals printed right above its body") {
+    // pdftotext's default mode writes no blank line between a headline and its body.
+    const std::string page =
+        "COLLECTING OLD BOOKS\n"
+        "FOR THE SOLDIERS\n"
+        "Well known in society circles\n"
+        "she has started a novel charity\n"
+        "for the hospitals abroad.\n\n"
+        "CITY BRIEFS\n"
+        "150 owners of big garages in the\n"
+        "state formed a trade union.\n\n"
+        "GROCERIES AND MEATS\n"
+        "Fresh Every Morning\n"
+        "We Deliver\n";
+    const auto s = segment(page, "en", "The Evening News");
+    REQUIRE(s.articles.size() == 2);
+    CHECK(s.articles[0].headline == "COLLECTING OLD BOOKS FOR THE SOLDIERS");
+    CHECK(s.articles[0].body_text().find("Well known") == 0);
+    CHECK(s.articles[1].headline == "CITY BRIEFS");
+    CHECK(s.articles[1].body_text().find("150 owners") == 0);
+    CHECK(latin_caps_line("FOR THE SOLDIERS"));
+    CHECK_FALSE(latin_caps_line("NBA总决赛"));
+    CHECK(caps_title_over_line("CITY BRIEFS", "150 owners of big garages in the"));
+    CHECK_FALSE(caps_title_over_line("CITY BRIEFS", "GROCERIES AND MEATS"));
+    CHECK_FALSE(caps_title_over_line("BRIEFS", "150 owners of big garages in the"));
+}
