@@ -46,6 +46,15 @@ bool caps_title_over_line(std::string_view title_lines, std::string_view next) {
     return set_in_capitals(trim(title_lines)) && !is_sentence_end(trim(title_lines));
 }
 
+bool latin_dispatch(std::string_view dateline) {
+    std::string_view t = trim(dateline);
+    if (t.ends_with("\xE2\x80\x94")) t.remove_suffix(3);  // the dash after it: —
+    if (t.empty() || !(t[0] >= 'A' && t[0] <= 'Z')) return false;
+    for (const char c : t)
+        if (static_cast<unsigned char>(c) >= 0x80) return false;
+    return true;
+}
+
 bool title_runs_into_body(std::string_view title, std::string_view next_body) {
     const std::string_view t = trim(title);
     const std::string_view b = trim(next_body);

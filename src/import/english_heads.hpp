@@ -37,6 +37,10 @@ bool latin_caps_line(std::string_view line);
 // caller checks the rest (a sentence end follows, the lines open a paragraph).
 bool caps_title_over_line(std::string_view title_lines, std::string_view next);
 
+// A dateline of plain Latin text ("Lisbon, Sept. 28.—"): one that opens a dispatch which a
+// run of dispatches printed as one item may go on with (segment_page: dispatch_goes_on).
+bool latin_dispatch(std::string_view dateline);
+
 // True when the Latin `title` piece is the first part of the paragraph `next_body` goes
 // on with (see above).
 bool title_runs_into_body(std::string_view title, std::string_view next_body);

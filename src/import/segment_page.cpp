@@ -244,6 +244,12 @@ private:
                     kinds[i] = BlockKind::byline;
                     return i + 1;
                 }
+                if (piece.kind == PieceKind::dateline && dispatch_goes_on(i)) {
+                    p_[i].kind = PieceKind::body;
+                    add(current_, i);
+                    kinds[i] = BlockKind::body;
+                    return i + 1;
+                }
                 if (current_ >= 0) {
                     const Item& it = items[static_cast<std::size_t>(current_)];
                     if (it.has_body || (piece.kind == PieceKind::dateline && it.has_dateline) ||
@@ -300,6 +306,25 @@ private:
                 return i + 1;
         }
         return i + 1;
+    }
+
+    // A run of dispatches printed as one item without a headline (an older English paper's
+    // "Lisbon, Sept. 28.—…" / "Cerbere, Sept. 28.—…"): a Latin dateline right after a body
+    // paragraph of the open item, which itself opened with a dateline and has no title
+    // above it, goes on with that item (english_heads). Items are told apart by a title, a
+    // rule or a jump line; Chinese short items (简明新闻) each open with a dateline.
+    bool dispatch_goes_on(std::size_t i) const {
+        if (current_ < 0 || i == 0 || owner[i - 1] != current_ ||
+            p_[i - 1].kind != PieceKind::body || p_[i - 1].caption)
+            return false;
+        const Item& it = items[static_cast<std::size_t>(current_)];
+        if (!it.has_dateline || !it.has_body || it.pieces.empty()) return false;
+        const std::size_t first = it.pieces.front();
+        if (p_[first].kind != PieceKind::dateline) return false;
+        if (first > 0 &&
+            (p_[first - 1].kind == PieceKind::title || p_[first - 1].kind == PieceKind::subtitle))
+            return false;
+        return latin_dispatch(p_[first].text) && latin_dispatch(p_[i].text);
     }
 
     bool last_piece_was(std::size_t i, int item) const { return i > 0 && owner[i - 1] == item; }

@@ -158,3 +158,32 @@ TEST_CASE("english: a headline in capitals printed right above its body") {
     CHECK_FALSE(caps_title_over_line("CITY BRIEFS", "GROCERIES AND MEATS"));
     CHECK_FALSE(caps_title_over_line("BRIEFS", "150 owners of big garages in the"));
 }
+
+TEST_CASE("english: a run of datelined dispatches without a headline is one item") {
+    // An older paper prints several short dispatches on one subject as one item; the items
+    // around it are told apart by a rule ("o o") or a headline.
+    const std::string page =
+        "Lisbon, Sept. 28.—The cabinet is\n"
+        "considering a military rule if the\n"
+        "railroad strike continues.\n"
+        "Cerbere, Sept. 28.—Strike riots in\n"
+        "Barcelona have resulted in several\n"
+        "deaths.\n"
+        "Paris, Sept. 28.—Street gatherings\n"
+        "were forbidden today.\n\n"
+        "o o\n\n"
+        "Chicago, Sept. 28.—The council met\n"
+        "last night.\n\n"
+        "FIRE IN STOCK YARDS\n\n"
+        "Chicago, Sept. 28.—Fire broke out\n"
+        "in a packing house early today.\n";
+    const auto s = segment(page, "en", "The Day Book");
+    REQUIRE(s.articles.size() == 3);
+    CHECK(s.articles[0].dateline.value_or("").find("Lisbon") == 0);
+    CHECK(s.articles[0].body_text().find("Cerbere, Sept. 28.") != std::string::npos);
+    CHECK(s.articles[0].body_text().find("Paris, Sept. 28.") != std::string::npos);
+    CHECK(s.articles[1].body_text().find("The council met") == 0);
+    CHECK(s.articles[2].headline == "FIRE IN STOCK YARDS");
+    CHECK(latin_dispatch("Lisbon, Sept. 28.—"));
+    CHECK_FALSE(latin_dispatch("本报北京5月3日电"));
+}
