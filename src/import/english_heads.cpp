@@ -38,6 +38,18 @@ bool latin_caps_line(std::string_view line) {
     return letters;
 }
 
+bool sentence_case_line(std::string_view line) {
+    std::size_t lower_words = 0;
+    for (std::size_t i = 0; i < line.size();) {
+        std::size_t j = i;
+        while (j < line.size() && line[j] >= 'a' && line[j] <= 'z') ++j;
+        const bool word_start = i == 0 || line[i - 1] == ' ';
+        if (j - i >= 4 && word_start) ++lower_words;
+        i = j > i ? j : i + 1;
+    }
+    return lower_words >= 3;
+}
+
 bool caps_title_over_line(std::string_view title_lines, std::string_view next) {
     const std::string_view n = trim(next);
     if (n.empty() || latin_caps_line(n) || static_cast<unsigned char>(n[0]) >= 0x80 ||

@@ -33,6 +33,9 @@ bool caps_headline_after_item(std::string_view title, std::string_view before);
 // all) and goes on in a line that is not, in a run that ends a sentence (body text, not an
 // advertisement's slogan lines), ends its title there. True for a line of that title.
 bool latin_caps_line(std::string_view line);
+// A line of running English text: three words of four letters or more in lower case
+// ("one of the birdmen who will try this"); an advertisement's slogans are in title case.
+bool sentence_case_line(std::string_view line);
 // `title_lines` in capitals over `next` (not in capitals, starting like a sentence): the
 // caller checks the rest (a sentence end follows, the lines open a paragraph).
 bool caps_title_over_line(std::string_view title_lines, std::string_view next);

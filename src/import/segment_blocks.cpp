@@ -353,7 +353,7 @@ Layout find_paragraphs(const std::vector<Line>& lines, const PatternSet& pattern
     };
     // An English headline in capitals right above its body, no blank line between
     // (english_heads): the paragraph's 1-3 opening lines in capitals, then a line that is
-    // not, in a run that ends a sentence within 8 lines.
+    // not, in a run that ends a sentence or holds a line of running text within 8 lines.
     const auto caps_title_over_body = [&](std::size_t from, std::size_t k) {
         if (k - from > 3 || (from > 0 && f[from].blanks_before == 0)) return false;
         run.clear();
@@ -366,7 +366,7 @@ Layout find_paragraphs(const std::vector<Line>& lines, const PatternSet& pattern
         if (!caps_title_over_line(run, lines[f[k].index].content)) return false;
         for (std::size_t j = k; j < f.size() && j < k + 8; ++j) {
             if (j > k && f[j].blanks_before > 0) break;
-            if (f[j].terminal) return true;
+            if (f[j].terminal || sentence_case_line(lines[f[j].index].content)) return true;
         }
         return false;
     };

@@ -187,3 +187,22 @@ TEST_CASE("english: a run of datelined dispatches without a headline is one item
     CHECK(latin_dispatch("Lisbon, Sept. 28.—"));
     CHECK_FALSE(latin_dispatch("本报北京5月3日电"));
 }
+
+TEST_CASE("english: a headline in capitals over a body block that ends inside a sentence") {
+    // The body's first block stops at a column foot inside its first sentence: no sentence
+    // end under the headline, but lines of running text, which slogans are not.
+    const std::string page =
+        "TOWERS WILL TRY FLIGHT TO\n"
+        "EUROPE\n"
+        "Lieut. John H. Towers of the\n"
+        "United States navy is mentioned as\n"
+        "one of the birdmen who will try this\n"
+        "summer for the honor of becoming\n\n"
+        "the Columbus of the heavens.\n";
+    const auto s = segment(page, "en", "The Day Book");
+    REQUIRE(s.articles.size() == 1);
+    CHECK(s.articles[0].headline == "TOWERS WILL TRY FLIGHT TO EUROPE");
+    CHECK(s.articles[0].body_text().find("Lieut. John H. Towers") == 0);
+    CHECK(sentence_case_line("one of the birdmen who will try this"));
+    CHECK_FALSE(sentence_case_line("Come In and See Our New"));
+}
