@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "import/english_heads.hpp"
 #include "import/segment_classify.hpp"
 #include "import/text_repair.hpp"
 #include "import/title_glue.hpp"
@@ -351,6 +352,25 @@ Layout find_paragraphs(const std::vector<Line>& lines, const PatternSet& pattern
         }
         return false;
     };
+    // An English headline in capitals right above its body, no blank line between
+    // (english_heads): the paragraph's 1-3 opening lines in capitals, then a line that is
+    // not, in a run that ends a sentence or holds a line of running text within 8 lines.
+    const auto caps_title_over_body = [&](std::size_t from, std::size_t k) {
+        if (k - from > 3 || (from > 0 && f[from].blanks_before == 0)) return false;
+        run.clear();
+        for (std::size_t j = from; j < k; ++j) {
+            const std::string_view line = trim(lines[f[j].index].content);
+            if (!latin_caps_line(line) || f[j].furniture) return false;
+            if (!run.empty()) run += ' ';
+            run.append(line);
+        }
+        if (!caps_title_over_line(run, lines[f[k].index].content)) return false;
+        for (std::size_t j = k; j < f.size() && j < k + 8; ++j) {
+            if (j > k && f[j].blanks_before > 0) break;
+            if (f[j].terminal || sentence_case_line(lines[f[j].index].content)) return true;
+        }
+        return false;
+    };
     // A CJK title printed with no blank line above its body (pdftotext's default mode, which
     // writes no indents): the first line of a block (or the first under a line of furniture,
     // a column label), without any punctuation, or such a line with its last characters
@@ -459,7 +479,7 @@ Layout find_paragraphs(const std::vector<Line>& lines, const PatternSet& pattern
             // A deck ("——…") is a line of its own: what follows is a byline or the body.
             brk = b.blanks_before > 0 || b.indented || (a.subtitle && !a.terminal) ||
                   (deck_last > 0 && k == deck_last + 1) || latin_title_ends(start, k) ||
-                  glued_title(k);
+                  caps_title_over_body(start, k) || glued_title(k);
         }
         breaks[k] = brk;
         if (brk) start = k;
