@@ -417,7 +417,10 @@ private:
         }
         std::vector<PieceKind> kinds(n, PieceKind::title);
         const std::string_view first = trim(text_.substr(at[0], at[1] - at[0]));
-        if (n >= 3) {
+        if (n == 3 && last_two_are_wrapped_deck(widths[0], widths[1], widths[2])) {
+            // A headline over a deck wrapped over two lines.
+            kinds[1] = kinds[2] = PieceKind::subtitle;
+        } else if (n >= 3) {
             // Kicker, headline, then a deck of one or two lines.
             for (std::size_t i = 2; i < n; ++i) kinds[i] = PieceKind::subtitle;
         } else if (patterns_.at_start(PatternKind::subtitle, text_.substr(at[1], at[2] - at[1]))) {

@@ -5,6 +5,7 @@
 
 #include <unicode/uchar.h>
 
+#include "import/caption_title.hpp"
 #include "import/english_heads.hpp"
 #include "import/fragment_join.hpp"
 #include "import/headline_link.hpp"
@@ -168,13 +169,22 @@ private:
                     if (prev.kind != PieceKind::title || prev.stack != 0 || prev.caption ||
                         prev.last_line != prev.first_line ||
                         p_[i].first_line != prev.last_line + 2 || prev.width > next + 0.5 ||
-                        prev.width < next - caption_indent)
+                        prev.width < next - caption_indent || closes_article(i - 1, c))
                         break;
                     --i;
                 }
             }
             for (std::size_t k = i; k < c; ++k) p_[k].caption = true;
         }
+    }
+
+    // The title piece `t` right above the caption that ends with piece `credit` is the
+    // headline of the article before it (printed after its article), not the caption's
+    // first line: its words are those of the body text before it (caption_title).
+    bool closes_article(std::size_t t, std::size_t credit) const {
+        std::string caption;
+        for (std::size_t k = t + 1; k <= credit; ++k) caption += p_[k].text;
+        return title_closes_article(p_[t].text, text_before(p_, t), caption);
     }
 
     int new_item(bool illustration) {
@@ -872,7 +882,10 @@ PageSegments segment_page(const DecodedText& input, const PageContext& context) 
     const Layout layout = find_paragraphs(lines, patterns, context.title);
     std::vector<Piece> pieces = classify(text, lines, layout, patterns);
     // Blank lines of a text read column by column are partly the reader's (between leaves).
-    if (!columns.applied) mark_spaced_decks(pieces, lines, layout.double_spaced);
+    if (!columns.applied) {
+        mark_spaced_decks(pieces, lines, layout.double_spaced);
+        split_closing_titles(pieces, text, lines, patterns);
+    }
     if (columns.applied) join_wrapped_column_titles(pieces, text);
     if (columns.applied) {
         // Line numbers of the page file, not of the text read column by column.

@@ -1,6 +1,7 @@
 #include "import/title_stack.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <string>
 
@@ -75,6 +76,12 @@ bool stack_second_is_deck(std::string_view first, std::string_view second, doubl
     if (ends_in_series_number(a)) return false;
     if (wholly_bracketed(second)) return true;
     return second_width >= first_width;
+}
+
+bool last_two_are_wrapped_deck(double first_width, double second_width, double third_width) {
+    return first_width > 0 && second_width >= wrapped_deck_ratio * first_width &&
+           third_width >= wrapped_deck_ratio * first_width &&
+           std::abs(second_width - third_width) <= wrapped_deck_equal;
 }
 
 }  // namespace paperbag::text

@@ -28,4 +28,15 @@ bool ends_in_series_number(std::string_view line);
 // The whole line is one bracketed phrase: "（…）", "(…)", "【…】".
 bool wholly_bracketed(std::string_view line);
 
+// A three-line stack whose last two lines are one deck wrapped over two lines, under its
+// headline (tenth round): a deck set in smaller type runs longer than the headline and wraps,
+// and the lines of a wrapped text fill one measure. Both lines are at least
+// `wrapped_deck_ratio` times as wide as the first and within `wrapped_deck_equal` cells of
+// each other. A kicker, headline and deck are each one short phrase of their own width (on
+// the development set: 14/12/14, 10/10/12, 11/12/13 cells; the headline + two-line decks:
+// 9/16/15, 15/26/26).
+inline constexpr double wrapped_deck_ratio = 1.5;
+inline constexpr double wrapped_deck_equal = 1.5;
+bool last_two_are_wrapped_deck(double first_width, double second_width, double third_width);
+
 }  // namespace paperbag::text
