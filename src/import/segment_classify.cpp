@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "import/title_run_on.hpp"
 #include "import/title_stack.hpp"
 #include "import/title_wrap.hpp"
 
@@ -442,6 +443,18 @@ private:
     }
 
     void emit_text(PieceKind kind, std::size_t begin, std::size_t end, std::string_view raw) {
+        // A Latin title line ending in a word that cannot end a title ("…Save Reds From") goes
+        // on in the title line printed right under it (title_run_on.hpp): one title unit.
+        if (kind == PieceKind::title && !is_cjk_text(raw) && !pieces_.empty() &&
+            pieces_.back().kind == PieceKind::title && pieces_.back().end == begin &&
+            pieces_.back().stack == 0 && !is_cjk_text(pieces_.back().text) &&
+            latin_title_runs_on(pieces_.back().text)) {
+            const std::size_t from = pieces_.back().begin;
+            const auto raw_end = static_cast<std::size_t>(raw.data() - text_.data()) + raw.size();
+            pieces_.pop_back();
+            emit_text(kind, from, end, text_.substr(from, raw_end - from));
+            return;
+        }
         // English title stacks: a line that starts with a capital after a line that does not
         // end in a comma or hyphen starts the deck ("Council weighs $412 million budget" /
         // "Transit routes, library hours on the table" / "as $18 million gap looms").
@@ -457,7 +470,7 @@ private:
                     title_case_sentence(raw) && (!is_sentence_end(prev) || ends_with_initial(prev));
                 const bool continues = prev.ends_with(',') || prev.ends_with('-') ||
                                        prev.ends_with(':') || (all_caps(prev) && all_caps(line)) ||
-                                       title_cased;
+                                       title_cased || latin_title_runs_on(prev);
                 if (!capital || continues) continue;
                 const auto at = static_cast<std::size_t>(lines[i].data() - text_.data());
                 emit(PieceKind::title, begin, at, [&](Piece& x) {

@@ -1,0 +1,21 @@
+// English headlines wrapped in a text without blank lines (issue 10, eleventh round: -raw
+// headlines).
+//
+// `pdftotext -raw` prints a title stack with no blank line between its lines, and a headline
+// too long for its measure comes out as two title lines ("Only Strong Counter Attack Can Save
+// Reds From" / "Crushing Defeat."). Each line became a title unit of its own, and the first
+// was read as the kicker over the second. A headline or kicker never ends on a preposition,
+// an article or a conjunction: a Latin title line whose last word is one of those goes on in
+// the title line printed right under it.
+#pragma once
+
+#include <string_view>
+
+namespace paperbag::text {
+
+// True when the Latin `title` ends in an English word that cannot end a title (a
+// preposition, an article or a conjunction: "…Save Reds From", "…Place Tablets in"), in any
+// letter case, with no punctuation after it.
+bool latin_title_runs_on(std::string_view title);
+
+}  // namespace paperbag::text
