@@ -46,7 +46,7 @@ void join_wrapped_column_titles(std::vector<Piece>& pieces, std::string_view tex
             if (tight && shape && (full || wrapped_inside_word(text, a, b))) {
                 first.end = second.end;
                 first.last_line = second.last_line;
-                first.text += second.text;
+                append_joined(first.text, second.text);
                 first.width += second.width;
                 out.push_back(std::move(first));
                 ++i;

@@ -3,7 +3,11 @@
 #include <doctest/doctest.h>
 
 #include <string>
+#include <vector>
 
+#include "import/segment_classify.hpp"
+#include "import/text_repair.hpp"
+#include "import/title_wrap_columns.hpp"
 #include "support/segment_text.hpp"
 
 using namespace paperbag;
@@ -46,4 +50,33 @@ TEST_CASE("title wrap columns: a narrower first line stays a title of its own") 
     const auto s = segment(page);
     REQUIRE(s.articles.size() == 2);
     CHECK(s.articles[0].headline != "全国大学生运动会隆重开幕");
+}
+TEST_CASE("title wrap columns: Latin words of a wrapped headline are joined with a space") {
+    // The pieces of an English headline filling its column and its centred rest, then the
+    // body: one title whose words keep their space ("TAKE CAR", not "TAKECAR").
+    const std::string text =
+        "FARES SLUG TAXI DRIVER AND TAKE\n"
+        "              CAR\n"
+        "NEW YORK, Aug. 19.-Two men who had\n";
+    const std::size_t second = text.find("   ");
+    const std::size_t third = text.find("NEW");
+    const auto piece = [&](text::PieceKind kind, std::size_t begin, std::size_t end,
+                           std::size_t line, std::string_view printed) {
+        text::Piece p;
+        p.kind = kind;
+        p.begin = begin;
+        p.end = end;
+        p.first_line = p.last_line = line;
+        p.text = std::string(printed);
+        p.width = text::line_width(printed);
+        return p;
+    };
+    std::vector<text::Piece> pieces{
+        piece(text::PieceKind::title, 0, second, 1, "FARES SLUG TAXI DRIVER AND TAKE"),
+        piece(text::PieceKind::title, second, third, 2, "CAR"),
+        piece(text::PieceKind::body, third, text.size(), 3, "NEW YORK, Aug. 19.-Two men who had")};
+    text::join_wrapped_column_titles(pieces, text);
+    REQUIRE(pieces.size() == 2);
+    CHECK(pieces[0].text == "FARES SLUG TAXI DRIVER AND TAKE CAR");
+    CHECK(pieces[0].last_line == 2);
 }
