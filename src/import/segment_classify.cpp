@@ -445,10 +445,13 @@ private:
     void emit_text(PieceKind kind, std::size_t begin, std::size_t end, std::string_view raw) {
         // A Latin title line ending in a word that cannot end a title ("…Save Reds From") goes
         // on in the title line printed right under it (title_run_on.hpp): one title unit.
+        // Only a title of a few lines takes more: a run of such lines is no headline, and the
+        // merge, which re-reads the joined title, stays linear in the page.
         if (kind == PieceKind::title && !is_cjk_text(raw) && !pieces_.empty() &&
             pieces_.back().kind == PieceKind::title && pieces_.back().end == begin &&
-            pieces_.back().stack == 0 && !is_cjk_text(pieces_.back().text) &&
-            latin_title_runs_on(pieces_.back().text)) {
+            pieces_.back().stack == 0 &&
+            pieces_.back().last_line - pieces_.back().first_line + 1 < max_run_on_title_lines &&
+            !is_cjk_text(pieces_.back().text) && latin_title_runs_on(pieces_.back().text)) {
             const std::size_t from = pieces_.back().begin;
             const auto raw_end = static_cast<std::size_t>(raw.data() - text_.data()) + raw.size();
             pieces_.pop_back();
@@ -460,6 +463,7 @@ private:
         // "Transit routes, library hours on the table" / "as $18 million gap looms").
         if (kind == PieceKind::title && !is_cjk_text(raw)) {
             const auto lines = split_raw(raw);
+            const bool title_case = title_case_sentence(raw);
             for (std::size_t i = 1; i < lines.size(); ++i) {
                 const std::string_view prev = trim(lines[i - 1]);
                 const std::string_view line = trim(lines[i]);
@@ -467,7 +471,7 @@ private:
                 // In a title set in title case every line starts with a capital: a line goes
                 // on while the title has not ended ("…Inquest at Camp" / "Humphreys—Miss…").
                 const bool title_cased =
-                    title_case_sentence(raw) && (!is_sentence_end(prev) || ends_with_initial(prev));
+                    title_case && (!is_sentence_end(prev) || ends_with_initial(prev));
                 const bool continues = prev.ends_with(',') || prev.ends_with('-') ||
                                        prev.ends_with(':') || (all_caps(prev) && all_caps(line)) ||
                                        title_cased || latin_title_runs_on(prev);

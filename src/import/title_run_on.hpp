@@ -9,9 +9,15 @@
 // the title line printed right under it.
 #pragma once
 
+#include <cstddef>
 #include <string_view>
 
 namespace paperbag::text {
+
+// A title of this many lines takes no further line (a headline wraps onto two or three
+// lines; a longer run of lines ending in "of" is not one title, and merging it line by line
+// would cost time quadratic in its length).
+inline constexpr std::size_t max_run_on_title_lines = 4;
 
 // True when the Latin `title` ends in an English word that cannot end a title (a
 // preposition, an article or a conjunction: "…Save Reds From", "…Place Tablets in"), in any

@@ -46,3 +46,19 @@ TEST_CASE("title run-on: a headline wrapped in a stack without blank lines is on
     CHECK(s.articles[0].headline ==
           "Only Strong Counter Attack Can Save Reds From Crushing Defeat.");
 }
+
+TEST_CASE("title run-on: a long run of such title lines stays linear") {
+    // 20,000 one-line titles ending in "Of", each could take the next: before the bound each
+    // merge re-read the whole joined title (more than 300 s for 3,000 lines; the ctest
+    // TIMEOUT fails it). A title takes at most max_run_on_title_lines lines.
+    std::string page;
+    for (int i = 0; i < 20000; ++i) page += "Report Of\n\n";
+    const auto s = segment(page, "en");
+    for (const auto& a : s.articles) {
+        if (!a.headline) continue;
+        std::size_t words = 0;
+        for (std::size_t at = 0; (at = a.headline->find("Report", at)) != std::string::npos; ++at)
+            ++words;
+        CHECK(words <= max_run_on_title_lines);
+    }
+}
