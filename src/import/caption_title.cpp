@@ -1,6 +1,7 @@
 #include "import/caption_title.hpp"
 
 #include <algorithm>
+#include <iterator>
 
 #include "import/headline_link.hpp"
 #include "import/text_repair.hpp"
@@ -38,30 +39,41 @@ bool title_closes_article(std::string_view title, std::string_view before,
 }
 
 std::string text_before(const std::vector<Piece>& pieces, std::size_t piece) {
-    std::string before;
-    for (std::size_t k = piece; k > 0 && before.size() < caption_title_context; --k) {
+    // Collected backwards, joined once: linear in what is read.
+    std::vector<const std::string*> parts;
+    std::size_t size = 0;
+    for (std::size_t k = piece, read = 0;
+         k > 0 && size < caption_title_context && read < caption_title_reach; --k, ++read) {
         const Piece& prev = pieces[k - 1];
         if (prev.kind != PieceKind::body || prev.caption) continue;
-        before.insert(0, prev.text);
+        parts.push_back(&prev.text);
+        size += prev.text.size();
     }
+    std::string before;
+    before.reserve(size);
+    for (auto it = parts.rbegin(); it != parts.rend(); ++it) before += **it;
     return before;
 }
 
 void split_closing_titles(std::vector<Piece>& pieces, std::string_view text,
                           const std::vector<Line>& lines, const PatternSet& patterns) {
-    for (std::size_t c = 0; c < pieces.size(); ++c) {
-        if (pieces[c].kind != PieceKind::credit) continue;
+    // Built anew piece by piece: a split replaces a piece near the end of `out`, so the work
+    // per credit is bounded by its caption, not by the page.
+    std::vector<Piece> out;
+    out.reserve(pieces.size());
+    for (Piece& next : pieces) {
+        out.push_back(std::move(next));
+        const std::size_t c = out.size() - 1;
+        if (out[c].kind != PieceKind::credit) continue;
         std::size_t i = c;
-        while (i > 0 && pieces[i - 1].kind == PieceKind::body &&
-               pieces[i - 1].group == pieces[c].group)
-            --i;
+        while (i > 0 && out[i - 1].kind == PieceKind::body && out[i - 1].group == out[c].group) --i;
         if (i == c || i == 0) continue;
-        const PieceKind before_kind = pieces[i - 1].kind;
+        const PieceKind before_kind = out[i - 1].kind;
         if (before_kind == PieceKind::dateline || before_kind == PieceKind::byline ||
             before_kind == PieceKind::continuation_from || before_kind == PieceKind::title ||
             before_kind == PieceKind::subtitle)
             continue;
-        const Piece& p = pieces[i];
+        const Piece& p = out[i];
         // The paragraph's printed lines and how many open it as title lines.
         std::vector<std::size_t> printed;
         for (std::size_t n = p.first_line; n <= p.last_line && n <= lines.size(); ++n)
@@ -75,17 +87,16 @@ void split_closing_titles(std::vector<Piece>& pieces, std::string_view text,
         // The caption's lines in its other paragraphs (its credit's line is one).
         std::size_t more = 0;
         for (std::size_t k = i + 1; k <= c; ++k)
-            for (std::size_t n = pieces[k].first_line;
-                 n <= pieces[k].last_line && n <= lines.size(); ++n)
-                more += !lines[n - 1].blank && lines[n - 1].begin >= pieces[k].begin &&
-                        lines[n - 1].begin < pieces[k].end;
+            for (std::size_t n = out[k].first_line; n <= out[k].last_line && n <= lines.size(); ++n)
+                more += !lines[n - 1].blank && lines[n - 1].begin >= out[k].begin &&
+                        lines[n - 1].begin < out[k].end;
         const std::size_t total = printed.size() + more;
         if (total < caption_kept_lines + 1) continue;
         titles = std::min({titles, printed.size() - 1, total - caption_kept_lines});
         if (titles == 0) continue;
-        const std::string before = text_before(pieces, i);
+        const std::string before = text_before(out, i);
         std::string caption;
-        for (std::size_t k = i + 1; k <= c; ++k) caption += pieces[k].text;
+        for (std::size_t k = i + 1; k <= c; ++k) caption += out[k].text;
         // The most lines that close the article, the title alone compared with the rest.
         std::size_t take = 0;
         for (std::size_t n = titles; n > 0 && take == 0; --n) {
@@ -133,10 +144,11 @@ void split_closing_titles(std::vector<Piece>& pieces, std::string_view text,
                 rest.width, line_width(repair_line(lines[printed[n]].content, RepairMode::body)));
         parts.push_back(std::move(rest));
         const auto at = static_cast<std::ptrdiff_t>(i);
-        pieces.erase(pieces.begin() + at);
-        pieces.insert(pieces.begin() + at, parts.begin(), parts.end());
-        c += take;
+        out.erase(out.begin() + at);
+        out.insert(out.begin() + at, std::make_move_iterator(parts.begin()),
+                   std::make_move_iterator(parts.end()));
     }
+    pieces = std::move(out);
 }
 
 }  // namespace paperbag::text

@@ -27,8 +27,10 @@ inline constexpr double caption_title_margin = 0.25;
 inline constexpr std::size_t caption_title_lines = 3;
 // The caption keeps at least this many printed lines below the title lines.
 inline constexpr std::size_t caption_kept_lines = 2;
-// The title is compared with this much body text before it (bytes).
+// The title is compared with this much body text before it (bytes), read from at most this
+// many pieces back (so that a page of captions without body text stays linear).
 inline constexpr std::size_t caption_title_context = 3000;
+inline constexpr std::size_t caption_title_reach = 200;
 
 // `title`: the title lines; `before`: the body text printed before them (the article they
 // would close); `caption`: the caption's text below them, no shorter than the title.
@@ -36,7 +38,7 @@ bool title_closes_article(std::string_view title, std::string_view before,
                           std::string_view caption);
 
 // The body text of the pieces before `piece` (not captions), at most caption_title_context
-// bytes back, in page order.
+// bytes and caption_title_reach pieces back, in page order.
 std::string text_before(const std::vector<Piece>& pieces, std::size_t piece);
 
 // For every credit whose caption paragraph (the body pieces of its group before it) opens
