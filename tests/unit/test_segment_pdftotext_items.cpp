@@ -14,6 +14,15 @@ namespace {
 
 using test::segment;
 
+// A finished first item, printed before the item each case is about.
+const std::string bridge_item =
+    "南昌跨江大桥建成通车\n"
+    "南昌新建的跨江大桥今天\n"
+    "正式通车。大桥全长三公里，双\n"
+    "向六车道，从城东到城西只需十\n"
+    "分钟。\n"
+    "\n";
+
 }  // namespace
 
 TEST_CASE("pdftotext items: a headline after an item cut inside its sentence opens an item") {
@@ -41,19 +50,13 @@ TEST_CASE("pdftotext items: a headline after an item cut inside its sentence ope
 TEST_CASE("pdftotext items: a wrapped headline glued to its body's first line") {
     // The headline fills the column and wraps its last character onto a line of its own; the
     // body's first line starts right under it, narrower by the dropped paragraph indent.
-    const std::string page =
-        "南昌跨江大桥建成通车\n"
-        "南昌新建的跨江大桥今天\n"
-        "正式通车。大桥全长三公里，双\n"
-        "向六车道，从城东到城西只需十\n"
-        "分钟。\n"
-        "\n"
-        "赣南各县脐橙种植面积达到百万\n"
-        "亩\n"
-        "据江西日报报道赣南各地\n"
-        "的脐橙今年喜获丰收，果农收入\n"
-        "普遍增加。全区脐橙种植面积达\n"
-        "到一百万亩。\n";
+    const std::string page = bridge_item +
+                             "赣南各县脐橙种植面积达到百万\n"
+                             "亩\n"
+                             "据江西日报报道赣南各地\n"
+                             "的脐橙今年喜获丰收，果农收入\n"
+                             "普遍增加。全区脐橙种植面积达\n"
+                             "到一百万亩。\n";
     const auto s = segment(page, "zh-Hans", "人民日报");
     REQUIRE(s.articles.size() == 2);
     CHECK(s.articles[0].body_text().find("脐橙") == std::string::npos);
@@ -65,18 +68,12 @@ TEST_CASE("pdftotext items: a headline glued to a letter-spaced first line") {
     // The body's first line is justified to the column less its indent, which pdftotext
     // writes as spaces between the characters: its width says nothing, but the headline is
     // clearly narrower than the column and names what the lines under it say.
-    const std::string page =
-        "南昌跨江大桥建成通车\n"
-        "南昌新建的跨江大桥今天\n"
-        "正式通车。大桥全长三公里，双\n"
-        "向六车道，从城东到城西只需十\n"
-        "分钟。\n"
-        "\n"
-        "赣南脐橙喜获丰收\n"
-        "赣 南 各 地 的 脐 橙 今 年 喜\n"
-        "获丰收，果农收入普遍增加。全区\n"
-        "脐橙种植面积达到一百万亩，赣南\n"
-        "脐橙远销各地。\n";
+    const std::string page = bridge_item +
+                             "赣南脐橙喜获丰收\n"
+                             "赣 南 各 地 的 脐 橙 今 年 喜\n"
+                             "获丰收，果农收入普遍增加。全区\n"
+                             "脐橙种植面积达到一百万亩，赣南\n"
+                             "脐橙远销各地。\n";
     const auto s = segment(page, "zh-Hans", "人民日报");
     REQUIRE(s.articles.size() == 2);
     CHECK(s.articles[1].headline == "赣南脐橙喜获丰收");
