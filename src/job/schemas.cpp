@@ -38,9 +38,10 @@ std::string http_form(std::string_view url) {
 // The OASIS catalog for a schema directory: every canonical URL (http and https) as uri and
 // system entries (libxml2 tries system-id resolution first), paths relative to the catalog.
 std::string catalog_xml() {
-    XmlBufferPtr buffer(xmlBufferCreate());
+    XmlBufferPtr buffer = new_xml_buffer();
+    if (!buffer) throw Error("PB-CATALOG", "catalog.xml", "cannot create an XML buffer");
     XmlTextWriterPtr w(xmlNewTextWriterMemory(buffer.get(), 0));
-    if (!buffer || !w) throw Error("PB-CATALOG", "catalog.xml", "cannot create an XML writer");
+    if (!w) throw Error("PB-CATALOG", "catalog.xml", "cannot create an XML writer");
     auto check = [](int rc) {
         if (rc < 0) throw Error("PB-CATALOG", "catalog.xml", "cannot write the catalog");
     };

@@ -25,8 +25,9 @@ std::string printable(const std::string& s) {
 }  // namespace
 
 JunitWriter::JunitWriter()
-    : buffer_(xmlBufferCreate()), writer_(xmlNewTextWriterMemory(buffer_.get(), 0)) {
-    if (!buffer_ || !writer_) throw Error("PB-REPORT", "", "cannot create an XML writer");
+    : buffer_(new_xml_buffer()),
+      writer_(buffer_ ? xmlNewTextWriterMemory(buffer_.get(), 0) : nullptr) {
+    if (!writer_) throw Error("PB-REPORT", "", "cannot create an XML writer");
     xmlTextWriterSetIndent(writer_.get(), 1);
     check(xmlTextWriterStartDocument(writer_.get(), nullptr, "UTF-8", nullptr));
 }

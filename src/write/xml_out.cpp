@@ -81,7 +81,7 @@ std::string decimal(std::uint64_t value) {
 
 XmlOut::XmlOut(std::string path) : path_(std::move(path)) {
     init_libxml();
-    buffer_.reset(xmlBufferCreate());
+    buffer_ = new_xml_buffer();
     if (!buffer_) throw Error("PB-WRITE", path_, "cannot create an XML buffer");
     writer_.reset(xmlNewTextWriterMemory(buffer_.get(), 0));
     if (!writer_) throw Error("PB-WRITE", path_, "cannot create an XML writer");
