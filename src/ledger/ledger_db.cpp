@@ -79,12 +79,18 @@ Date date_of(const std::string& value) {
     return Date::parse(value).value_or(Date{});
 }
 
+// Poco waits out its login timeout (60 s by default) before it reports a failed SQLite open,
+// but opening a local file works at once or not at all (a path that is a folder, a file that
+// is not a database): the user would wait a minute for the error. No lock is taken at open.
+constexpr std::size_t sqlite_open_seconds = 1;
+
 class DbLedger final : public Ledger {
 public:
     DbLedger(const std::string& connector, const std::string& connection, std::string name)
         : name_(std::move(name)),
           postgres_(connector == "PostgreSQL"),
-          session_(connector, connection) {
+          session_(connector, connection,
+                   postgres_ ? Poco::Data::Session::LOGIN_TIMEOUT_DEFAULT : sqlite_open_seconds) {
         if (postgres_) {
             // The server's notices ("relation ... already exists, skipping") are not errors.
             session_ << "SET client_min_messages = warning", now;
@@ -562,6 +568,12 @@ std::unique_ptr<Ledger> Ledger::open(std::string_view location, const std::strin
         std::string file = location.starts_with("sqlite:") ? std::string(location.substr(7))
                                                            : std::string(location);
         if (file.empty()) file = (std::filesystem::path(store) / "ledger.sqlite").string();
+        const std::filesystem::path folder = std::filesystem::path(file).parent_path();
+        std::error_code ec;
+        if (!folder.empty() && !std::filesystem::is_directory(folder, ec))
+            throw Error(
+                "PB-LEDGER", file,
+                "cannot open the ledger: the folder " + folder.string() + " does not exist");
         return std::make_unique<DbLedger>("SQLite", file, file);
     } catch (const Poco::Exception& e) {
         throw Error("PB-LEDGER", std::string(location.empty() ? store : location),
