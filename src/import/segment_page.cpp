@@ -18,6 +18,7 @@
 #include "import/text_lines.hpp"
 #include "import/text_repair.hpp"
 #include "import/title_deck_spacing.hpp"
+#include "import/title_deck_wrap.hpp"
 #include "import/title_wrap_columns.hpp"
 #include "paperbag/ids.hpp"
 
@@ -750,6 +751,18 @@ private:
                 if (same_stack || (!merged.empty() && best >= 0 && best == merged_best &&
                                    merged.back().subtitles.empty() &&
                                    merged.back().titles.size() == 1 && unit.titles.size() == 1)) {
+                    // A headline wrapped over its column's width, then a one-line title: the
+                    // deck printed under it, not the headline under a kicker (a kicker is one
+                    // short line; title_deck_wrap).
+                    if (!same_stack && deck_under_wrapped_title(p_[merged.back().titles.front()],
+                                                                p_[unit.titles.front()])) {
+                        merged.back().subtitles.push_back(unit.titles.front());
+                        kinds[unit.titles.front()] = BlockKind::subtitle;
+                        merged.back().subtitles.insert(merged.back().subtitles.end(),
+                                                       unit.subtitles.begin(),
+                                                       unit.subtitles.end());
+                        continue;
+                    }
                     merged.back().titles.push_back(unit.titles.front());
                     merged.back().subtitles = unit.subtitles;
                 } else {
