@@ -10,6 +10,7 @@
 #include "import/fragment_join.hpp"
 #include "import/headline_link.hpp"
 #include "import/item_title.hpp"
+#include "import/notice_box.hpp"
 #include "import/patterns.hpp"
 #include "import/segment_blocks.hpp"
 #include "import/segment_classify.hpp"
@@ -90,6 +91,7 @@ public:
         if (!columns_read) split_articles();
         link_headlines();
         if (!columns_read) join_dispatches();
+        drop_notices();
     }
 
     std::vector<Item> items;
@@ -700,6 +702,40 @@ private:
             assigned.erase(assigned.begin() + static_cast<std::ptrdiff_t>(it));
             confidence.erase(confidence.begin() + static_cast<std::ptrdiff_t>(it));
         }
+    }
+
+    // An item of body text only, short and with no sentence in it, is a notice or ad box
+    // (notice_box): its pieces and the titles linked to it are page furniture.
+    void drop_notices() {
+        std::vector<int> renumbered(items.size(), -1);  // old item -> new, -1 when dropped
+        std::size_t kept = 0;
+        for (std::size_t it = 0; it < items.size(); ++it) {
+            const Item& item = items[it];
+            bool notice = !item.illustration && !item.pieces.empty();
+            for (std::size_t k : item.pieces) notice = notice && p_[k].kind == PieceKind::body;
+            if (!notice || !reads_as_notice(item_text(item))) {
+                renumbered[it] = static_cast<int>(kept);
+                if (kept != it) {
+                    items[kept] = std::move(items[it]);
+                    assigned[kept] = assigned[it];
+                    confidence[kept] = confidence[it];
+                }
+                ++kept;
+                continue;
+            }
+            for (std::size_t k : item.pieces) kinds[k] = BlockKind::furniture;
+            if (assigned[it]) {
+                const Cluster& c = clusters[*assigned[it]];
+                for (std::size_t k : c.titles) kinds[k] = BlockKind::furniture;
+                for (std::size_t k : c.subtitles) kinds[k] = BlockKind::furniture;
+            }
+        }
+        if (kept == items.size()) return;
+        items.resize(kept);
+        assigned.resize(kept);
+        confidence.resize(kept);
+        for (int& o : owner)
+            if (o >= 0) o = renumbered[static_cast<std::size_t>(o)];
     }
 
     void link_headlines() {
