@@ -82,9 +82,10 @@ LineFacts facts_of(const Line& line, const PatternSet& p, const std::string& tit
                   (!title.empty() && text::folded(s) == title);
     f.width = line_width(repair_line(s, RepairMode::body));
     f.spaced = spaced_out(s);
-    // "新华社记者 股贷玻摄" is a photo credit, not a byline.
+    // "新华社记者 股贷玻摄" is a photo credit, not a byline, indented or not (a column reader
+    // keeps a credit's indent under its caption).
     f.byline = p.whole(PatternKind::byline_line, s).has_value() &&
-               !p.whole(PatternKind::credit, s).has_value();
+               !p.whole(PatternKind::credit, trim(s)).has_value();
     f.byline_title = p.whole(PatternKind::byline_title, s).has_value();
     const bool dateline = p.at_start(PatternKind::dateline, s).has_value();
     const bool other_start = f.byline || p.at_start(PatternKind::continuation_from, s) ||

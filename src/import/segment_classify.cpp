@@ -218,7 +218,7 @@ public:
             }
         }
         if (auto m = patterns_.whole(PatternKind::byline_line, raw);
-            m && !patterns_.whole(PatternKind::credit, raw)) {
+            m && !patterns_.whole(PatternKind::credit, trim(raw))) {
             emit(PieceKind::byline, begin, end,
                  [&](Piece& x) { x.bylines = parse_bylines(m->names, "", patterns_); });
             return;

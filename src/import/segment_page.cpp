@@ -10,6 +10,7 @@
 #include "import/fragment_join.hpp"
 #include "import/headline_link.hpp"
 #include "import/item_title.hpp"
+#include "import/notice_box.hpp"
 #include "import/patterns.hpp"
 #include "import/segment_blocks.hpp"
 #include "import/segment_classify.hpp"
@@ -18,6 +19,7 @@
 #include "import/text_lines.hpp"
 #include "import/text_repair.hpp"
 #include "import/title_deck_spacing.hpp"
+#include "import/title_deck_wrap.hpp"
 #include "import/title_wrap_columns.hpp"
 #include "paperbag/ids.hpp"
 
@@ -89,6 +91,7 @@ public:
         if (!columns_read) split_articles();
         link_headlines();
         if (!columns_read) join_dispatches();
+        drop_notices();
     }
 
     std::vector<Item> items;
@@ -701,6 +704,40 @@ private:
         }
     }
 
+    // An item of body text only, short and with no sentence in it, is a notice or ad box
+    // (notice_box): its pieces and the titles linked to it are page furniture.
+    void drop_notices() {
+        std::vector<int> renumbered(items.size(), -1);  // old item -> new, -1 when dropped
+        std::size_t kept = 0;
+        for (std::size_t it = 0; it < items.size(); ++it) {
+            const Item& item = items[it];
+            bool notice = !item.illustration && !item.pieces.empty();
+            for (std::size_t k : item.pieces) notice = notice && p_[k].kind == PieceKind::body;
+            if (!notice || !reads_as_notice(item_text(item))) {
+                renumbered[it] = static_cast<int>(kept);
+                if (kept != it) {
+                    items[kept] = std::move(items[it]);
+                    assigned[kept] = assigned[it];
+                    confidence[kept] = confidence[it];
+                }
+                ++kept;
+                continue;
+            }
+            for (std::size_t k : item.pieces) kinds[k] = BlockKind::furniture;
+            if (assigned[it]) {
+                const Cluster& c = clusters[*assigned[it]];
+                for (std::size_t k : c.titles) kinds[k] = BlockKind::furniture;
+                for (std::size_t k : c.subtitles) kinds[k] = BlockKind::furniture;
+            }
+        }
+        if (kept == items.size()) return;
+        items.resize(kept);
+        assigned.resize(kept);
+        confidence.resize(kept);
+        for (int& o : owner)
+            if (o >= 0) o = renumbered[static_cast<std::size_t>(o)];
+    }
+
     void link_headlines() {
         assigned.assign(items.size(), std::nullopt);
         confidence.assign(items.size(), 0);
@@ -750,6 +787,18 @@ private:
                 if (same_stack || (!merged.empty() && best >= 0 && best == merged_best &&
                                    merged.back().subtitles.empty() &&
                                    merged.back().titles.size() == 1 && unit.titles.size() == 1)) {
+                    // A headline wrapped over its column's width, then a one-line title: the
+                    // deck printed under it, not the headline under a kicker (a kicker is one
+                    // short line; title_deck_wrap).
+                    if (!same_stack && deck_under_wrapped_title(p_[merged.back().titles.front()],
+                                                                p_[unit.titles.front()])) {
+                        merged.back().subtitles.push_back(unit.titles.front());
+                        kinds[unit.titles.front()] = BlockKind::subtitle;
+                        merged.back().subtitles.insert(merged.back().subtitles.end(),
+                                                       unit.subtitles.begin(),
+                                                       unit.subtitles.end());
+                        continue;
+                    }
                     merged.back().titles.push_back(unit.titles.front());
                     merged.back().subtitles = unit.subtitles;
                 } else {
