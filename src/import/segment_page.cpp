@@ -686,7 +686,10 @@ private:
             if (p_[first].kind != PieceKind::dateline || first == 0 ||
                 owner[first - 1] != static_cast<int>(it - 1))
                 continue;
-            if (!second_dispatch(clusters[*assigned[it - 1]].text, item_text(part))) continue;
+            const Cluster& title = clusters[*assigned[it - 1]];
+            std::string deck;
+            for (std::size_t k : title.subtitles) deck += p_[k].text;
+            if (!second_dispatch(title.text, item_text(part), deck)) continue;
             for (std::size_t k : part.pieces) {
                 if (p_[k].kind == PieceKind::dateline || p_[k].kind == PieceKind::byline) {
                     p_[k].kind = PieceKind::body;
