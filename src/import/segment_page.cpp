@@ -776,6 +776,15 @@ private:
         std::vector<std::vector<double>> overlaps = scores;
         for (std::size_t c = 0; c < clusters.size(); ++c) {
             std::vector<double> shares = index.overlaps(NgramProfile(clusters[c].text));
+            // A kicker names the topic of a series or a page, not always the article: the
+            // headline alone may match better (a kicker ending in a colon over a short
+            // headline; twelfth round).
+            if (clusters[c].titles.size() > 1) {
+                const std::vector<double> alone =
+                    index.overlaps(NgramProfile(p_[clusters[c].titles.back()].text));
+                for (std::size_t it = 0; it < shares.size(); ++it)
+                    shares[it] = std::max(shares[it], alone[it]);
+            }
             // A deck describes the article too: the title with its deck may match better
             // (a headline of names, a deck that names the subject).
             if (!clusters[c].subtitles.empty()) {
