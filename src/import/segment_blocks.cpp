@@ -9,6 +9,7 @@
 #include "import/segment_classify.hpp"
 #include "import/text_repair.hpp"
 #include "import/title_glue.hpp"
+#include "import/title_kicker.hpp"
 
 namespace paperbag::text {
 
@@ -39,6 +40,9 @@ struct LineFacts {
     // A continuation line or a photo credit that ends in the next line ("（下转第五" / "版）",
     // "本报记者 宗领练" / "摄").
     bool wrapped_jump = false;
+    // Could be a kicker although it holds clause punctuation: an enumeration or a colon
+    // ("北京塞颜、塞麦援存值", "坚旧零洲：", title_kicker).
+    bool kicker = false;
 };
 
 // A title line this narrow (cells) right under a wider title line is that line's end,
@@ -111,6 +115,8 @@ LineFacts facts_of(const Line& line, const PatternSet& p, const std::string& tit
     // ("pulled the trigger of the weapon in"), however short.
     if (!t.empty() && t[0] >= 'a' && t[0] <= 'z') f.title_ish = false;
     f.subtitle = p.at_start(PatternKind::subtitle, s).has_value();
+    f.kicker = !f.starts_marker && !f.ends_marker && !f.caption_lead && !f.furniture && !f.spaced &&
+               punctuated_kicker(t);
     return f;
 }
 
@@ -297,7 +303,9 @@ Layout find_paragraphs(const std::vector<Line>& lines, const PatternSet& pattern
     // line starts narrower (the dropped indent). A first line is itself narrower, so
     // shortness alone ends nothing -- except for a clearly short title-like line.
     // Spaced-out lines are justified, hence full.
-    const auto rhythm_break = [&](const LineFacts& a, const LineFacts& b, double col) {
+    // `open`: in double-spaced text, the paragraph has begun a sentence (clause punctuation
+    // in a line of it) that line a does not end (twelfth round).
+    const auto rhythm_break = [&](const LineFacts& a, const LineFacts& b, double col, bool open) {
         const double aw = a.spaced ? col : a.width;
         const double bw = b.spaced ? col : b.width;
         const bool short_line = aw < col - 0.75;
@@ -305,10 +313,13 @@ Layout find_paragraphs(const std::vector<Line>& lines, const PatternSet& pattern
         // sentence (no sentence end) that it has begun (clause punctuation) or that the next
         // line ends with a credit or marker: a caption set to the picture's width goes on in
         // its next line ("…麦田亩街锐西悉隆忠，束昨紧鹿合禹理十清"
-        // / "琦让渝。 本报记者 裸网贾摄", -raw).
+        // / "琦让渝。 本报记者 裸网贾摄", -raw). Nor does a line wider than the column start
+        // a paragraph inside an open sentence: in double-spaced text the column of a short
+        // caption is measured by its lines with punctuation, and a wrapped line without any
+        // ("十二月八日，中昆昆稳最" / "钟到犯银促刻淡昆昆稳最旁见" / "昆稳律且踏佩。") is wider.
         const bool wide_goes_on =
-            (a.clause || b.ends_marker) && !a.terminal && !a.unclosed && !a.ends_marker;
-        const bool over = (aw > col + 2 && !wide_goes_on) || bw > col + 2;
+            (a.clause || open || b.ends_marker) && !a.terminal && !a.unclosed && !a.ends_marker;
+        const bool over = (aw > col + 2 && !wide_goes_on) || (bw > col + 2 && !open);
         const bool narrow_next = bw <= col - 1.5;
         const bool lone_title = a.title_ish && !a.clause && aw < col - 3;
         return over || lone_title || (a.terminal && (short_line || narrow_next));
@@ -408,6 +419,9 @@ Layout find_paragraphs(const std::vector<Line>& lines, const PatternSet& pattern
                                       column[k], following);
     };
     std::size_t start = 0;  // first line of the paragraph being built
+    // A line of that paragraph has clause punctuation, other than a line that could be a
+    // kicker (an enumeration or a colon begins no sentence).
+    bool begun = f[0].clause && !f[0].kicker;
     for (std::size_t k = 1; k < f.size(); ++k) {
         const LineFacts& a = f[k - 1];
         const LineFacts& b = f[k];
@@ -451,20 +465,22 @@ Layout find_paragraphs(const std::vector<Line>& lines, const PatternSet& pattern
                 brk = false;
                 stacked[k] = true;
             } else {
-                brk = rhythm_break(a, b, col);
+                brk = rhythm_break(a, b, col, false);
             }
         } else if (dbl) {
             if (b.blanks_before == 0) {
                 if (a.ends_digit || a.unclosed) {
                     brk = false;
-                } else if (title_pair(a, b)) {
+                } else if (title_pair(a, b) || (a.kicker && b.title_ish && !b.clause)) {
+                    // A kicker may hold an enumeration or a colon (title_kicker): body lines
+                    // are printed tight only after a digit, so over a title line it is one.
                     brk = false;
                     stacked[k] = true;
                 } else {
                     brk = true;
                 }
             } else if (b.blanks_before == 1) {
-                brk = rhythm_break(a, b, col);
+                brk = rhythm_break(a, b, col, begun && !a.terminal && !a.ends_marker);
             } else {
                 brk = true;
             }
@@ -484,6 +500,7 @@ Layout find_paragraphs(const std::vector<Line>& lines, const PatternSet& pattern
         }
         breaks[k] = brk;
         if (brk) start = k;
+        begun = (!brk && begun) || (b.clause && !b.kicker);
     }
 
     // Build paragraphs; a double-spaced run that never ends a sentence and is made only of

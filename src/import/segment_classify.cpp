@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "import/title_kicker.hpp"
 #include "import/title_run_on.hpp"
 #include "import/title_stack.hpp"
 #include "import/title_wrap.hpp"
@@ -335,7 +336,8 @@ private:
             // A stack is measured line by line: each line is a title of its own.
             const double width =
                 p.stacked && line_count > 2 ? widest_line(raw) : line_width(repaired);
-            if (width > 40 || has_clause_punct_for_title(repaired)) return false;
+            if (width > 40 || (has_clause_punct_for_title(repaired) && !kicker_stack(raw, p)))
+                return false;
             // In double-spaced text a title is one line or a tight stack of lines.
             return line_count == 1 || p.stacked || p.wrapped_title || p.last == p.first;
         }
@@ -344,6 +346,17 @@ private:
         const std::string_view t = trim(repaired);
         if (t.empty() || (t[0] >= 'a' && t[0] <= 'z') || inner_sentence_end(t)) return false;
         return repaired.size() <= 160;
+    }
+
+    // A tight stack whose first line is a kicker with clause punctuation (title_kicker) over
+    // title lines without any.
+    static bool kicker_stack(std::string_view raw, const Paragraph& p) {
+        if (!p.stacked) return false;
+        const auto lines = split_raw(raw);
+        if (lines.size() < 2 || !punctuated_kicker(lines.front())) return false;
+        for (std::size_t i = 1; i < lines.size(); ++i)
+            if (has_clause_punct_for_title(repair_line(lines[i], RepairMode::title))) return false;
+        return true;
     }
 
     static double widest_line(std::string_view raw) {

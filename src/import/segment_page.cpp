@@ -689,7 +689,10 @@ private:
             if (p_[first].kind != PieceKind::dateline || first == 0 ||
                 owner[first - 1] != static_cast<int>(it - 1))
                 continue;
-            if (!second_dispatch(clusters[*assigned[it - 1]].text, item_text(part))) continue;
+            const Cluster& title = clusters[*assigned[it - 1]];
+            std::string deck;
+            for (std::size_t k : title.subtitles) deck += p_[k].text;
+            if (!second_dispatch(title.text, item_text(part), deck)) continue;
             for (std::size_t k : part.pieces) {
                 if (p_[k].kind == PieceKind::dateline || p_[k].kind == PieceKind::byline) {
                     p_[k].kind = PieceKind::body;
@@ -822,6 +825,15 @@ private:
         std::vector<std::vector<double>> overlaps = scores;
         for (std::size_t c = 0; c < clusters.size(); ++c) {
             std::vector<double> shares = index.overlaps(NgramProfile(clusters[c].text));
+            // A kicker names the topic of a series or a page, not always the article: the
+            // headline alone may match better (a kicker ending in a colon over a short
+            // headline; twelfth round).
+            if (clusters[c].titles.size() > 1) {
+                const std::vector<double> alone =
+                    index.overlaps(NgramProfile(p_[clusters[c].titles.back()].text));
+                for (std::size_t it = 0; it < shares.size(); ++it)
+                    shares[it] = std::max(shares[it], alone[it]);
+            }
             // A deck describes the article too: the title with its deck may match better
             // (a headline of names, a deck that names the subject).
             if (!clusters[c].subtitles.empty()) {

@@ -97,9 +97,12 @@ std::vector<std::vector<std::size_t>> split_at_titles(
     return out;
 }
 
-bool second_dispatch(const std::string& title, const std::string& part) {
+bool second_dispatch(const std::string& title, const std::string& part, const std::string& deck) {
     const NgramProfile profile(title);
-    return profile.size() > 0 && overlap(profile, NgramProfile(part)) >= dispatch_share;
+    if (profile.size() == 0) return false;
+    const NgramProfile text(part);
+    if (overlap(profile, text) >= dispatch_share) return true;
+    return !deck.empty() && overlap(NgramProfile(title + deck), text) >= dispatch_share;
 }
 
 }  // namespace paperbag::text

@@ -47,8 +47,12 @@ std::vector<std::vector<std::size_t>> split_at_titles(
 // A report filed from a second place inside one article ("本报东京3月24日电…" after the
 // article's own dateline and paragraphs): a part that starts with a dateline, got no
 // headline, and follows an article directly is that article's second dispatch when at
-// least `dispatch_share` of the article's title n-grams (kicker and headline) occur in it.
+// least `dispatch_share` of the article's title n-grams (kicker and headline) occur in it,
+// or of the title's with its deck (`deck`, empty when it has none): as in headline linking, a
+// deck describes the article too (a headline of few words over a deck that names the
+// report's subject; twelfth round).
 inline constexpr double dispatch_share = 0.25;
-bool second_dispatch(const std::string& title, const std::string& part);
+bool second_dispatch(const std::string& title, const std::string& part,
+                     const std::string& deck = {});
 
 }  // namespace paperbag::text

@@ -73,6 +73,8 @@ bool stack_second_is_deck(std::string_view first, std::string_view second, doubl
                           double second_width) {
     const std::string_view a = strip(first);
     if (a.ends_with("\xEF\xBC\x9A") || a.ends_with(":")) return false;  // "…：" kicker
+    // Clause punctuation in the first line only ("北京塞颜、塞麦援存值"): a headline has none.
+    if (has_clause_punct_for_title(a) && !has_clause_punct_for_title(strip(second))) return false;
     if (ends_in_series_number(a)) return false;
     if (wholly_bracketed(second)) return true;
     return second_width >= first_width;

@@ -4,6 +4,8 @@
 // left. Conventions checked first, the widths last:
 // - a first line ending in a colon ("…：") or in a series number ("…第三场", "…之二") is
 //   a kicker: a running title over the headline of one part of a series;
+// - a first line with clause punctuation over a second line without any is a kicker: a
+//   headline has none (an enumeration "…、…" is a kicker's, twelfth round);
 // - a second line wholly in brackets ("（2002年第3号）") is a deck: it numbers or
 //   qualifies the headline above it;
 // - otherwise a second line at least as wide as the first is the deck (on the development
