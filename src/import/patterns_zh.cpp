@@ -40,7 +40,7 @@ constexpr std::array zh_rows{
         "本报长沙5月3日电 记者王明报道：: the reporters named after the dateline"},
     PatternRow{
         PatternKind::byline_line,
-        R"(\s*[□■◇◆●○]?\s*(?<names>(?:本报|本報|新华社|新華社|特约)?\s*(?:记者|記者|通讯员|通訊員|评论员|特约评论员)\s+[\p{Han}·]{2,5}(?:\s+(?:(?:本报)?(?:记者|通讯员)\s+)?[\p{Han}·]{2,5}){0,5})\s*)",
+        R"(\s*[□■◇◆●○]?\s*(?<names>(?:本报|本報|新华社|新華社|特约)?\s*(?:记者|記者|通讯员|通訊員|评论员|特约评论员)\s+[\p{Han}·]{2,6}(?:\s+(?:(?:本报)?(?:记者|通讯员)\s+)?[\p{Han}·]{2,5}){0,5})\s*)",
         "□ 本报记者 罗丽: a byline on a line of its own"},
     PatternRow{
         PatternKind::byline_line,
