@@ -10,6 +10,7 @@
 #include "import/fragment_join.hpp"
 #include "import/headline_link.hpp"
 #include "import/item_title.hpp"
+#include "import/notice_box.hpp"
 #include "import/patterns.hpp"
 #include "import/segment_blocks.hpp"
 #include "import/segment_classify.hpp"
@@ -89,6 +90,7 @@ public:
         if (!columns_read) split_articles();
         link_headlines();
         if (!columns_read) join_dispatches();
+        drop_notice_boxes();
     }
 
     std::vector<Item> items;
@@ -699,6 +701,44 @@ private:
             assigned.erase(assigned.begin() + static_cast<std::ptrdiff_t>(it));
             confidence.erase(confidence.begin() + static_cast<std::ptrdiff_t>(it));
         }
+    }
+
+    // An item whose body is a few lines without any punctuation, and nothing else (no
+    // marker, no intertitle), is a notice or advertisement box (notice_box): its pieces and
+    // the titles linked to it are page furniture.
+    void drop_notice_boxes() {
+        std::vector<std::string_view> body;
+        std::size_t kept = 0;
+        for (std::size_t it = 0; it < items.size(); ++it) {
+            const Item& item = items[it];
+            body.clear();
+            bool only_body = !item.illustration;
+            for (std::size_t k : item.pieces) {
+                only_body = only_body && p_[k].kind == PieceKind::body;
+                body.push_back(p_[k].text);
+            }
+            if (only_body && body_reads_as_notice(body)) {
+                for (std::size_t k : item.pieces) {
+                    kinds[k] = BlockKind::furniture;
+                    owner[k] = -1;
+                }
+                if (const auto c = assigned[it]) {
+                    for (std::size_t k : clusters[*c].titles) kinds[k] = BlockKind::furniture;
+                    for (std::size_t k : clusters[*c].subtitles) kinds[k] = BlockKind::furniture;
+                }
+                continue;
+            }
+            for (std::size_t k : item.pieces) owner[k] = static_cast<int>(kept);
+            if (kept != it) {
+                items[kept] = std::move(items[it]);
+                assigned[kept] = assigned[it];
+                confidence[kept] = confidence[it];
+            }
+            ++kept;
+        }
+        items.resize(kept);
+        assigned.resize(kept);
+        confidence.resize(kept);
     }
 
     void link_headlines() {

@@ -1,0 +1,24 @@
+// Whether an "article" assembled from a page is a notice or advertisement box instead: its
+// body has no clause or sentence punctuation at all.
+//
+// An article's running text is made of sentences; even a one-sentence short item ends with a
+// full stop. The lines of a notice box ("本报启事" / "本版欢迎读者投稿" / "请附作者姓名及联系
+// 地址" / "稿件恕不退还"), of an advertisement ("优质钢材 信誉第一") or a stray title line read as
+// body carry none (a time "19:00" or a number "3.5" has no punctuation in this sense). Such
+// a body is page furniture when it is short; a long unpunctuated text (a table, a list) is
+// left as it is.
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+namespace paperbag::text {
+
+// The most characters (code points, white space not counted) of a body read as a box.
+inline constexpr std::size_t notice_box_chars = 80;
+
+// `body`: the text of the article's body paragraphs, in order (intertitles and markers
+// excluded). False when the body is empty.
+bool body_reads_as_notice(const std::vector<std::string_view>& body);
+
+}  // namespace paperbag::text
