@@ -57,4 +57,8 @@ bool body_reads_as_notice(const std::vector<std::string_view>& body) {
     return chars > 0;
 }
 
+bool paragraph_ends_in_furniture(std::string_view text, const PatternSet& patterns) {
+    return body_reads_as_notice({text}) && patterns.at_end(PatternKind::furniture, text);
+}
+
 }  // namespace paperbag::text

@@ -12,6 +12,8 @@
 #include <string_view>
 #include <vector>
 
+#include "import/patterns.hpp"
+
 namespace paperbag::text {
 
 // The most characters (code points, white space not counted) of a body read as a box.
@@ -20,5 +22,11 @@ inline constexpr std::size_t notice_box_chars = 80;
 // `body`: the text of the article's body paragraphs, in order (intertitles and markers
 // excluded). False when the body is empty.
 bool body_reads_as_notice(const std::vector<std::string_view>& body);
+
+// A paragraph read as body that is the lines of an advertisement box: short and without
+// punctuation (as above), and its text, its lines joined, ends with a line of page furniture
+// that no single line of it matched (a slogan wrapped across two lines: "质量可靠 服务周到 欢迎"
+// / "来函洽谈").
+bool paragraph_ends_in_furniture(std::string_view text, const PatternSet& patterns);
 
 }  // namespace paperbag::text

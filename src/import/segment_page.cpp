@@ -921,6 +921,10 @@ PageSegments segment_page(const DecodedText& input, const PageContext& context) 
     const PatternSet& patterns = patterns_for(context.language);
     const Layout layout = find_paragraphs(lines, patterns, context.title);
     std::vector<Piece> pieces = classify(text, lines, layout, patterns);
+    // An advertisement's lines read as a paragraph, its slogan wrapped (notice_box).
+    for (Piece& piece : pieces)
+        if (piece.kind == PieceKind::body && paragraph_ends_in_furniture(piece.text, patterns))
+            piece.kind = PieceKind::furniture;
     // Blank lines of a text read column by column are partly the reader's (between leaves).
     if (!columns.applied) {
         mark_spaced_decks(pieces, lines, layout.double_spaced);

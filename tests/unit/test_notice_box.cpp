@@ -70,3 +70,32 @@ TEST_CASE("notice box: a short item with a full stop stays an article") {
     REQUIRE(s.articles.size() == 2);
     CHECK(s.articles[1].headline == "编辑部告示");
 }
+
+TEST_CASE("notice box: an advertisement whose slogan wraps across two lines") {
+    // The ad's lines follow the last item with a blank line between; its slogan "欢迎来函洽谈"
+    // is cut by the line break, so no line of it is furniture on its own.
+    const std::string page =
+        "南昌跨江大桥建成通车\n"
+        "\n"
+        "南昌新建的跨江大桥今天\n"
+        "正式通车。大桥全长三公里，双\n"
+        "向六车道，从城东到城西只需十\n"
+        "分钟。\n"
+        "\n"
+        "东方重型机械\n"
+        "厂\n"
+        "大型起重设备 成套\n"
+        "设备\n"
+        "质量可靠 服务周到 欢迎\n"
+        "来函洽谈\n";
+    const auto s = segment(page, "zh-Hans", "人民日报");
+    REQUIRE(s.articles.size() == 1);
+    CHECK(s.articles[0].body_text().find("重型机械") == std::string::npos);
+    const Block* ad = block_with(s, "来函洽谈");
+    REQUIRE(ad != nullptr);
+    CHECK(ad->kind == BlockKind::furniture);
+    const auto& patterns = text::patterns_for("zh-Hans");
+    CHECK(text::paragraph_ends_in_furniture("东方重型机械厂 质量可靠 欢迎来函洽谈", patterns));
+    // With punctuation it is running text that happens to end so.
+    CHECK_FALSE(text::paragraph_ends_in_furniture("该厂产品质量可靠，欢迎来函洽谈", patterns));
+}
