@@ -32,6 +32,7 @@ bool title_starts_item(std::string_view title, double width, std::string_view be
     if (profile.size() < 2) return false;
     const double share_after = overlap(profile, NgramProfile(after));
     const double share_before = overlap(profile, NgramProfile(before));
+    if (share_before == 0 && share_after >= item_title_after_unshared) return true;
     return share_after >= item_title_after && share_after >= share_before + item_title_margin;
 }
 

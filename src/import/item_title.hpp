@@ -19,6 +19,9 @@ namespace paperbag::text {
 inline constexpr double item_title_after = 0.4;
 // ... and this much more than in the text of the article before it.
 inline constexpr double item_title_margin = 0.2;
+// A title that shares no n-gram at all with the article before it (a crosshead is made of
+// its article's words) needs only this share in the paragraphs after it.
+inline constexpr double item_title_after_unshared = 0.25;
 
 // A title at least this much narrower (cells) than the widest line of the paragraphs after it.
 inline constexpr double item_title_narrower = 2.0;

@@ -79,7 +79,12 @@ bool wide_at(std::string_view s, std::size_t i) {
              static_cast<unsigned char>(s[i + 1 < s.size() ? i + 1 : i]) < 0xBA);
 }
 
-// Spaces between two wide characters in line [from, to) of `text`: start of each run.
+bool digit_at(std::string_view s, std::size_t i) {
+    return i < s.size() && s[i] >= '0' && s[i] <= '9';
+}
+
+// Spaces between two wide characters in line [from, to) of `text`, or between a wide
+// character and a digit ("本 报 北 京 5 月 20 日": a justified dateline): start of each run.
 std::vector<std::size_t> spaced_gaps(std::string_view text, std::size_t from, std::size_t to,
                                      std::size_t& wide) {
     std::vector<std::size_t> gaps;
@@ -89,8 +94,13 @@ std::vector<std::size_t> spaced_gaps(std::string_view text, std::size_t from, st
         if (text[i] == ' ') {
             std::size_t j = i;
             while (j < to && text[j] == ' ') ++j;
-            if (last_lead != std::string_view::npos && wide_at(text, last_lead) && j < to &&
-                wide_at(text, j))
+            const bool wide_before =
+                last_lead != std::string_view::npos && wide_at(text, last_lead);
+            const bool digit_before =
+                last_lead != std::string_view::npos && digit_at(text, last_lead);
+            const bool wide_after = j < to && wide_at(text, j);
+            const bool digit_after = j < to && digit_at(text, j);
+            if ((wide_before && (wide_after || digit_after)) || (digit_before && wide_after))
                 gaps.push_back(i);
             i = j;
             continue;
@@ -103,12 +113,18 @@ std::vector<std::size_t> spaced_gaps(std::string_view text, std::size_t from, st
     return gaps;
 }
 
-// Cheap test before the rewrite: at least 4 spaces between two wide characters.
+// Cheap test before the rewrite: at least 4 spaces between two wide characters, or between
+// a wide character and a digit.
 bool may_be_letter_spaced(std::string_view text) {
     std::size_t found = 0;
     for (std::size_t i = text.find(' '); i != std::string_view::npos; i = text.find(' ', i + 1)) {
-        if (i >= 3 && i + 1 < text.size() && static_cast<unsigned char>(text[i - 3]) >= 0xE2 &&
-            static_cast<unsigned char>(text[i + 1]) >= 0xE2 && ++found >= 4)
+        if (i + 1 >= text.size()) break;
+        const bool wide_before = i >= 3 && static_cast<unsigned char>(text[i - 3]) >= 0xE2;
+        const bool digit_before = i >= 1 && digit_at(text, i - 1);
+        const bool wide_after = static_cast<unsigned char>(text[i + 1]) >= 0xE2;
+        const bool digit_after = digit_at(text, i + 1);
+        if (((wide_before && (wide_after || digit_after)) || (digit_before && wide_after)) &&
+            ++found >= 4)
             return true;
     }
     return false;
@@ -191,7 +207,9 @@ std::optional<PatternMatch> PatternSet::run(PatternKind kind, std::string_view t
             auto m = run_plain(kind, collapsed, anchor);
             if (m) {
                 m->begin = map[m->begin];
-                m->end = m->end < map.size() ? map[m->end] : text.size();
+                m->end = m->end == 0            ? map[0]
+                         : m->end <= map.size() ? map[m->end - 1] + 1
+                                                : text.size();
                 // A match that ended before removed spaces keeps them with what follows.
             }
             return m;

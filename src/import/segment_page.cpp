@@ -91,7 +91,7 @@ public:
         if (!columns_read) split_articles();
         link_headlines();
         if (!columns_read) join_dispatches();
-        drop_notices();
+        drop_notice_boxes();
     }
 
     std::vector<Item> items;
@@ -707,38 +707,42 @@ private:
         }
     }
 
-    // An item of body text only, short and with no sentence in it, is a notice or ad box
-    // (notice_box): its pieces and the titles linked to it are page furniture.
-    void drop_notices() {
-        std::vector<int> renumbered(items.size(), -1);  // old item -> new, -1 when dropped
+    // An item whose body is a few lines without any punctuation, and nothing else (no
+    // marker, no intertitle), is a notice or advertisement box (notice_box): its pieces and
+    // the titles linked to it are page furniture.
+    void drop_notice_boxes() {
+        std::vector<std::string_view> body;
         std::size_t kept = 0;
         for (std::size_t it = 0; it < items.size(); ++it) {
             const Item& item = items[it];
-            bool notice = !item.illustration && !item.pieces.empty();
-            for (std::size_t k : item.pieces) notice = notice && p_[k].kind == PieceKind::body;
-            if (!notice || !reads_as_notice(item_text(item))) {
-                renumbered[it] = static_cast<int>(kept);
-                if (kept != it) {
-                    items[kept] = std::move(items[it]);
-                    assigned[kept] = assigned[it];
-                    confidence[kept] = confidence[it];
+            body.clear();
+            bool only_body = !item.illustration;
+            for (std::size_t k : item.pieces) {
+                only_body = only_body && p_[k].kind == PieceKind::body;
+                body.push_back(p_[k].text);
+            }
+            if (only_body && body_reads_as_notice(body)) {
+                for (std::size_t k : item.pieces) {
+                    kinds[k] = BlockKind::furniture;
+                    owner[k] = -1;
                 }
-                ++kept;
+                if (const auto c = assigned[it]) {
+                    for (std::size_t k : clusters[*c].titles) kinds[k] = BlockKind::furniture;
+                    for (std::size_t k : clusters[*c].subtitles) kinds[k] = BlockKind::furniture;
+                }
                 continue;
             }
-            for (std::size_t k : item.pieces) kinds[k] = BlockKind::furniture;
-            if (assigned[it]) {
-                const Cluster& c = clusters[*assigned[it]];
-                for (std::size_t k : c.titles) kinds[k] = BlockKind::furniture;
-                for (std::size_t k : c.subtitles) kinds[k] = BlockKind::furniture;
+            for (std::size_t k : item.pieces) owner[k] = static_cast<int>(kept);
+            if (kept != it) {
+                items[kept] = std::move(items[it]);
+                assigned[kept] = assigned[it];
+                confidence[kept] = confidence[it];
             }
+            ++kept;
         }
-        if (kept == items.size()) return;
         items.resize(kept);
         assigned.resize(kept);
         confidence.resize(kept);
-        for (int& o : owner)
-            if (o >= 0) o = renumbered[static_cast<std::size_t>(o)];
     }
 
     void link_headlines() {
@@ -942,6 +946,10 @@ PageSegments segment_page(const DecodedText& input, const PageContext& context) 
     const PatternSet& patterns = patterns_for(context.language);
     const Layout layout = find_paragraphs(lines, patterns, context.title);
     std::vector<Piece> pieces = classify(text, lines, layout, patterns);
+    // An advertisement's lines read as a paragraph, its slogan wrapped (notice_box).
+    for (Piece& piece : pieces)
+        if (piece.kind == PieceKind::body && paragraph_ends_in_furniture(piece.text, patterns))
+            piece.kind = PieceKind::furniture;
     // Blank lines of a text read column by column are partly the reader's (between leaves).
     if (!columns.applied) {
         mark_spaced_decks(pieces, lines, layout.double_spaced);
