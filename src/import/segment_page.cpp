@@ -707,9 +707,9 @@ private:
         }
     }
 
-    // An item whose body is a few lines without any punctuation, and nothing else (no
-    // marker, no intertitle), is a notice or advertisement box (notice_box): its pieces and
-    // the titles linked to it are page furniture.
+    // An item whose body is short and ends no sentence, and nothing else (no dateline,
+    // byline, marker or intertitle), is a notice or advertisement box (notice_box): its
+    // pieces and the titles linked to it are page furniture.
     void drop_notice_boxes() {
         std::vector<std::string_view> body;
         std::size_t kept = 0;
