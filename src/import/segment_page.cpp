@@ -32,6 +32,10 @@ constexpr double link_threshold = 0.2;
 constexpr double bonus_above_article = 0.25;  // the title stands right above an article
 constexpr double bonus_above_caption = 0.1;   // ... right above a caption
 constexpr double bonus_after_body = 0.1;      // ... right after the end of an article
+// ... right after the end of an article, over a caption, with no article after it on the
+// page: a title that heads nothing below it closes the article above, even one that shares
+// no word with it (a headline printed after its article, then a photo's caption).
+constexpr double bonus_after_last_body = 0.2;
 // A caption's first line is narrower than its column by its indent, at most this (cells).
 constexpr double caption_indent = 2.5;
 // A caption is at most this many printed lines (line numbers span twice that when the
@@ -559,6 +563,14 @@ private:
 
     // Latin titles only: on the rendered Chinese pages titles printed after a jump line are
     // often the ended article's (measured: 3 of 129 pages lose a headline with the rule).
+    // A caption follows the zone, and no article starts after it on the page.
+    bool ends_articles(const Zone& zone) const {
+        if (zone.next < 0) return false;
+        for (auto it = static_cast<std::size_t>(zone.prev + 1); it < items.size(); ++it)
+            if (!items[it].illustration) return false;
+        return true;
+    }
+
     bool after_jump_line(const Zone& zone) const {
         const std::size_t first = zone.pieces.front();
         const std::string& text = p_[first].text;
@@ -857,7 +869,7 @@ private:
                 // it (an ad box at the page foot) is not placed as that article's.
                 if (clusters[c].first_in_zone && zone.prev == static_cast<int>(it) &&
                     zone.next != static_cast<int>(it) && !after_jump_line(zone))
-                    s += bonus_after_body;
+                    s += ends_articles(zone) ? bonus_after_last_body : bonus_after_body;
                 scores[c][it] = s;
             }
         }
