@@ -279,6 +279,14 @@ private:
         }
     }
 
+    // The id of an article or illustration: its div's ID without the "LOG_" prefix; a div
+    // without one names nothing that export, inspect or the NewsML items could refer to.
+    std::string item_id(const xmlNode* div, const char* what) const {
+        std::string id = strip_prefix(x::attr(div, "ID"), "LOG_");
+        if (id.empty()) fail(div, std::string(what) + " division without an ID");
+        return id;
+    }
+
     void read_item_pointer(const xmlNode* div, const std::string& id) {
         if (const xmlNode* pointer = x::child(div, mets_ns, "fptr")) {
             const FileInfo& info = file(pointer, x::attr(pointer, "FILEID"));
@@ -288,7 +296,7 @@ private:
 
     void read_illustration(const xmlNode* div, const std::string& article_id) {
         Illustration illustration;
-        illustration.id = strip_prefix(x::attr(div, "ID"), "LOG_");
+        illustration.id = item_id(div, "illustration");
         illustration.article_id = article_id;
         read_item_pointer(div, illustration.id);
         std::vector<OwnedBlock> owned;
@@ -301,7 +309,7 @@ private:
 
     void read_article(const xmlNode* div) {
         Article article;
-        article.id = strip_prefix(x::attr(div, "ID"), "LOG_");
+        article.id = item_id(div, "article");
         const auto mods = dmd_.find(x::attr(div, "DMDID"));
         if (mods == dmd_.end()) fail(div, "article '" + article.id + "' has no MODS");
         read_article_mods(mods->second, article);

@@ -166,6 +166,11 @@ TEST_CASE("export: damaged or hostile METS in a bundle is refused with file, lin
               .find("FILEID 'NOPE' names no file of the fileSec") != std::string::npos);
     CHECK(read_errors(mets_with(R"(<div TYPE="article" ID="LOG_art-001" DMDID="DMD_NONE"/>)"))
               .find("article 'art-001' has no MODS") != std::string::npos);
+    // A division without an ID (found by the mets fuzz target: fuzz/corpus/mets).
+    CHECK(read_errors(mets_with(R"(<div TYPE="article" DMDID="DMD_NONE"/>)"))
+              .find("article division without an ID") != std::string::npos);
+    CHECK(read_errors(mets_with(R"(<div TYPE="illustration" ID="LOG_"/>)"))
+              .find("illustration division without an ID") != std::string::npos);
     // A well-formed minimal issue reads.
     Diagnostics diagnostics;
     const auto ok = read_paperbag_mets(mets_with(""), "m.xml", diagnostics);
