@@ -50,26 +50,15 @@ bool body_reads_as_notice(const std::vector<std::string_view>& body) {
     std::size_t chars = 0;
     for (std::string_view text : body) {
         if (text.size() > 4 * notice_box_chars) return false;
-        const auto* s = reinterpret_cast<const std::uint8_t*>(text.data());
-        const auto n = static_cast<std::int32_t>(text.size());
-        UChar32 before = 0;
-        for (std::int32_t i = 0; i < n;) {
-            UChar32 c = 0;
-            U8_NEXT(s, i, n, c);
-            if (c < 0 || u_isUWhiteSpace(c)) {
-                before = c;
-                continue;
-            }
+        const std::vector<char32_t> cp = code_points(text);
+        for (std::size_t i = 0; i < cp.size(); ++i) {
+            const auto c = static_cast<UChar32>(cp[i]);
+            if (u_isUWhiteSpace(c)) continue;
             // A sentence end, except a full stop between two digits ("3.5").
-            if (u_hasBinaryProperty(c, UCHAR_S_TERM)) {
-                UChar32 after = 0;
-                if (i < n) U8_GET(s, 0, i, n, after);
-                if (!(c == '.' && is_digit(static_cast<char32_t>(before)) &&
-                      is_digit(static_cast<char32_t>(after))))
-                    return false;
-            }
+            const bool between_digits =
+                i > 0 && i + 1 < cp.size() && is_digit(cp[i - 1]) && is_digit(cp[i + 1]);
+            if (u_hasBinaryProperty(c, UCHAR_S_TERM) && !(c == '.' && between_digits)) return false;
             if (++chars > notice_box_chars) return false;
-            before = c;
         }
     }
     return chars > 0;
